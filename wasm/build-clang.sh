@@ -24,7 +24,7 @@
 #   WASM_OPT     1 = also run binaryen's wasm-opt -Oz via npx (default 0; see README)
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REPO="${REPO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 WASM_DIR="$REPO/wasm"
 BUILD_CACHE="${BUILD_CACHE:-/work/build-cache}"
 JOBS="${JOBS:-$(nproc)}"
@@ -37,6 +37,7 @@ TARBALL="$BUILD_CACHE/${DEB_PKG}_${LLVM_VERSION}.orig.tar.xz"
 NATIVE="$BUILD_CACHE/native"
 WBUILD="$BUILD_CACHE/wasm"
 SYSROOT="$BUILD_CACHE/sysroot"
+STUBS="$BUILD_CACHE/stubs"
 STAMPS="$BUILD_CACHE/stamps"
 OUT_RAW="$BUILD_CACHE/out/clang.wasm"
 PUBLIC="$REPO/public/clang"
@@ -144,6 +145,13 @@ stage_sysroot() {
   mkdir -p "$SYSROOT/include" "$SYSROOT/lib"
   ln -sfn /usr/include/wasm32-wasi "$SYSROOT/include/wasm32-wasi"
   ln -sfn /usr/lib/wasm32-wasi "$SYSROOT/lib/wasm32-wasi"
+  # Definitions for functions wasi-libc declares but does not implement (see the file).
+  mkdir -p "$STUBS"
+  clang-19 --target=wasm32-wasi --sysroot="$SYSROOT" -Os -Wall -Werror \
+    -D_WASI_EMULATED_MMAN \
+    -c "$WASM_DIR/shims/wasi-stubs.c" -o "$STUBS/wasi-stubs.o"
+  rm -f "$STUBS/libwasi-compat-stubs.a"
+  llvm-ar-19 rcs "$STUBS/libwasi-compat-stubs.a" "$STUBS/wasi-stubs.o"
 }
 
 # Flags for the cross build; package writes exactly this list into manifest.json.
@@ -159,7 +167,7 @@ wasm_cmake_flags() {
 -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 -DCMAKE_C_FLAGS=$cflags
 -DCMAKE_CXX_FLAGS=$cflags -include $shims/wasi-compat.h
--DCMAKE_EXE_LINKER_FLAGS=-Wl,-z,stack-size=8388608 -Wl,--stack-first -lwasi-emulated-mman -lwasi-emulated-signal -lwasi-emulated-process-clocks -lwasi-emulated-getpid
+-DCMAKE_EXE_LINKER_FLAGS=-Wl,-z,stack-size=8388608 -Wl,--stack-first -L$STUBS -lwasi-compat-stubs -lwasi-emulated-mman -lwasi-emulated-signal -lwasi-emulated-process-clocks -lwasi-emulated-getpid
 -DLLVM_ENABLE_PROJECTS=clang
 -DLLVM_TARGETS_TO_BUILD=BPF
 -DLLVM_HOST_TRIPLE=wasm32-unknown-wasi

@@ -1,0 +1,9 @@
+/**
+ * The CLI's command list. Each entry loads its module lazily so `ebpf-playground exec`
+ * does not pay for the compiler or the verifier. Add one line per command.
+ */
+import type { CliCommand } from '../command';
+
+export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  // e.g. exec: async () => (await import('./exec')).execCommand,
+};
