@@ -230,7 +230,7 @@ stage_wasm() {
   nice -n 10 ninja -C "$WBUILD" -j "$JOBS" ${NINJA_FLAGS:-} clang
   log "ninja finished in $((SECONDS - t0)) s"
   mkdir -p "$(dirname "$OUT_RAW")"
-  cp "$WBUILD/bin/clang-19.wasm" "$OUT_RAW.unstripped"
+  cp "$WBUILD/bin/clang.wasm-19" "$OUT_RAW.unstripped"
   done_stage wasm
 }
 

@@ -418,6 +418,7 @@ function jumpRows(): InsnSpec[] {
     row({
       opcode: Cls.JMP | JmpOp.CALL,
       mnemonic: 'call',
+      aliases: ['call helper'], // bpf_conformance spells the call mode out
       shape: 'call',
       fields: F('zero', 'zero', 'zero', 'any'),
       discriminator: { field: 'src', value: CallSrc.HELPER },
@@ -434,6 +435,7 @@ function jumpRows(): InsnSpec[] {
     row({
       opcode: Cls.JMP | JmpOp.CALL,
       mnemonic: 'call kfunc',
+      aliases: ['call runtime'], // bpf_conformance's name for src=2 calls
       shape: 'call-kfunc',
       fields: F('zero', 'any', 'any', 'any'),
       discriminator: { field: 'src', value: CallSrc.KFUNC },

@@ -8,7 +8,7 @@
 export class ElfError extends Error {
   constructor(
     readonly where: string,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`ELF: ${where}: ${detail}`);
     this.name = 'ElfError';
@@ -87,7 +87,21 @@ export class ByteReader {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: false });
+/** UTF-8 → string without TextDecoder (the core's lib has no DOM); invalid UTF-8 falls back to Latin-1. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  let ascii = '';
+  let plain = true;
+  for (const b of bytes) {
+    if (b >= 0x80) plain = false;
+    ascii += String.fromCharCode(b);
+  }
+  if (plain) return ascii;
+  try {
+    return decodeURIComponent(Array.from(bytes, (b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
+  } catch {
+    return ascii;
+  }
+}
 
 /**
  * The NUL-terminated string at `offset` of a string table. A missing terminator or an offset past
@@ -100,5 +114,5 @@ export function readCString(table: Uint8Array, offset: number, where: string): s
   }
   const end = table.indexOf(0, offset);
   if (end < 0) throw new ElfError(where, `string at offset ${offset} is not NUL-terminated`);
-  return utf8.decode(table.subarray(offset, end));
+  return decodeUtf8(table.subarray(offset, end));
 }

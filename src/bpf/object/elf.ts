@@ -184,7 +184,10 @@ function readRelocations(section: ElfSection, sections: readonly ElfSection[], s
       throw new ElfError(entryWhere, `symbol index ${symbol} is out of range (${symbolCount} symbols)`);
     }
     if (target.type !== SHT.NOBITS && offset >= target.size) {
-      throw new ElfError(entryWhere, `offset ${hex(offset)} is past the end of '${target.name}' (${target.size} bytes)`);
+      throw new ElfError(
+        entryWhere,
+        `offset ${hex(offset)} is past the end of '${target.name}' (${target.size} bytes)`,
+      );
     }
     entries.push({ offset, type, symbol, addend: rela ? r.i64Big(entryWhere, at + 16) : 0n });
   }

@@ -5,5 +5,6 @@
 import type { CliCommand } from '../command';
 
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
-  // e.g. exec: async () => (await import('./exec')).execCommand,
+  disasm: async () => (await import('./disasm')).disasmCommand,
+  exec: async () => (await import('./exec')).execCommand,
 };

@@ -1,5 +1,5 @@
 /* wasi-libc's <unistd.h> hides what WASI preview1 cannot do: processes (fork, exec*,
- * getppid, setsid), pipes, dup/dup2, alarm, and user/group ids. LLVM's Unix support code
+ * getppid, setsid, getsid), pipes, dup/dup2, alarm, fchown, and user/group ids. LLVM's Unix support code
  * (Program.inc, Process.inc, Path.inc, Signals.inc) references them in paths clang never
  * takes when it compiles in-process. They are declared here and fail cleanly: ENOSYS,
  * or a fixed answer where POSIX says the call cannot fail (ids are 0: WASI has no users). */
@@ -27,6 +27,10 @@ static inline int dup(int fd) { (void)fd; errno = ENOSYS; return -1; }
 static inline int dup2(int fd, int fd2) { (void)fd; (void)fd2; errno = ENOSYS; return -1; }
 static inline pid_t getppid(void) { return 1; }
 static inline pid_t setsid(void) { errno = ENOSYS; return -1; }
+static inline pid_t getsid(pid_t pid) { (void)pid; errno = ENOSYS; return -1; }
+static inline int fchown(int fd, uid_t owner, gid_t group) {
+  (void)fd; (void)owner; (void)group; errno = ENOSYS; return -1;
+}
 static inline pid_t getpgid(pid_t pid) { (void)pid; errno = ENOSYS; return -1; }
 static inline uid_t getuid(void) { return 0; }
 static inline uid_t geteuid(void) { return 0; }

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './addr';
+export * from './checksum';
+export * from './build';
+export * from './parse';
+export * from './fields';

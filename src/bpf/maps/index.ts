@@ -1,0 +1,17 @@
+export * from './map';
+export * from './map-types';
+export * from './errno';
+export { createMap, type CreateMapOptions } from './create-map';
+export { HashMap } from './hash-map';
+export { LruHashMap } from './lru-hash-map';
+export { ArrayMap } from './array-map';
+export { LpmTrieMap } from './lpm-trie-map';
+export { QueueStackMap } from './queue-stack-map';
+export { BloomFilterMap } from './bloom-filter-map';
+export * from './ringbuf-map';
+export * from './perf-event-array-map';
+export { FdArrayMap, type FdObject } from './fd-array-map';
+export { HashOfMaps } from './hash-of-maps';
+export { MapMemory, type BoundMap } from './map-memory';
+export * from './user-api';
+export { toHex, fromHex, u32le, u64le, readU32, readU64 } from './bytes';

@@ -1,0 +1,128 @@
+/**
+ * Keeping a scalar's five views of itself consistent: signed and unsigned 64-bit ranges, signed and
+ * unsigned 32-bit ranges of the low half, and the known bits (tnum). Each view can tighten the
+ * others; `syncBounds` runs that deduction to a fixpoint-enough state after every operation.
+ */
+import { S32_MAX, S32_MIN, S64_MAX, S64_MIN, U32_MAX, markUnbounded, type Reg } from './reg';
+import { tnumIntersect, tnumRange, tnumSubreg, tnumWithSubreg, U32, U64 } from './tnum';
+
+const maxB = (a: bigint, b: bigint): bigint => (a > b ? a : b);
+const minB = (a: bigint, b: bigint): bigint => (a < b ? a : b);
+const s32 = (x: number): number => x | 0;
+const u32 = (x: number): number => x >>> 0;
+const sBig = (u: bigint): bigint => BigInt.asIntN(64, u);
+const uBig = (s: bigint): bigint => BigInt.asUintN(64, s);
+
+/** Bounds implied by the known bits. */
+function boundsFromTnum(r: Reg): void {
+  const t = r.varOff;
+  const sign64 = 1n << 63n;
+  r.smin = maxB(r.smin, sBig(t.value | (t.mask & sign64)));
+  r.smax = minB(r.smax, sBig(t.value | (t.mask & S64_MAX)));
+  r.umin = maxB(r.umin, t.value);
+  r.umax = minB(r.umax, t.value | t.mask);
+  const v32 = Number(t.value & U32);
+  const m32 = Number(t.mask & U32);
+  r.s32min = Math.max(r.s32min, s32(v32 | (m32 & 0x80000000)));
+  r.s32max = Math.min(r.s32max, s32(v32 | (m32 & 0x7fffffff)));
+  r.u32min = Math.max(r.u32min, v32);
+  r.u32max = Math.min(r.u32max, u32(v32 | m32));
+}
+
+function deduce32(r: Reg): void {
+  // 32-bit views from the 64-bit ones, when the upper halves agree.
+  if (r.umin >> 32n === r.umax >> 32n) {
+    const lo = Number(r.umin & U32);
+    const hi = Number(r.umax & U32);
+    r.u32min = Math.max(r.u32min, lo);
+    r.u32max = Math.min(r.u32max, hi);
+    if (s32(lo) <= s32(hi)) {
+      r.s32min = Math.max(r.s32min, s32(lo));
+      r.s32max = Math.min(r.s32max, s32(hi));
+    }
+  }
+  if (uBig(r.smin) >> 32n === uBig(r.smax) >> 32n) {
+    const lo = Number(uBig(r.smin) & U32);
+    const hi = Number(uBig(r.smax) & U32);
+    if (s32(lo) <= s32(hi)) {
+      r.s32min = Math.max(r.s32min, s32(lo));
+      r.s32max = Math.min(r.s32max, s32(hi));
+    }
+    if (lo <= hi) {
+      r.u32min = Math.max(r.u32min, lo);
+      r.u32max = Math.min(r.u32max, hi);
+    }
+  }
+  // Signed and unsigned 32-bit views, when the range does not cross the sign boundary.
+  if (s32(r.u32min) <= s32(r.u32max)) {
+    r.s32min = Math.max(r.s32min, s32(r.u32min));
+    r.s32max = Math.min(r.s32max, s32(r.u32max));
+  }
+  if (u32(r.s32min) <= u32(r.s32max)) {
+    r.u32min = Math.max(r.u32min, u32(r.s32min));
+    r.u32max = Math.min(r.u32max, u32(r.s32max));
+  }
+}
+
+function deduce64(r: Reg): void {
+  if (sBig(r.umin) <= sBig(r.umax)) {
+    r.smin = maxB(r.smin, sBig(r.umin));
+    r.smax = minB(r.smax, sBig(r.umax));
+  }
+  if (uBig(r.smin) <= uBig(r.smax)) {
+    r.umin = maxB(r.umin, uBig(r.smin));
+    r.umax = minB(r.umax, uBig(r.smax));
+  }
+  // The low half's range narrows the 64-bit range when the high half is fixed.
+  if (r.umin >> 32n === r.umax >> 32n) {
+    const hi = r.umin & ~U32 & U64;
+    r.umin = maxB(r.umin, hi | BigInt(r.u32min));
+    r.umax = minB(r.umax, hi | BigInt(r.u32max));
+  }
+}
+
+/** Re-derives every view from the others. Call after any change to a scalar's bounds. */
+export function syncBounds(r: Reg): void {
+  for (let round = 0; round < 2; round++) {
+    boundsFromTnum(r);
+    deduce32(r);
+    deduce64(r);
+    r.varOff = tnumIntersect(r.varOff, tnumRange(r.umin, r.umax));
+    r.varOff = tnumWithSubreg(
+      r.varOff,
+      tnumIntersect(tnumSubreg(r.varOff), tnumRange(BigInt(r.u32min), BigInt(r.u32max))),
+    );
+  }
+  if (r.smin > r.smax || r.umin > r.umax || r.s32min > r.s32max || r.u32min > r.u32max) {
+    // Contradictory bounds only arise on paths that cannot execute; keep the state well-formed.
+    markUnbounded(r);
+  }
+}
+
+/** After a 32-bit operation: the upper half is zero, the 64-bit view is the zero-extended low half. */
+export function zext32(r: Reg): void {
+  r.varOff = tnumSubreg(r.varOff);
+  r.umin = BigInt(r.u32min);
+  r.umax = BigInt(r.u32max);
+  r.smin = r.umin;
+  r.smax = r.umax;
+}
+
+/** Forget the 32-bit views (before re-deducing them from 64-bit facts). */
+export function reset32(r: Reg): void {
+  r.s32min = S32_MIN;
+  r.s32max = S32_MAX;
+  r.u32min = 0;
+  r.u32max = U32_MAX;
+}
+
+/** Forget the 64-bit views. */
+export function reset64(r: Reg): void {
+  r.smin = S64_MIN;
+  r.smax = S64_MAX;
+  r.umin = 0n;
+  r.umax = U64;
+}
+
+/** Whether signed 64-bit bounds are exactly known to be a single value. */
+export const singleValue = (r: Reg): bigint | null => (r.varOff.mask === 0n ? r.varOff.value : null);

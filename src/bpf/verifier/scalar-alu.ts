@@ -1,0 +1,229 @@
+/**
+ * Arithmetic on scalars: new bounds and known bits for every ALU operation, in 64-bit or 32-bit
+ * width. Each rule is the tightest simple range that is still sound (wrap-around makes a range
+ * unbounded unless every possible result wraps the same way).
+ */
+import { AluOp } from '../isa';
+import { reset32, syncBounds, zext32 } from './bounds';
+import { markUnbounded, type Reg } from './reg';
+import {
+  tnumAdd,
+  tnumAnd,
+  tnumArshift,
+  tnumConst,
+  tnumLshift,
+  tnumMul,
+  tnumNeg,
+  tnumOr,
+  tnumRshift,
+  tnumSub,
+  tnumSubreg,
+  tnumXor,
+  TNUM_UNKNOWN,
+  type Tnum,
+} from './tnum';
+
+/** One width's view of a scalar: signed and unsigned range plus known bits, as bigints. */
+interface View {
+  smin: bigint;
+  smax: bigint;
+  umin: bigint;
+  umax: bigint;
+  t: Tnum;
+}
+
+const view = (r: Reg, bits: 32 | 64): View =>
+  bits === 64
+    ? { smin: r.smin, smax: r.smax, umin: r.umin, umax: r.umax, t: r.varOff }
+    : { smin: BigInt(r.s32min), smax: BigInt(r.s32max), umin: BigInt(r.u32min), umax: BigInt(r.u32max), t: tnumSubreg(r.varOff) };
+
+function limits(bits: 32 | 64): { smin: bigint; smax: bigint; umax: bigint } {
+  const b = BigInt(bits);
+  return { smin: -(1n << (b - 1n)), smax: (1n << (b - 1n)) - 1n, umax: (1n << b) - 1n };
+}
+
+/** [lo, hi] reduced modulo 2^bits when every value wraps alike, else null. */
+function wrapU(lo: bigint, hi: bigint, bits: 32 | 64): [bigint, bigint] | null {
+  const mod = 1n << BigInt(bits);
+  if (hi - lo >= mod) return null;
+  const floorDiv = (x: bigint): bigint => (x >= 0n ? x / mod : -((-x + mod - 1n) / mod));
+  if (floorDiv(lo) !== floorDiv(hi)) return null;
+  const base = floorDiv(lo) * mod;
+  return [lo - base, hi - base];
+}
+
+function wrapS(lo: bigint, hi: bigint, bits: 32 | 64): [bigint, bigint] | null {
+  const { smin, smax } = limits(bits);
+  const shift = -smin;
+  const w = wrapU(lo + shift, hi + shift, bits);
+  if (!w) return null;
+  const r: [bigint, bigint] = [w[0] - shift, w[1] - shift];
+  return r[0] >= smin && r[1] <= smax ? r : null;
+}
+
+const truncT = (t: Tnum, bits: 32 | 64): Tnum => (bits === 64 ? t : tnumSubreg(t));
+
+function unknownView(bits: 32 | 64): View {
+  const l = limits(bits);
+  return { smin: l.smin, smax: l.smax, umin: 0n, umax: l.umax, t: truncT(TNUM_UNKNOWN, bits) };
+}
+
+function compute(op: number, a: View, b: View, bits: 32 | 64, signedDiv: boolean): View {
+  const l = limits(bits);
+  const out = unknownView(bits);
+  const bConst = b.t.mask === 0n ? b.t.value : null;
+  const setS = (r: [bigint, bigint] | null): void => {
+    if (r) [out.smin, out.smax] = r;
+  };
+  const setU = (r: [bigint, bigint] | null): void => {
+    if (r) [out.umin, out.umax] = r;
+  };
+  const bothNonNeg = a.smin >= 0n && b.smin >= 0n;
+  switch (op) {
+    case AluOp.ADD:
+      setS(wrapS(a.smin + b.smin, a.smax + b.smax, bits));
+      setU(wrapU(a.umin + b.umin, a.umax + b.umax, bits));
+      out.t = truncT(tnumAdd(a.t, b.t), bits);
+      break;
+    case AluOp.SUB:
+      setS(wrapS(a.smin - b.smax, a.smax - b.smin, bits));
+      setU(wrapU(a.umin - b.umax, a.umax - b.umin, bits));
+      out.t = truncT(tnumSub(a.t, b.t), bits);
+      break;
+    case AluOp.MUL: {
+      if (a.umax * b.umax <= l.umax) setU([a.umin * b.umin, a.umax * b.umax]);
+      const p = [a.smin * b.smin, a.smin * b.smax, a.smax * b.smin, a.smax * b.smax];
+      const lo = p.reduce((x, y) => (x < y ? x : y));
+      const hi = p.reduce((x, y) => (x > y ? x : y));
+      if (lo >= l.smin && hi <= l.smax) setS([lo, hi]);
+      out.t = truncT(tnumMul(a.t, b.t), bits);
+      break;
+    }
+    case AluOp.AND:
+      out.t = tnumAnd(a.t, b.t);
+      setU([out.t.value, a.umax < b.umax ? a.umax : b.umax]);
+      if (bothNonNeg) setS([out.umin, out.umax]);
+      break;
+    case AluOp.OR:
+      out.t = tnumOr(a.t, b.t);
+      setU([a.umin > b.umin ? a.umin : b.umin, out.t.value | out.t.mask]);
+      if (bothNonNeg) setS([out.umin, out.umax]);
+      break;
+    case AluOp.XOR:
+      out.t = tnumXor(a.t, b.t);
+      setU([out.t.value, out.t.value | out.t.mask]);
+      if (bothNonNeg) setS([out.umin, out.umax]);
+      break;
+    case AluOp.LSH:
+      if (bConst !== null && bConst < BigInt(bits)) {
+        const k = bConst;
+        if (a.umax << k <= l.umax) setU([a.umin << k, a.umax << k]);
+        out.t = truncT(tnumLshift(a.t, Number(k)), bits);
+      }
+      break;
+    case AluOp.RSH:
+      if (bConst !== null && bConst < BigInt(bits)) {
+        setU([a.umin >> bConst, a.umax >> bConst]);
+        out.t = tnumRshift(a.t, Number(bConst));
+      }
+      break;
+    case AluOp.ARSH:
+      if (bConst !== null && bConst < BigInt(bits)) {
+        setS([a.smin >> bConst, a.smax >> bConst]);
+        out.t = tnumArshift(a.t, Number(bConst), bits);
+      }
+      break;
+    case AluOp.DIV:
+    case AluOp.MOD:
+      // Only fully known operands are folded; otherwise the result is unknown.
+      if (a.t.mask === 0n && bConst !== null) {
+        const v = foldDivMod(op, a.t.value, bConst, bits, signedDiv);
+        return { smin: BigInt.asIntN(bits, v), smax: BigInt.asIntN(bits, v), umin: v, umax: v, t: tnumConst(v) };
+      }
+      break;
+  }
+  return out;
+}
+
+function foldDivMod(op: number, a: bigint, b: bigint, bits: 32 | 64, signed: boolean): bigint {
+  const u = (x: bigint): bigint => BigInt.asUintN(bits, x);
+  if (b === 0n) return op === AluOp.DIV ? 0n : a;
+  if (!signed) return op === AluOp.DIV ? a / b : a % b;
+  const sa = BigInt.asIntN(bits, a);
+  const sb = BigInt.asIntN(bits, b);
+  return u(op === AluOp.DIV ? sa / sb : sa % sb);
+}
+
+/** dst = dst op src for scalars (src may be a constant wrapped in a Reg). */
+export function scalarAlu(dst: Reg, src: Reg, op: number, bits: 32 | 64, signedDiv = false): void {
+  if (op === AluOp.NEG) {
+    const zero = { smin: 0n, smax: 0n, umin: 0n, umax: 0n, t: tnumConst(0n) };
+    const v = compute(AluOp.SUB, zero, view(dst, bits), bits, false);
+    v.t = truncT(tnumNeg(view(dst, bits).t), bits);
+    applyView(dst, v, bits);
+    return;
+  }
+  applyView(dst, compute(op, view(dst, bits), view(src, bits), bits, signedDiv), bits);
+}
+
+export function applyView(dst: Reg, v: View, bits: 32 | 64): void {
+  if (bits === 64) {
+    dst.smin = v.smin;
+    dst.smax = v.smax;
+    dst.umin = v.umin;
+    dst.umax = v.umax;
+    dst.varOff = v.t;
+    reset32(dst);
+    syncBounds(dst);
+    return;
+  }
+  markUnbounded(dst);
+  dst.s32min = Number(v.smin);
+  dst.s32max = Number(v.smax);
+  dst.u32min = Number(v.umin);
+  dst.u32max = Number(v.umax);
+  dst.varOff = tnumSubreg(v.t);
+  syncBounds(dst);
+  zext32(dst);
+  syncBounds(dst);
+}
+
+/** Truncates a scalar to its low `size` bytes (zero-extending), as a narrow load or mov32 does. */
+export function coerceToSize(r: Reg, size: number): void {
+  if (size >= 8) return;
+  const mask = (1n << BigInt(size * 8)) - 1n;
+  if (r.umax <= mask && r.umin >= 0n) {
+    // Already fits: keep the range.
+    r.varOff = { value: r.varOff.value & mask, mask: r.varOff.mask & mask };
+  } else {
+    r.varOff = { value: r.varOff.value & mask, mask: r.varOff.mask & mask };
+    r.umin = 0n;
+    r.umax = mask;
+  }
+  r.smin = r.umin;
+  r.smax = r.umax;
+  reset32(r);
+  syncBounds(r);
+}
+
+/** Sign-extends the low `size` bytes (movsx, ldxs). */
+export function signExtend(r: Reg, size: number, bits: 32 | 64): void {
+  const b = size * 8;
+  if (r.varOff.mask === 0n) {
+    const v = BigInt.asUintN(bits, BigInt.asIntN(b, r.varOff.value));
+    const fresh = { smin: BigInt.asIntN(bits, v), smax: BigInt.asIntN(bits, v), umin: v, umax: v, t: tnumConst(v) };
+    applyView(r, fresh, bits);
+    return;
+  }
+  const half = 1n << BigInt(b - 1);
+  const low = view(r, 64);
+  let v: View;
+  if (low.umax < half) {
+    // The sign bit of the narrow value is clear: sign extension is zero extension.
+    v = { smin: low.umin, smax: low.umax, umin: low.umin, umax: low.umax, t: { value: low.t.value & (half * 2n - 1n), mask: low.t.mask & (half * 2n - 1n) } };
+  } else {
+    const l = limits(bits);
+    v = { smin: -half, smax: half - 1n, umin: 0n, umax: l.umax, t: truncT(TNUM_UNKNOWN, bits) };
+  }
+  applyView(r, v, bits);
+}

@@ -1,0 +1,138 @@
+/**
+ * The guest address space: a set of regions, each found from the high 32 bits of an address.
+ *
+ * Region n lives at high word HI_BASE + 2n with offset 0 at its first byte, so a pointer's low
+ * word is its offset and finding the region is one subtraction. Odd high words are never used:
+ * running off either end of a region (even by a 64-bit borrow) lands on "no region" instead of a
+ * neighbour. HI_BASE makes addresses look like the kernel's direct map (0xffff8880...), which is
+ * what users see in the kernel's own logs.
+ *
+ * The interpreter reads the plain arrays below directly (hot path); everything else goes through
+ * the GuestMemory methods, which check bounds and permissions and throw VmFault.
+ */
+import { type GuestMemory, type RegionInfo, type RegionKind, VmFault } from './guest-memory';
+
+export const HI_BASE = 0xffff8880 | 0;
+export const TWO_32 = 4294967296;
+
+/** Access codes kept per region; the interpreter's fast path handles only READ and READ_WRITE. */
+export const Access = { NONE: 0, READ: 1, READ_WRITE: 3, SPECIAL: 4 } as const;
+
+/** Program-context regions whose fields the kernel rewrites (xdp_md.data is a 32-bit field holding a pointer). */
+export interface CtxHandler {
+  /** Value the program sees for a load of `size` bytes at `offset`; throws VmFault for a field it may not read. */
+  load(offset: number, size: number): bigint;
+  store(offset: number, size: number, value: bigint): void;
+}
+
+export const regionBase = (id: number): bigint => BigInt.asUintN(64, BigInt((HI_BASE + 2 * id) | 0) << 32n);
+
+export const hex64 = (addr: bigint): string => `0x${BigInt.asUintN(64, addr).toString(16)}`;
+
+export class AddressSpace implements GuestMemory {
+  // Parallel arrays indexed by region id, mutated in place so the interpreter may hold references.
+  readonly bytes: Uint8Array[] = [];
+  readonly views: DataView[] = [];
+  readonly sizes: number[] = [];
+  readonly access: number[] = [];
+  readonly infos: (RegionInfo | null)[] = [];
+  readonly handlers: (CtxHandler | null)[] = [];
+
+  map(kind: RegionKind, name: string, bytes: Uint8Array, writable: boolean): bigint {
+    return this.add(kind, name, bytes, writable ? Access.READ_WRITE : Access.READ, null);
+  }
+
+  /** A context region: loads and stores go through `handler`; `bytes` is what helpers see via view(). */
+  mapCtx(name: string, bytes: Uint8Array, handler: CtxHandler): bigint {
+    return this.add('ctx', name, bytes, Access.SPECIAL, handler);
+  }
+
+  remap(base: bigint, bytes: Uint8Array): void {
+    const id = this.idOf(base);
+    const info = id === null ? null : this.infos[id];
+    if (id === null || !info || regionBase(id) !== base) throw new VmFault(`remap: no region at ${hex64(base)}`);
+    this.bytes[id] = bytes;
+    this.views[id] = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.sizes[id] = bytes.byteLength;
+    this.infos[id] = { ...info, size: bytes.byteLength };
+  }
+
+  unmap(base: bigint): void {
+    const id = this.idOf(base);
+    if (id === null || regionBase(id) !== base) throw new VmFault(`unmap: no region at ${hex64(base)}`);
+    this.access[id] = Access.NONE;
+    this.sizes[id] = 0;
+    this.infos[id] = null;
+    this.handlers[id] = null;
+  }
+
+  regionAt(addr: bigint): RegionInfo | null {
+    const id = this.idOf(addr);
+    if (id === null) return null;
+    const info = this.infos[id];
+    return info && Number(BigInt.asUintN(32, addr)) < info.size ? info : null;
+  }
+
+  view(addr: bigint, len: number, write: boolean): Uint8Array {
+    const id = this.idOf(addr);
+    const info = id === null ? null : this.infos[id];
+    if (id === null || !info) throw new VmFault(this.explain(write, addr, len));
+    const offset = Number(BigInt.asUintN(32, addr));
+    if (len < 0 || offset + len > info.size) throw new VmFault(describeFault(write, addr, len, info));
+    if (write && !info.writable) throw new VmFault(`write of ${len} byte${len === 1 ? '' : 's'} at ${hex64(addr)} into read-only ${info.name}`);
+    return this.bytes[id]!.subarray(offset, offset + len);
+  }
+
+  /** Fault text for an access at addr; names the region it hits or the one it fell just below. */
+  explain(write: boolean, addr: bigint, size: number): string {
+    const id = this.idOf(addr);
+    const info = id === null ? null : this.infos[id];
+    if (info) return describeFault(write, addr, size, info);
+    const above = this.idOf(addr + (1n << 32n));
+    const next = above === null ? null : this.infos[above];
+    const base = describeFault(write, addr, size, null);
+    if (!next) return base;
+    const below = next.base - addr;
+    return `${base} (${below} byte${below === 1n ? '' : 's'} below ${next.name})`;
+  }
+
+  /** Region id of an address's high word, or null when the high word belongs to no region ever mapped. */
+  idOf(addr: bigint): number | null {
+    const hi = Number(BigInt.asIntN(32, BigInt.asUintN(64, addr) >> 32n));
+    return this.idOfHigh(hi);
+  }
+
+  idOfHigh(hi: number): number | null {
+    const delta = (hi - HI_BASE) >>> 0;
+    if ((delta & 1) !== 0) return null;
+    const id = delta >>> 1;
+    return id < this.infos.length && this.infos[id] ? id : null;
+  }
+
+  private add(
+    kind: RegionKind,
+    name: string,
+    bytes: Uint8Array,
+    access: number,
+    handler: CtxHandler | null,
+  ): bigint {
+    const id = this.infos.length;
+    const base = regionBase(id);
+    const writable = access === Access.READ_WRITE || access === Access.SPECIAL;
+    this.bytes.push(bytes);
+    this.views.push(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    this.sizes.push(bytes.byteLength);
+    this.access.push(access);
+    this.infos.push({ kind, name, base, size: bytes.byteLength, writable });
+    this.handlers.push(handler);
+    return base;
+  }
+}
+
+/** "read of 8 bytes at 0x... is outside packet (size 64, offset 60)" and friends. */
+export function describeFault(write: boolean, addr: bigint, size: number, region: RegionInfo | null): string {
+  const what = `${write ? 'write' : 'read'} of ${size} byte${size === 1 ? '' : 's'} at ${hex64(addr)}`;
+  if (region === null) return `${what}: no region`;
+  const offset = Number(BigInt.asUintN(64, addr - region.base));
+  return `${what} is outside ${region.name} (offset ${offset}, size ${region.size})`;
+}

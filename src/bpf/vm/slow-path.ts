@@ -1,0 +1,114 @@
+/**
+ * The interpreter's rare paths, kept out of execute.ts so the hot loop stays small: faults,
+ * program-context accesses, helper calls and the legacy packet loads.
+ */
+import type { HelperImpl } from '../helpers/types';
+import { hex64, HI_BASE } from './address-space';
+import { VmFault } from './guest-memory';
+import { setBig, toBigU } from './int64';
+import type { Vm } from './machine';
+
+/** A bad memory access, with the facts the UI shows next to the instruction. */
+export class MemoryFault extends VmFault {
+  constructor(
+    message: string,
+    readonly address: bigint,
+    readonly size: number,
+    readonly write: boolean,
+    /** Name of the region hit, or null when the address is in no region. */
+    readonly region: string | null,
+  ) {
+    super(message);
+    this.name = 'MemoryFault';
+  }
+}
+
+export function addressOf(lo: number, hi: number): bigint {
+  return toBigU(lo, hi);
+}
+
+export function memoryFault(vm: Vm, lo: number, hi: number, size: number, write: boolean): MemoryFault {
+  const addr = addressOf(lo, hi);
+  const region = vm.mem.regionAt(addr);
+  let message = vm.mem.explain(write, addr, size);
+  if (region && write && !region.writable) message = `write of ${size} byte${size === 1 ? '' : 's'} at ${hex64(addr)} into read-only ${region.name}`;
+  return new MemoryFault(message, addr, size, write, region?.name ?? null);
+}
+
+/** A load from a program context: the kernel rewrites these, so the context decides the value. */
+export function ctxLoad(vm: Vm, id: number, offset: number, d: number, size: number, signed: boolean): void {
+  const handler = vm.mem.handlers[id];
+  if (!handler) throw new VmFault(`load from ${vm.mem.infos[id]?.name ?? 'region'} has no context handler`);
+  const value = handler.load(offset, size);
+  setBig(vm.regs, d, signed ? BigInt.asIntN(size * 8, value) : value);
+}
+
+export function ctxStore(vm: Vm, id: number, offset: number, size: number, value: bigint): void {
+  const handler = vm.mem.handlers[id];
+  if (!handler) throw new VmFault(`store to ${vm.mem.infos[id]?.name ?? 'region'} has no context handler`);
+  handler.store(offset, size, BigInt.asUintN(size * 8, value));
+}
+
+/** Calls helper `id` with r1..r5; returns true when the program must stop (uBPF unwind extension). */
+export function callHelper(vm: Vm, id: number): boolean {
+  const impl: HelperImpl | undefined = vm.helpers(id);
+  if (impl === undefined) throw new VmFault(`call to unknown helper id ${id}`);
+  const R = vm.regs;
+  let result: bigint;
+  try {
+    result = impl(vm.env, vm.reg(1), vm.reg(2), vm.reg(3), vm.reg(4), vm.reg(5));
+  } catch (e) {
+    if (e instanceof VmFault) throw e;
+    // A helper bug must still end the run as a reported fault, not as a stray exception.
+    const fault = new VmFault(`helper ${id} failed: ${e instanceof Error ? e.message : String(e)}`);
+    fault.cause = e;
+    throw fault;
+  }
+  setBig(R, 0, BigInt.asUintN(64, result));
+  return id === vm.unwindHelperId && result === 0n;
+}
+
+/** Offsets below 0 that classic BPF uses to address the link-layer and network headers. */
+const SKF_NET_OFF = -0x100000;
+const SKF_LL_OFF = -0x200000;
+
+/**
+ * LD_ABS / LD_IND: r0 = big-endian load from the socket buffer at a 32-bit offset.
+ * Returns false when the offset is outside the packet: the kernel then ends the program with r0 = 0.
+ */
+export function legacyLoad(vm: Vm, offset: number, size: number): boolean {
+  const id = vm.legacyPacketId;
+  if (id < 0) throw new VmFault('LD_ABS/LD_IND need a socket buffer (socket filter or TC context)');
+  // The packet region starts at the link-layer header; skb->data may be further in (socket filters).
+  let at = vm.legacyDataOffset + offset;
+  if (offset >= SKF_LL_OFF && offset < SKF_NET_OFF) at = offset - SKF_LL_OFF;
+  else if (offset >= SKF_NET_OFF && offset < 0) at = offset - SKF_NET_OFF + vm.legacyNetworkOffset;
+  else if (offset < 0) return false;
+  const view = vm.mem.views[id]!;
+  if (at < 0 || at + size > vm.mem.sizes[id]!) return false;
+  const R = vm.regs;
+  R[0] = size === 4 ? view.getInt32(at) : size === 2 ? view.getUint16(at) : view.getUint8(at);
+  R[1] = 0;
+  return true;
+}
+
+export const stackHigh = (vm: Vm, depth: number): number => (HI_BASE + 2 * vm.stackIds[depth]!) | 0;
+
+/** Turns whatever stopped the loop into a VmFault that names the instruction, and marks the VM faulted. */
+export function finishFault(vm: Vm, pc: number, e: unknown): VmFault {
+  vm.pc = pc;
+  vm.status = 'faulted';
+  let fault: VmFault;
+  if (e instanceof VmFault) fault = e;
+  else {
+    // Not reachable by design; if it happens the user still gets a fault with a location.
+    fault = new VmFault(`internal interpreter error: ${e instanceof Error ? e.message : String(e)}`);
+    fault.cause = e;
+  }
+  if (fault.pc === null) {
+    fault.pc = pc;
+    const name = vm.program.insns[pc]?.spec.mnemonic;
+    fault.message = `insn ${pc}${name ? ` (${name})` : ''}: ${fault.message}`;
+  }
+  return fault;
+}

@@ -1,0 +1,3 @@
+export * from './rpc';
+export * from './compiler';
+export * from './runtime';

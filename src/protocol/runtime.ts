@@ -1,0 +1,199 @@
+/**
+ * The runtime worker's API and the result types the panels render. Shapes follow the CLI JSON of
+ * issues 3 and 4 where they overlap, so the page and `ebpf-playground run --json` agree.
+ * Values cross postMessage by structured clone: bigint and Uint8Array are fine here.
+ */
+import type { Diagnostic } from './compiler';
+
+/** A pipeline stage's answer: a value, a failure of the user's program, or a stage not built yet. */
+export type Stage<T> =
+  | { readonly status: 'ok'; readonly value: T }
+  | { readonly status: 'error'; readonly message: string; readonly diagnostics?: readonly Diagnostic[] }
+  | { readonly status: 'unavailable'; readonly stage: PipelineStage; readonly reason: string };
+
+export type PipelineStage = 'compiler' | 'loader' | 'disassembler' | 'verifier' | 'vm';
+
+export type ProgramKind = 'xdp' | 'tc' | 'socket' | 'cgroup_skb' | 'kprobe' | 'tracepoint';
+
+// --- loading ----------------------------------------------------------------------------------
+
+export interface ProgramInfo {
+  /** Function name. */
+  readonly name: string;
+  /** ELF section / SEC() name, e.g. "xdp" or "kprobe/do_sys_open". */
+  readonly section: string;
+  readonly kind: ProgramKind | null;
+  /** Instruction slots (a lddw counts two). */
+  readonly insnCount: number;
+}
+
+export interface MapInfo {
+  readonly name: string;
+  /** As bpftool prints it: "hash", "array", "percpu_array", "ringbuf", ... */
+  readonly type: string;
+  readonly keySize: number;
+  readonly valueSize: number;
+  readonly maxEntries: number;
+}
+
+/** One line of llvm-objdump-style disassembly. */
+export interface DisasmLine {
+  /** Slot index (the kernel's instruction numbering). */
+  readonly pc: number;
+  /** Raw bytes of the instruction (16 hex digits, or 32 for lddw). */
+  readonly bytes: string;
+  /** llvm-objdump syntax, e.g. "r2 = *(u32 *)(r1 + 0x4)". */
+  readonly text: string;
+  /** Target slot of a jump or local call, for links. */
+  readonly target: number | null;
+  /** Relocation named, e.g. "counts" for a map load. */
+  readonly relocation: string | null;
+  /** C source line from BTF line info. */
+  readonly source: { readonly line: number; readonly text: string } | null;
+}
+
+export interface LoadedObject {
+  readonly programs: readonly ProgramInfo[];
+  readonly maps: readonly MapInfo[];
+  /** The selected program. */
+  readonly program: string;
+  readonly disassembly: Stage<readonly DisasmLine[]>;
+}
+
+// --- verifier ---------------------------------------------------------------------------------
+
+/** Abstract state of one register as the verifier tracks it, already rendered in kernel notation. */
+export interface AbstractRegister {
+  readonly reg: number;
+  /** e.g. "pkt(off=0,r=14,imm=0)", "scalar(umin=0,umax=255)", "map_value_or_null(...)". */
+  readonly state: string;
+  /** One sentence for a student: "a packet pointer; 14 bytes after it are known to be in the packet". */
+  readonly plain: string;
+}
+
+export interface AbstractStep {
+  readonly pc: number;
+  readonly insn: string;
+  readonly sourceLine: number | null;
+  readonly registers: readonly AbstractRegister[];
+  /** Stack slots in use: offset from r10 (negative) and state. */
+  readonly stack: readonly { readonly offset: number; readonly state: string }[];
+}
+
+export interface VerifierReport {
+  readonly accepted: boolean;
+  readonly error: { readonly insn: number; readonly line: string | null; readonly message: string } | null;
+  /** Kernel-format log, verbatim. */
+  readonly log: string;
+  readonly stats: { readonly processed: number; readonly states: number };
+  /** Plain-words explanation of a rejection and the usual fix. */
+  readonly explanation: string | null;
+  /** Abstract state before each instruction on the failing path (or on request for accepted ones). */
+  readonly path: readonly AbstractStep[];
+  /** Markers for the editor (the failing C line). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// --- running ----------------------------------------------------------------------------------
+
+export interface TraceLine {
+  /** Whole line as trace_pipe prints it. */
+  readonly text: string;
+  /** The message part after "bpf_trace_printk: ". */
+  readonly message: string;
+  /** Which run (packet index) produced it. */
+  readonly run: number;
+}
+
+export interface MapEntry {
+  /** Raw little-endian bytes as lowercase hex. */
+  readonly key: string;
+  /** One value, or one per simulated CPU for per-CPU maps. */
+  readonly value: string | readonly string[];
+  /** BTF pretty-printed forms, when BTF describes the types. */
+  readonly keyText: string | null;
+  readonly valueText: string | null;
+}
+
+export interface MapSnapshot extends MapInfo {
+  readonly entries: readonly MapEntry[];
+}
+
+export interface PacketRun {
+  readonly retval: bigint;
+  /** The return value in words for the program type: "XDP_DROP", "TC_ACT_OK", "keep 60 bytes". */
+  readonly verdict: string;
+  readonly packetIn: Uint8Array;
+  readonly packetOut: Uint8Array;
+  readonly trace: readonly TraceLine[];
+  readonly instructions: number;
+  readonly error: string | null;
+}
+
+export interface RunReport {
+  readonly runs: readonly PacketRun[];
+  readonly maps: readonly MapSnapshot[];
+}
+
+/** A pointer register as region + offset. */
+export interface PointerValue {
+  readonly region: string;
+  readonly offset: number;
+}
+
+export interface RegisterValue {
+  readonly value: bigint;
+  readonly pointer: PointerValue | null;
+}
+
+/** The machine state before instruction `pc` during a stepped run. */
+export interface StepState {
+  /** Index of this state in the recorded run (0 = before the first instruction). */
+  readonly step: number;
+  readonly totalSteps: number | null;
+  readonly pc: number;
+  readonly registers: readonly RegisterValue[];
+  /** Registers written by the previous instruction. */
+  readonly changed: readonly number[];
+  /** The current frame's 512 stack bytes, lowest address first. */
+  readonly stack: Uint8Array;
+  readonly frames: readonly { readonly function: string; readonly returnPc: number | null }[];
+  readonly sourceLine: number | null;
+  /** Set once the program has exited. */
+  readonly retval: bigint | null;
+}
+
+// --- the API ----------------------------------------------------------------------------------
+
+export interface LoadRequest {
+  readonly object: Uint8Array;
+  /** Program to select by section or function name; null = the first program. */
+  readonly program: string | null;
+  readonly privileged: boolean;
+}
+
+export interface RunRequest {
+  readonly packets: readonly Uint8Array[];
+  /** Seed for bpf_get_prandom_u32, so runs are reproducible. */
+  readonly seed: number;
+}
+
+/** Which pipeline stages this build of the runtime has; the UI says plainly what is missing. */
+export interface RuntimeCapabilities {
+  readonly stages: Readonly<Record<Exclude<PipelineStage, 'compiler'>, { available: boolean; reason: string }>>;
+}
+
+export type RuntimeMethods = {
+  capabilities: { request: null; response: RuntimeCapabilities };
+  load: { request: LoadRequest; response: Stage<LoadedObject> };
+  verify: { request: null; response: Stage<VerifierReport> };
+  run: { request: RunRequest; response: Stage<RunReport> };
+  /** Starts (or restarts) a stepped run of the first packet and returns state 0. */
+  stepStart: { request: RunRequest; response: Stage<StepState> };
+  /** Moves to a recorded step (back or forward) or runs to the next breakpoint. */
+  stepTo: {
+    request: { readonly step: number } | { readonly untilBreakpoint: readonly number[] };
+    response: Stage<StepState>;
+  };
+  reset: { request: null; response: null };
+};

@@ -1,0 +1,133 @@
+/** The Monaco editor bound to the store: text, markers, commands, theme, vim mode, reveal. */
+import { useEffect, useRef } from 'react';
+import { COMMANDS, type Shortcut } from '../commands';
+import { usePlayground, usePlaygroundContext } from '../context';
+import { currentDiagnostics } from '../store/types';
+import { useResolvedTheme } from '../theme';
+import { SOURCE_FILE } from '../../runtime/compiler-client';
+import { monaco } from './monaco-setup';
+import { toMarkers } from './markers';
+
+const MARKER_OWNER = 'playground';
+
+function keybinding(sc: Shortcut): number {
+  const { KeyMod, KeyCode } = monaco;
+  const key = sc.key.length === 1 ? `Key${sc.key.toUpperCase()}` : sc.key;
+  const code = (KeyCode as unknown as Record<string, number>)[key];
+  if (code === undefined) throw new Error(`no Monaco key code for ${sc.key}`);
+  return (
+    code |
+    (sc.mod === true ? KeyMod.CtrlCmd : 0) |
+    (sc.shift === true ? KeyMod.Shift : 0) |
+    (sc.alt === true ? KeyMod.Alt : 0)
+  );
+}
+
+export default function CodeEditor() {
+  const ctx = usePlaygroundContext();
+  const host = useRef<HTMLDivElement>(null);
+  const vimStatus = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const theme = useResolvedTheme();
+  const vim = usePlayground((s) => s.vim);
+  const diagnostics = usePlayground(currentDiagnostics);
+  const source = usePlayground((s) => s.source);
+  const reveal = usePlayground((s) => s.reveal);
+
+  // Create once.
+  useEffect(() => {
+    if (host.current === null) return;
+    const { store } = ctx;
+    const model = monaco.editor.createModel(store.getState().source, 'c', monaco.Uri.file(`/${SOURCE_FILE}`));
+    const editor = monaco.editor.create(host.current, {
+      model,
+      automaticLayout: true,
+      fontSize: 13.5,
+      lineHeight: 21,
+      fontFamily: "'JetBrains Mono', 'Fira Code', 'Cascadia Code', ui-monospace, SFMono-Regular, Menlo, monospace",
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 8,
+      insertSpaces: false,
+      renderLineHighlight: 'all',
+      padding: { top: 10, bottom: 10 },
+      fixedOverflowWidgets: true,
+      ariaLabel: 'C source editor',
+      glyphMargin: false,
+      smoothScrolling: true,
+    });
+    editorRef.current = editor;
+    const sub = model.onDidChangeContent(() => store.getState().setSource(model.getValue()));
+    const cursor = editor.onDidChangeCursorPosition((e) =>
+      store.getState().setCursor(e.position.lineNumber, e.position.column),
+    );
+    const actions = COMMANDS.map((c) =>
+      editor.addAction({
+        id: `playground.${c.id}`,
+        label: `eBPF: ${c.label}`,
+        keybindings: c.shortcut === null ? [] : [keybinding(c.shortcut)],
+        contextMenuGroupId: c.toolbar ? 'navigation' : undefined,
+        run: () => void c.run(ctx),
+      }),
+    );
+    return () => {
+      actions.forEach((a) => a.dispose());
+      sub.dispose();
+      cursor.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+  }, [ctx]);
+
+  // Text replaced from outside the editor (another tab's version chosen, an example loaded).
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model !== null && model !== undefined && model.getValue() !== source) {
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: source }], () => null);
+    }
+  }, [source]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(theme === 'dark' ? 'playground-dark' : 'playground-light');
+  }, [theme]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model === null || model === undefined) return;
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      toMarkers(diagnostics, SOURCE_FILE, (l) => (l <= model.getLineCount() ? model.getLineLength(l) : 0)),
+    );
+  }, [diagnostics]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (reveal === null || editor === null) return;
+    editor.revealLineInCenter(reveal.line);
+    editor.setPosition({ lineNumber: reveal.line, column: 1 });
+    editor.focus();
+  }, [reveal]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!vim || editor === null) return;
+    let disposed = false;
+    let mode: { dispose(): void } | null = null;
+    void import('monaco-vim').then(({ initVimMode }) => {
+      if (!disposed) mode = initVimMode(editor, vimStatus.current);
+    });
+    return () => {
+      disposed = true;
+      mode?.dispose();
+    };
+  }, [vim]);
+
+  return (
+    <div className="editor-host-wrap">
+      <div ref={host} className="editor-host" data-testid="editor" />
+      {vim && <div ref={vimStatus} className="vim-status" aria-live="polite" />}
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+/**
+ * Connects the store to the workers: debounced compile on edit, then load → verify → run in the
+ * runtime worker. Every result is tagged with the editor revision it came from; the store drops
+ * results for superseded revisions and the clients drop superseded replies.
+ */
+import { tryBuild } from '../bpf/inputs/packets';
+import type { Reply, Stage } from '../protocol';
+import type { CompilerClient } from '../runtime/compiler-client';
+import type { RuntimeClient } from '../runtime/runtime-client';
+import type { PlaygroundStore } from './store/store';
+
+export const COMPILE_DEBOUNCE_MS = 350;
+
+export interface Pipeline {
+  compileNow(): Promise<void>;
+  verify(): Promise<void>;
+  run(): Promise<void>;
+  /** Step forward (+1) or back (-1) through a recorded run; starts one when there is none. */
+  step(delta: 1 | -1): Promise<void>;
+  /** Run until the next breakpoint (or the end). */
+  continueRun(): Promise<void>;
+  reset(): Promise<void>;
+  dispose(): void;
+}
+
+/** A stage reply flattened: worker trouble (error/restart) becomes a Stage error the panels show. */
+function stageOf<T>(reply: Reply<Stage<T>>): Stage<T> | null {
+  switch (reply.status) {
+    case 'ok':
+      return reply.value;
+    case 'stale':
+      return null;
+    case 'error':
+      return { status: 'error', message: reply.message };
+    case 'restarted':
+      return { status: 'error', message: reply.reason };
+  }
+}
+
+export function createPipeline(
+  store: PlaygroundStore,
+  compiler: CompilerClient,
+  runtime: RuntimeClient,
+  opts: { debounceMs?: number } = {},
+): Pipeline {
+  const debounceMs = opts.debounceMs ?? COMPILE_DEBOUNCE_MS;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const get = () => store.getState();
+
+  const unsubStatus = compiler.onStatus((status) => get().setCompilerStatus(status));
+  void compiler.status().then((status) => get().setCompilerStatus(status));
+  void runtime.call('capabilities', null).then((r) => {
+    if (r.status === 'ok') get().setRuntimeCapabilities(r.value);
+  });
+
+  const packets = (): Uint8Array[] | null => {
+    const out: Uint8Array[] = [];
+    for (const [i, spec] of get().packets.entries()) {
+      const built = tryBuild(spec);
+      if (built.error !== null) {
+        get().notify('error', `Packet ${i + 1} cannot be built: ${built.error}`);
+        return null;
+      }
+      out.push(built.bytes);
+    }
+    return out;
+  };
+
+  /** Compiles the current text and, when it yields an object, loads and verifies it. Returns whether it loaded. */
+  async function compileNow(): Promise<void> {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const s = get();
+    const revision = s.revision;
+    if (s.compile.revision === revision && s.compile.phase === 'compiling') return;
+    s.compileQueued(revision);
+    const status = get().compiler;
+    if (status.state === 'unavailable') {
+      get().compileFailed(revision, status.reason, true);
+      return;
+    }
+    get().compileStarted(revision);
+    const reply = await compiler.compile(s.source, {
+      optLevel: s.optLevel,
+      cpu: s.cpu,
+      debugInfo: true,
+      defines: [],
+    });
+    if (reply.status === 'stale') return;
+    if (reply.status !== 'ok') {
+      const message = reply.status === 'error' ? reply.message : reply.reason;
+      get().compileFailed(revision, message, get().compiler.state === 'unavailable');
+      return;
+    }
+    get().compileFinished(revision, reply.value);
+    const object = reply.value.object;
+    if (object === null) return;
+    const load = stageOf(
+      await runtime.call(
+        'load',
+        { object, program: get().section === '' ? null : get().section, privileged: get().privileged },
+        { channel: 'load' },
+      ),
+    );
+    if (load === null) return;
+    get().loadFinished(revision, load);
+    if (load.status === 'ok') await verifyRevision(revision);
+  }
+
+  async function verifyRevision(revision: number): Promise<void> {
+    const v = stageOf(await runtime.call('verify', null, { channel: 'verify' }));
+    if (v !== null) get().verifyFinished(revision, v);
+  }
+
+  /** Makes sure the current text is compiled and loaded; false (with the reason shown) otherwise. */
+  async function ensureLoaded(action: string): Promise<boolean> {
+    const s = get();
+    if (s.compile.revision !== s.revision || s.compile.phase !== 'done' || s.load === null) await compileNow();
+    const t = get();
+    if (t.compile.phase === 'unavailable') {
+      t.notify('info', `${action} needs the compiler, which is not available yet.`);
+      return false;
+    }
+    if (t.compile.phase !== 'done') {
+      t.notify('error', `${action}: the program does not compile (see the markers in the editor).`);
+      return false;
+    }
+    if (t.load?.status !== 'ok') {
+      t.notify('info', `${action}: ${t.load === null ? 'nothing loaded' : describe(t.load)}`);
+      return false;
+    }
+    return true;
+  }
+
+  const describe = (stage: Stage<unknown>): string =>
+    stage.status === 'unavailable' ? stage.reason : stage.status === 'error' ? stage.message : 'ok';
+
+  const onSourceOrSettings = store.subscribe((s, prev) => {
+    const changed =
+      s.revision !== prev.revision || s.optLevel !== prev.optLevel || s.cpu !== prev.cpu || s.section !== prev.section;
+    const privChanged = s.privileged !== prev.privileged;
+    if (!s.autoCompile || (!changed && !privChanged)) return;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => void compileNow(), debounceMs);
+  });
+
+  return {
+    compileNow,
+    async verify() {
+      if (!(await ensureLoaded('Verify'))) return;
+      await verifyRevision(get().revision);
+    },
+    async run() {
+      if (!(await ensureLoaded('Run'))) return;
+      const input = packets();
+      if (input === null) return;
+      get().runStarted();
+      const r = stageOf(await runtime.call('run', { packets: input, seed: 1 }, { channel: 'run' }));
+      if (r !== null) get().runFinished(r);
+      else get().runFinished({ status: 'error', message: 'superseded by a newer run' });
+    },
+    async step(delta) {
+      const s = get();
+      const current = s.step?.status === 'ok' ? s.step.value : null;
+      if (current === null) {
+        if (delta < 0 || !(await ensureLoaded('Step'))) return;
+        const input = packets();
+        if (input === null) return;
+        const r = stageOf(await runtime.call('stepStart', { packets: input, seed: 1 }, { channel: 'step' }));
+        if (r !== null) get().stepFinished(r);
+        return;
+      }
+      const target = current.step + delta;
+      if (target < 0) return;
+      const known = s.stepHistory.find((h) => h.step === target);
+      if (known !== undefined) {
+        get().stepFinished({ status: 'ok', value: known });
+        return;
+      }
+      const r = stageOf(await runtime.call('stepTo', { step: target }, { channel: 'step' }));
+      if (r !== null) get().stepFinished(r);
+    },
+    async continueRun() {
+      const s = get();
+      if (s.step?.status !== 'ok') {
+        await this.step(1);
+        if (get().step?.status !== 'ok') return;
+      }
+      const r = stageOf(
+        await runtime.call('stepTo', { untilBreakpoint: get().breakpoints }, { channel: 'step' }),
+      );
+      if (r !== null) get().stepFinished(r);
+    },
+    async reset() {
+      get().resetRun();
+      await runtime.call('reset', null, { channel: 'load' });
+      if (get().compile.phase === 'done') await compileNow();
+    },
+    dispose() {
+      if (timer !== null) clearTimeout(timer);
+      onSourceOrSettings();
+      unsubStatus();
+      compiler.dispose();
+      runtime.dispose();
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/** The six slices. Each is a function of (set, get) so one factory composes them into a store. */
+import type { StoreApi } from 'zustand/vanilla';
+import { PACKET_TEMPLATES } from '../../bpf/inputs/packets';
+import type { TraceLine } from '../../protocol';
+import type { BuildSlice, EditorSlice, InputsSlice, PlaygroundState, RunSlice, SettingsSlice, UiSlice } from './types';
+
+type Set = StoreApi<PlaygroundState>['setState'];
+type Get = StoreApi<PlaygroundState>['getState'];
+
+/** trace_pipe keeps the newest lines only, like the kernel's ring buffer. */
+export const TRACE_LIMIT = 20_000;
+
+export const editorSlice = (set: Set, get: Get, source: string): EditorSlice => ({
+  source,
+  cursor: { line: 1, column: 1 },
+  revision: 0,
+  conflict: null,
+  savedAt: null,
+  reveal: null,
+  setSource: (next) => {
+    if (next === get().source) return;
+    set((s) => ({ source: next, revision: s.revision + 1 }));
+  },
+  setCursor: (line, column) => set({ cursor: { line, column } }),
+  setConflict: (theirs) => set({ conflict: theirs === null ? null : { theirs } }),
+  markSaved: (at) => set({ savedAt: at }),
+  revealLine: (line) => set((s) => ({ reveal: { line, nonce: (s.reveal?.nonce ?? 0) + 1 } })),
+});
+
+export const buildSlice = (set: Set, get: Get): BuildSlice => {
+  /** A result is current when no newer revision has been queued since it was requested. */
+  const current = (revision: number) => revision >= get().compile.revision;
+  return {
+    compiler: { state: 'loading', loadedBytes: 0, totalBytes: null },
+    runtime: null,
+    compile: { phase: 'idle', revision: -1, result: null, message: null },
+    load: null,
+    verifier: null,
+    selectedPc: null,
+    setCompilerStatus: (compiler) => set({ compiler }),
+    setRuntimeCapabilities: (runtime) => set({ runtime }),
+    compileQueued: (revision) => {
+      if (!current(revision)) return;
+      set((s) => ({ compile: { ...s.compile, phase: 'waiting', revision } }));
+    },
+    compileStarted: (revision) => {
+      if (!current(revision)) return;
+      set((s) => ({ compile: { ...s.compile, phase: 'compiling', revision } }));
+    },
+    compileFinished: (revision, result) => {
+      if (!current(revision)) return;
+      set({
+        compile: { phase: result.object !== null ? 'done' : 'failed', revision, result, message: result.crash },
+        load: null,
+        verifier: null,
+        selectedPc: null,
+      });
+    },
+    compileFailed: (revision, message, unavailable = false) => {
+      if (!current(revision)) return;
+      set({ compile: { phase: unavailable ? 'unavailable' : 'failed', revision, result: null, message } });
+    },
+    loadFinished: (revision, load) => {
+      if (revision !== get().compile.revision) return;
+      set({ load, verifier: null });
+    },
+    verifyFinished: (revision, verifier) => {
+      if (revision !== get().compile.revision) return;
+      set({ verifier });
+    },
+    selectPc: (selectedPc) => set({ selectedPc }),
+  };
+};
+
+const withTrace = (s: PlaygroundState, lines: readonly TraceLine[]): Partial<PlaygroundState> =>
+  lines.length === 0
+    ? {}
+    : s.tracePaused
+      ? { held: [...s.held, ...lines].slice(-TRACE_LIMIT) }
+      : { trace: [...s.trace, ...lines].slice(-TRACE_LIMIT) };
+
+export const runSlice = (set: Set): RunSlice => ({
+  run: null,
+  running: false,
+  trace: [],
+  held: [],
+  tracePaused: false,
+  traceFilter: '',
+  step: null,
+  stepHistory: [],
+  breakpoints: [],
+  runStarted: () => set({ running: true }),
+  runFinished: (run) =>
+    set((s) => ({
+      run,
+      running: false,
+      ...withTrace(s, run.status === 'ok' ? run.value.runs.flatMap((r) => r.trace) : []),
+    })),
+  appendTrace: (lines) => set((s) => withTrace(s, lines)),
+  clearTrace: () => set({ trace: [], held: [] }),
+  setTracePaused: (paused) =>
+    set((s) =>
+      paused ? { tracePaused: true } : { tracePaused: false, trace: [...s.trace, ...s.held].slice(-TRACE_LIMIT), held: [] },
+    ),
+  setTraceFilter: (traceFilter) => set({ traceFilter }),
+  stepFinished: (step) =>
+    set((s) => {
+      if (step.status !== 'ok') return { step };
+      const history = s.stepHistory.filter((h) => h.step !== step.value.step);
+      history.push(step.value);
+      history.sort((a, b) => a.step - b.step);
+      return { step, stepHistory: history };
+    }),
+  toggleBreakpoint: (pc) =>
+    set((s) => ({
+      breakpoints: s.breakpoints.includes(pc)
+        ? s.breakpoints.filter((b) => b !== pc)
+        : [...s.breakpoints, pc].sort((a, b) => a - b),
+    })),
+  resetRun: () => set({ run: null, running: false, step: null, stepHistory: [] }),
+});
+
+export const inputsSlice = (set: Set, get: Get): InputsSlice => ({
+  packets: [structuredClone(PACKET_TEMPLATES[0]!.spec)],
+  selectedPacket: 0,
+  setPacket: (index, spec) => set((s) => ({ packets: s.packets.map((p, i) => (i === index ? spec : p)) })),
+  addPacket: (spec) => set((s) => ({ packets: [...s.packets, spec], selectedPacket: s.packets.length })),
+  removePacket: (index) => {
+    if (get().packets.length <= 1) return;
+    set((s) => {
+      const packets = s.packets.filter((_, i) => i !== index);
+      return { packets, selectedPacket: Math.min(s.selectedPacket, packets.length - 1) };
+    });
+  },
+  selectPacket: (index) => set((s) => ({ selectedPacket: Math.max(0, Math.min(index, s.packets.length - 1)) })),
+});
+
+export const DEFAULT_SETTINGS = {
+  section: '',
+  optLevel: 2,
+  cpu: 'v3',
+  privileged: true,
+  vim: false,
+  theme: 'system',
+  autoCompile: true,
+} as const satisfies Partial<SettingsSlice>;
+
+export const settingsSlice = (set: Set): SettingsSlice => ({
+  ...DEFAULT_SETTINGS,
+  setSettings: (patch) => set(patch),
+});
+
+let noticeId = 0;
+
+export const uiSlice = (set: Set): UiSlice => ({
+  hiddenPanels: [],
+  activeTab: { side: 'inputs', bottom: 'trace' },
+  notices: [],
+  togglePanel: (id) =>
+    set((s) => ({
+      hiddenPanels: s.hiddenPanels.includes(id) ? s.hiddenPanels.filter((p) => p !== id) : [...s.hiddenPanels, id],
+    })),
+  showPanel: (id, dock) =>
+    set((s) => ({ hiddenPanels: s.hiddenPanels.filter((p) => p !== id), activeTab: { ...s.activeTab, [dock]: id } })),
+  setActiveTab: (dock, id) => set((s) => ({ activeTab: { ...s.activeTab, [dock]: id } })),
+  notify: (tone, text) => {
+    const id = ++noticeId;
+    set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id, tone, text }].slice(-4) }));
+    return id;
+  },
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+});
