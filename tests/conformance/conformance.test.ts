@@ -3,11 +3,12 @@
  * file must produce its result, every negative file must be rejected.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { judgeNegative, judgePositive } from './run-case';
 
-const ROOT = resolve(__dirname, '../../../shared/conformance');
+const ROOT = fileURLToPath(new URL('../../../shared/conformance', import.meta.url));
 const available = existsSync(join(ROOT, 'tests'));
 if (!available) console.warn(`SKIPPING conformance suites: ${ROOT} does not exist`);
 
@@ -53,7 +54,8 @@ describe('conformance judging', () => {
     expect(judgeNegative('-- asm\nbogus %r0\n-- result\n0x0\n').ok).toBe(true);
   });
   it('reads -- raw words and memory bytes', () => {
-    const raw = '-- raw\n0x00000000000000b7\n0x0000000000000061\n0x0000000000000095\n-- mem\n11 22 33 44\n-- result\n0x0\n';
+    const raw =
+      '-- raw\n0x00000000000000b7\n0x0000000000000061\n0x0000000000000095\n-- mem\n11 22 33 44\n-- result\n0x0\n';
     // mov r0, 0; ldxw r0, [r0]: a load from address 0 faults, so the expected 0x0 is not produced.
     expect(judgePositive(raw).ok).toBe(false);
     // ldxw r0, [r1]: little-endian read of the memory.

@@ -1,5 +1,5 @@
 /**
- * A minimal reader for 64-bit little-endian relocatable ELF files (what `clang -target bpf -c` writes): sections,
+ * A minimal reader for 64-bit relocatable ELF files (either byte order) (what `clang -target bpf -c` writes): sections,
  * symbols and REL relocations. Enough for the header tests to compare objects and read probe values; the
  * project's loader has its own reader.
  */
@@ -53,25 +53,26 @@ function cString(bytes: Uint8Array, offset: number): string {
 export function readElf(bytes: Uint8Array): ElfFile {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, false) !== 0x7f454c46) throw new Error('not an ELF file');
-  if (bytes[4] !== 2 || bytes[5] !== 1) throw new Error('only ELF64 little-endian is supported');
-  const shoff = Number(view.getBigUint64(0x28, true));
-  const shentsize = view.getUint16(0x3a, true);
-  const shnum = view.getUint16(0x3c, true);
-  const shstrndx = view.getUint16(0x3e, true);
+  if (bytes[4] !== 2 || (bytes[5] !== 1 && bytes[5] !== 2)) throw new Error('only ELF64 is supported');
+  const le = bytes[5] === 1;
+  const shoff = Number(view.getBigUint64(0x28, le));
+  const shentsize = view.getUint16(0x3a, le);
+  const shnum = view.getUint16(0x3c, le);
+  const shstrndx = view.getUint16(0x3e, le);
 
   const raw = Array.from({ length: shnum }, (_, index) => {
     const at = shoff + index * shentsize;
-    const offset = Number(view.getBigUint64(at + 0x18, true));
-    const size = Number(view.getBigUint64(at + 0x20, true));
-    const type = view.getUint32(at + 4, true);
+    const offset = Number(view.getBigUint64(at + 0x18, le));
+    const size = Number(view.getBigUint64(at + 0x20, le));
+    const type = view.getUint32(at + 4, le);
     return {
       index,
-      nameOffset: view.getUint32(at, true),
+      nameOffset: view.getUint32(at, le),
       type,
-      flags: view.getBigUint64(at + 8, true),
-      link: view.getUint32(at + 0x28, true),
-      info: view.getUint32(at + 0x2c, true),
-      entsize: Number(view.getBigUint64(at + 0x38, true)),
+      flags: view.getBigUint64(at + 8, le),
+      link: view.getUint32(at + 0x28, le),
+      info: view.getUint32(at + 0x2c, le),
+      entsize: Number(view.getBigUint64(at + 0x38, le)),
       // SHT_NOBITS (.bss) occupies no file space.
       data: type === 8 ? new Uint8Array(size) : bytes.subarray(offset, offset + size),
     };
@@ -85,13 +86,13 @@ export function readElf(bytes: Uint8Array): ElfFile {
     const strtab = sections[symtab.link]?.data ?? new Uint8Array();
     const sv = new DataView(symtab.data.buffer, symtab.data.byteOffset, symtab.data.byteLength);
     for (let at = 0; at + 24 <= symtab.data.length; at += 24) {
-      const shndx = sv.getUint16(at + 6, true);
+      const shndx = sv.getUint16(at + 6, le);
       symbols.push({
-        name: cString(strtab, sv.getUint32(at, true)),
+        name: cString(strtab, sv.getUint32(at, le)),
         info: sv.getUint8(at + 4),
         shndx,
-        value: Number(sv.getBigUint64(at + 8, true)),
-        size: Number(sv.getBigUint64(at + 16, true)),
+        value: Number(sv.getBigUint64(at + 8, le)),
+        size: Number(sv.getBigUint64(at + 16, le)),
         section: shndx === SHN_UNDEF || shndx >= SHN_LORESERVE ? '' : (sections[shndx]?.name ?? '?'),
       });
     }
@@ -109,10 +110,10 @@ export function readElf(bytes: Uint8Array): ElfFile {
         if (rel.type !== SHT_REL || rel.info !== target.index) continue;
         const rv = new DataView(rel.data.buffer, rel.data.byteOffset, rel.data.byteLength);
         for (let at = 0; at + 16 <= rel.data.length; at += 16) {
-          const info = rv.getBigUint64(at + 8, true);
+          const info = rv.getBigUint64(at + 8, le);
           const sym = symbols[Number(info >> 32n)];
           out.push({
-            offset: Number(rv.getBigUint64(at, true)),
+            offset: Number(rv.getBigUint64(at, le)),
             type: Number(info & 0xffffffffn),
             symbol: sym ? sym.name || `[section ${sym.section}]` : '?',
           });

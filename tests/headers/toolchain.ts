@@ -51,6 +51,13 @@ export function debianIncludeDir(): string {
     const dir = join(scratch(), 'debian-include');
     mkdirSync(dir, { recursive: true });
     for (const [name, target] of DEBIAN_PARTS) symlinkSync(target, join(dir, name));
+    // Debian's <linux/icmp.h> includes <linux/if.h>, which includes the C library's <sys/socket.h> for struct
+    // sockaddr; glibc's headers cannot be used with -target bpf, so the view gets a one-struct stand-in.
+    mkdirSync(join(dir, 'sys'));
+    writeFileSync(
+      join(dir, 'sys', 'socket.h'),
+      '#ifndef _SYS_SOCKET_H\n#define _SYS_SOCKET_H\nstruct sockaddr { unsigned short sa_family; char sa_data[14]; };\n#endif\n',
+    );
     debianDir = dir;
   }
   return debianDir;

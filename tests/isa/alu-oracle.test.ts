@@ -51,7 +51,9 @@ const ORACLE32: Record<string, Oracle> = {
 const edgy = fc.oneof(
   fc.bigInt({ min: 0n, max: M64 }),
   fc.bigInt({ min: -300n, max: 300n }).map(u64),
-  fc.integer({ min: 0, max: 63 }).chain((k) => fc.constantFrom(1n << BigInt(k), (1n << BigInt(k)) - 1n, u64(-(1n << BigInt(k))))),
+  fc
+    .integer({ min: 0, max: 63 })
+    .chain((k) => fc.constantFrom(1n << BigInt(k), (1n << BigInt(k)) - 1n, u64(-(1n << BigInt(k))))),
 );
 
 function run(m: string, a: bigint, b: bigint): bigint {

@@ -121,7 +121,13 @@ describe('ALU semantics (RFC 9669 4.1)', () => {
 describe('unary, sign-extending moves and byte swaps', () => {
   const unary = (m: string, dst: string, reg = false, src = dst) => {
     const s = spec(m, reg);
-    return result([load(1, u64(dst)), load(2, u64(src)), fromSpec(s, { dst: 1, src: reg ? 2 : 0 }), insn(MOV64_REG, 0, 1), EXIT]);
+    return result([
+      load(1, u64(dst)),
+      load(2, u64(src)),
+      fromSpec(s, { dst: 1, src: reg ? 2 : 0 }),
+      insn(MOV64_REG, 0, 1),
+      EXIT,
+    ]);
   };
   it.each([
     ['neg', '1', ALL],

@@ -9,7 +9,15 @@ const MOV_IMM = 0xb7;
 function taken(m: string, a: string, b: string, reg: boolean): string {
   const s = spec(m, reg);
   const jump = fromSpec(s, { dst: 1, src: reg ? 2 : 0, off: 2, imm: reg ? 0 : Number(BigInt(b)) });
-  return result([load(1, u64(a)), load(2, u64(b)), jump, insn(MOV_IMM, 0, 0, 0, 0), EXIT, insn(MOV_IMM, 0, 0, 0, 1), EXIT]);
+  return result([
+    load(1, u64(a)),
+    load(2, u64(b)),
+    jump,
+    insn(MOV_IMM, 0, 0, 0, 0),
+    EXIT,
+    insn(MOV_IMM, 0, 0, 0, 1),
+    EXIT,
+  ]);
 }
 
 /** [mnemonic, a, b, taken?] */

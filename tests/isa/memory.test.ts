@@ -29,7 +29,11 @@ describe('stores', () => {
     ['stw', '0xffffffff84838281'],
     ['stdw', '0xffffffff84838281'],
   ])('%s of imm 0x84838281 over all-ones memory reads back as %s', (m, expected) => {
-    const prog = [fromSpec(spec(m), { dst: 1, imm: 0x84838281 | 0 }), fromSpec(spec('ldxdw'), { dst: 0, src: 1 }), EXIT];
+    const prog = [
+      fromSpec(spec(m), { dst: 1, imm: 0x84838281 | 0 }),
+      fromSpec(spec('ldxdw'), { dst: 0, src: 1 }),
+      EXIT,
+    ];
     // stb/sth/stw write the low bytes of imm; stdw sign-extends imm to 64 bits.
     expect(result(prog, new Uint8Array(8).fill(0xff))).toBe(expected);
   });
@@ -89,19 +93,27 @@ describe('memory faults', () => {
     );
   });
   it('faults on a read before a region', () => {
-    expect(result(ldx(-1, 'ldxb'), new Uint8Array(8))).toMatch(/read of 1 byte at 0x[0-9a-f]+: no region \(1 byte below memory\)/);
+    expect(result(ldx(-1, 'ldxb'), new Uint8Array(8))).toMatch(
+      /read of 1 byte at 0x[0-9a-f]+: no region \(1 byte below memory\)/,
+    );
   });
   it('faults on a null pointer', () => {
     expect(result(ldx(0, 'ldxw', 3))).toBe('fault: insn 0 (ldxw): read of 4 bytes at 0x0: no region');
   });
   it('faults past the top of the stack and below its bottom', () => {
-    expect(result([fromSpec(spec('stdw'), { dst: 10, off: 0 }), EXIT])).toMatch(/write of 8 bytes .* outside stack\[frame 0\] \(offset 512, size 512\)/);
-    expect(result([fromSpec(spec('stb'), { dst: 10, off: -513 }), EXIT])).toMatch(/no region \(1 byte below stack\[frame 0\]\)/);
+    expect(result([fromSpec(spec('stdw'), { dst: 10, off: 0 }), EXIT])).toMatch(
+      /write of 8 bytes .* outside stack\[frame 0\] \(offset 512, size 512\)/,
+    );
+    expect(result([fromSpec(spec('stb'), { dst: 10, off: -513 }), EXIT])).toMatch(
+      /no region \(1 byte below stack\[frame 0\]\)/,
+    );
     expect(result([fromSpec(spec('stb'), { dst: 10, off: -512 }), insn(0xb7, 0, 0, 0, 0), EXIT])).toBe('0x0');
   });
   it('faults on a store through a code pointer (lddw of a function)', () => {
     // A code address is in no data region, so writing through it must fault.
     const code = insn(0x18, 1, 4, 0, 1);
-    expect(result([code, fromSpec(spec('stb'), { dst: 1 }), EXIT])).toMatch(/^fault: insn 2 \(stb\): write of 1 byte at 0x[0-9a-f]+: no region/);
+    expect(result([code, fromSpec(spec('stb'), { dst: 1 }), EXIT])).toMatch(
+      /^fault: insn 2 \(stb\): write of 1 byte at 0x[0-9a-f]+: no region/,
+    );
   });
 });

@@ -7,10 +7,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadObject } from '../../src/bpf/object';
 import { packetTypeOfSection, type PacketProgramType } from '../../src/bpf/programs';
 
-export const PROGRAMS_DIR = join(__dirname, 'vm-programs');
+export const PROGRAMS_DIR = fileURLToPath(new URL('vm-programs', import.meta.url));
 const WORK = join(tmpdir(), `ebpf-playground-vm-${process.pid}`);
 const PIN_DIR = '/sys/fs/bpf';
 let pinCounter = 0;
@@ -36,7 +37,23 @@ export interface CompiledProgram {
 }
 
 /** clang-19 -O2 -target bpf on tests/kernel/vm-programs/NAME.c. */
-export function compileProgram(name: string, mcpu = 'v4'): CompiledProgram {
+export const compileProgram = (name: string, mcpu = 'v4'): CompiledProgram =>
+  compileFile(name, join(PROGRAMS_DIR, `${name}.c`), mcpu);
+
+/** Compiles C text (it may #include "common.h" from vm-programs/). */
+export function compileSource(name: string, source: string, mcpu = 'v4'): CompiledProgram {
+  mkdirSync(WORK, { recursive: true });
+  const path = join(WORK, `${name}.c`);
+  writeFileSync(path, source);
+  return compileFile(name, path, mcpu);
+}
+
+/** Removes the scratch directory (objects, packets). */
+export function cleanUp(): void {
+  rmSync(WORK, { recursive: true, force: true });
+}
+
+function compileFile(name: string, path: string, mcpu: string): CompiledProgram {
   mkdirSync(WORK, { recursive: true });
   const objPath = join(WORK, `${name}.o`);
   const arch = execFileSync('uname', ['-m']).toString().trim();
@@ -46,8 +63,9 @@ export function compileProgram(name: string, mcpu = 'v4'): CompiledProgram {
     'bpf',
     `-mcpu=${mcpu}`,
     `-I/usr/include/${arch}-linux-gnu`,
+    `-I${PROGRAMS_DIR}`,
     '-c',
-    join(PROGRAMS_DIR, `${name}.c`),
+    path,
     '-o',
     objPath,
   ]);
@@ -64,6 +82,17 @@ export interface KernelRun {
   readonly dataOut: Uint8Array;
 }
 
+/** The kernel's verifier (or libbpf) refused the program. */
+export class KernelRejected extends Error {
+  constructor(
+    name: string,
+    readonly log: string,
+  ) {
+    super(`bpftool prog load ${name} failed:\n${log}`);
+    this.name = 'KernelRejected';
+  }
+}
+
 /** A program loaded into the kernel and pinned; run() is BPF_PROG_TEST_RUN through bpftool. */
 export class LoadedProgram {
   private readonly pin: string;
@@ -71,7 +100,7 @@ export class LoadedProgram {
   constructor(readonly compiled: CompiledProgram) {
     this.pin = join(PIN_DIR, `ebpf_pg_vm_${process.pid}_${pinCounter++}`);
     const r = spawnSync('bpftool', ['prog', 'load', compiled.objPath, this.pin], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`bpftool prog load ${compiled.name} failed:\n${r.stderr}`);
+    if (r.status !== 0) throw new KernelRejected(compiled.name, r.stderr);
   }
 
   run(packet: Uint8Array, repeat = 1): KernelRun {
@@ -79,7 +108,19 @@ export class LoadedProgram {
     const output = join(WORK, 'out.bin');
     writeFileSync(input, packet);
     rmSync(output, { force: true });
-    const args = ['-j', 'prog', 'run', 'pinned', this.pin, 'data_in', input, 'data_out', output, 'repeat', String(repeat)];
+    const args = [
+      '-j',
+      'prog',
+      'run',
+      'pinned',
+      this.pin,
+      'data_in',
+      input,
+      'data_out',
+      output,
+      'repeat',
+      String(repeat),
+    ];
     const r = spawnSync('bpftool', args, { encoding: 'utf8' });
     const json = JSON.parse(r.stdout || '{}') as { retval?: number; duration?: number; error?: string };
     if (r.status !== 0 || json.retval === undefined) throw new Error(`bpftool prog run: ${json.error ?? r.stderr}`);

@@ -48,7 +48,9 @@ describe.skipIf(skip)('maps and programs match what libbpf creates in the kernel
       run('bpftool', ['prog', 'loadall', path, dir]);
       try {
         const pinned = readdirSync(dir).sort();
-        const kernelProgs = pinned.map((p) => JSON.parse(run('bpftool', ['-j', 'prog', 'show', 'pinned', join(dir, p)])));
+        const kernelProgs = pinned.map((p) =>
+          JSON.parse(run('bpftool', ['-j', 'prog', 'show', 'pinned', join(dir, p)])),
+        );
         // Program names and types (bpftool pins by program name).
         expect(pinned).toEqual(object.programs.map((p) => p.name).sort());
         for (const kp of kernelProgs) {
@@ -56,7 +58,9 @@ describe.skipIf(skip)('maps and programs match what libbpf creates in the kernel
           expect(ours.kind.progType).toBe(kp.type);
         }
         const ids = [...new Set(kernelProgs.flatMap((p) => (p.map_ids ?? []) as number[]))].sort((a, b) => a - b);
-        const kernelMaps = ids.map((id) => JSON.parse(run('bpftool', ['-j', 'map', 'show', 'id', String(id)])) as KernelMap);
+        const kernelMaps = ids.map(
+          (id) => JSON.parse(run('bpftool', ['-j', 'map', 'show', 'id', String(id)])) as KernelMap,
+        );
         // The kernel lists exactly the maps the instructions reference.
         const referenced = new Set(object.programs.flatMap((p) => p.mapReferences.map((r) => r.mapIndex)));
         expect(kernelMaps.length).toBe(referenced.size);

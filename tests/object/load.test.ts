@@ -4,7 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeProgram } from '../../src/bpf/isa';
-import { loadObject, objectNameFromPath, parseElf, SHF, STT, type BpfObject } from '../../src/bpf/object';
+import {
+  btfToJson,
+  formatBtfValue,
+  loadObject,
+  objectNameFromPath,
+  parseElf,
+  SHF,
+  STT,
+  type BpfObject,
+} from '../../src/bpf/object';
 import { compileFixture, fixtureNames, hasClang, run, warnSkip } from './native';
 
 const skip = warnSkip('loadObject on clang-19 fixtures', hasClang);
@@ -73,7 +82,8 @@ describe.skipIf(skip)('loadObject structure', () => {
           // records mark a function's declaration line, where DWARF points at the body instead.)
           for (const l of p.lineInfo.filter((x) => x.insn >= f.start && x.insn < f.start + f.insnCount)) {
             const sectionInsn = sym.value / 8 + l.insn - f.start;
-            if (l.column !== 0) expect(l.line).toBe(dwarf.get(`${elf.sections[sym.sectionIndex]!.name}:${sectionInsn}`));
+            if (l.column !== 0)
+              expect(l.line).toBe(dwarf.get(`${elf.sections[sym.sectionIndex]!.name}:${sectionInsn}`));
             expect(l.file).toMatch(/fixtures\/\w+\.c$/);
           }
         }
@@ -175,6 +185,27 @@ describe.skipIf(skip)('loadObject details', () => {
     expect(kinds.on_exec).toMatchObject({ progType: 'tracepoint', attachTarget: 'sched/sched_process_exec' });
     expect(kinds.on_readline).toMatchObject({ progType: 'kprobe', attachTarget: '/bin/bash:readline' });
     expect(kinds.tc_action!.progType).toBe('sched_act');
+  });
+
+  it('prints map keys and global data through BTF', () => {
+    const o = load('btf_types');
+    const key = new Uint8Array(48);
+    key.set([10, 0, 0, 1, 10, 0, 0, 2, 0, 53, 0, 80, 17, 0b101, 0, 0, 5, 0, 0, 0, 1, 2, 3, 4, 0x64, 0x6e, 0x73]);
+    key[32] = 1;
+    expect(formatBtfValue(o.btf!, o.maps[0]!.keyTypeId, key)).toBe(
+      '{ .src = 16777226, .dst = 33554442, .sport = 13568, .dport = 20480, .proto = 17, .syn = 1, .ack = 0, ' +
+        '.rst = 1, .reserved = 0, .color = GREEN, .tag = { .as_u32 = 67305985, .bytes = [1, 2, 3, 4] }, ' +
+        '.name = "dns", .big = BIG_ONE, .next = 0x0 }',
+    );
+    const g = load('global_data');
+    const rodata = g.maps[0]!;
+    expect(formatBtfValue(g.btf!, rodata.valueTypeId, rodata.initialValue!)).toBe(
+      '{ .cfg = { .threshold = 100, .enabled = 1, .tag = "edge" }, .scale = 3, .greeting = "hello" }',
+    );
+    expect(btfToJson(g.btf!, g.maps[4]!.valueTypeId, g.maps[4]!.initialValue!)).toEqual({
+      histogram: [0, 0, 0, 0, 0, 0, 0, 0],
+      misses: 0,
+    });
   });
 
   it('maps instructions to source lines', () => {

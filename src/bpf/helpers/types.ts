@@ -19,7 +19,7 @@ export interface HelperEnv {
   readonly cpu: number;
   /**
    * Anything else a helper family needs (maps by address, the packet, the simulated task, tail
-   * call requests, ...) lives on extension objects the runner attaches; see helpers/registry.ts.
+   * call requests, ...) lives on extension objects the runner attaches; see helpers/env-ext.ts for the keys and shapes.
    */
   readonly ext: Record<string, unknown>;
 }

@@ -37,7 +37,8 @@ export function createMap(spec: MapSpec, options: CreateMapOptions = {}): BpfMap
   checkSpec(spec, cpus, fail);
   const perCpu = spec.type === T.PERCPU_ARRAY || spec.type === T.PERCPU_HASH || spec.type === T.LRU_PERCPU_HASH;
   const storage = spec.maxEntries * (((spec.valueSize + 7) & ~7) * (perCpu ? cpus : 1));
-  if (storage > MAX_STORAGE_BYTES) fail(ENOMEM, `needs ${storage} bytes of value storage, the simulator allows ${MAX_STORAGE_BYTES}`);
+  if (storage > MAX_STORAGE_BYTES)
+    fail(ENOMEM, `needs ${storage} bytes of value storage, the simulator allows ${MAX_STORAGE_BYTES}`);
   switch (spec.type) {
     case T.HASH:
     case T.PERCPU_HASH:
@@ -86,4 +87,3 @@ function innerMatches(template: MapSpec, map: MapSpec): boolean {
     (sizeFree || template.maxEntries === map.maxEntries)
   );
 }
-

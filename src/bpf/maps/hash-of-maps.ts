@@ -70,6 +70,9 @@ export class HashOfMaps extends BaseMap {
   }
 
   override entries(): MapEntry[] {
-    return [...this.table.all()].map(({ key, slot }) => ({ key: key.slice(), value: u32le(this.inner[slot]?.id ?? 0) }));
+    return [...this.table.all()].map(({ key, slot }) => ({
+      key: key.slice(),
+      value: u32le(this.inner[slot]?.id ?? 0),
+    }));
   }
 }

@@ -53,7 +53,8 @@ export class LruHashMap extends HashMap {
     const node = percpu && flags === BPF_EXIST ? null : this.lru.popFree(cpu);
     if (node === null && !(percpu && flags === BPF_EXIST)) return -ENOMEM;
     const old = this.table.find(key);
-    const status = old !== undefined && flags === BPF_NOEXIST ? -EEXIST : old === undefined && flags === BPF_EXIST ? -ENOENT : 0;
+    const status =
+      old !== undefined && flags === BPF_NOEXIST ? -EEXIST : old === undefined && flags === BPF_EXIST ? -ENOENT : 0;
     if (status !== 0) {
       if (node !== null) this.lru.pushFree(node);
       return status;

@@ -46,7 +46,9 @@ export class LruPolicy {
     this.counts = new Int32Array(lruLists * 2);
     this.rotation = Int32Array.from({ length: lruLists }, (_, l) => this.globalList(l, INACTIVE));
     this.nextSteal = Int32Array.from({ length: cpus }, (_, c) => c);
-    this.targetFree = perCpu ? PERCPU_FREE_TARGET : Math.min(Math.max(Math.floor(nodes / cpus / 2), 1), LOCAL_FREE_TARGET);
+    this.targetFree = perCpu
+      ? PERCPU_FREE_TARGET
+      : Math.min(Math.max(Math.floor(nodes / cpus / 2), 1), LOCAL_FREE_TARGET);
     this.nrScans = perCpu ? PERCPU_FREE_TARGET : LOCAL_FREE_TARGET;
     const perList = Math.floor(nodes / lruLists);
     for (let node = 0; node < nodes; node++) {
@@ -192,7 +194,7 @@ export class LruPolicy {
     if (last === inactive) last = this.lists.nextOf(last);
     let cur = this.rotation[l] as number;
     let next = inactive;
-    for (let scanned = 0; scanned < this.nrScans; ) {
+    for (let scanned = 0; scanned < this.nrScans;) {
       if (cur === inactive) {
         if (this.lists.isEmpty(inactive)) break;
         cur = this.lists.prevOf(cur);

@@ -40,6 +40,12 @@ export class MapMemory {
     return this.byAddress.get(address) ?? null;
   }
 
+  /** The bound map whose value region starts at `valueBase` (ringbuf records -> their ringbuf). */
+  owning(valueBase: bigint): BoundMap | null {
+    for (const bound of this.byMap.values()) if (bound.valueBase === valueBase) return bound;
+    return null;
+  }
+
   /** Removes every region this binder created (when a program is unloaded). */
   unbindAll(): void {
     for (const bound of this.byMap.values()) {

@@ -28,7 +28,8 @@ export function dumpMap(map: BpfMap): MapDump {
 function sized(map: BpfMap, what: 'key' | 'value', hex: string): Uint8Array {
   const bytes = fromHex(hex);
   const want = what === 'key' ? map.spec.keySize : map.userValueSize;
-  if (bytes.length !== want) throw new Error(`${what} must be ${want} bytes for map '${map.spec.name}', got ${bytes.length}`);
+  if (bytes.length !== want)
+    throw new Error(`${what} must be ${want} bytes for map '${map.spec.name}', got ${bytes.length}`);
   return bytes;
 }
 

@@ -60,7 +60,8 @@ export function checkSpec(spec: MapSpec, _cpus: number, fail: Fail): void {
     case T.LRU_HASH:
     case T.LRU_PERCPU_HASH:
       flagsWithin(spec, fail, HASH_FLAGS);
-      require(lru || (spec.flags & BPF_F_NO_COMMON_LRU) === 0, fail, EINVAL, 'BPF_F_NO_COMMON_LRU is only for LRU maps');
+      require(lru ||
+        (spec.flags & BPF_F_NO_COMMON_LRU) === 0, fail, EINVAL, 'BPF_F_NO_COMMON_LRU is only for LRU maps');
       require(!lru || (spec.flags & BPF_F_NO_PREALLOC) === 0, fail, ENOTSUPP, 'LRU maps are always preallocated');
       basics(spec, fail, 'any', 'any');
       require(spec.keySize <= MAX_BPF_STACK, fail, E2BIG, `key_size ${spec.keySize} exceeds ${MAX_BPF_STACK}`);
@@ -74,12 +75,8 @@ export function checkSpec(spec: MapSpec, _cpus: number, fail: Fail): void {
     case T.PERF_EVENT_ARRAY:
     case T.ARRAY_OF_MAPS:
       flagsWithin(spec, fail, (ARRAY_FLAGS & ~BPF_F_MMAPABLE & ~BPF_F_RDONLY_PROG & ~BPF_F_WRONLY_PROG) | 0);
-      require(
-        spec.type === T.PERF_EVENT_ARRAY || (spec.flags & BPF_F_PRESERVE_ELEMS) === 0,
-        fail,
-        EINVAL,
-        'BPF_F_PRESERVE_ELEMS is only for perf_event_array',
-      );
+      require(spec.type === T.PERF_EVENT_ARRAY ||
+        (spec.flags & BPF_F_PRESERVE_ELEMS) === 0, fail, EINVAL, 'BPF_F_PRESERVE_ELEMS is only for perf_event_array');
       basics(spec, fail, 4, 4);
       break;
     case T.HASH_OF_MAPS:
@@ -90,30 +87,33 @@ export function checkSpec(spec: MapSpec, _cpus: number, fail: Fail): void {
       require((spec.flags & BPF_F_NO_PREALLOC) !== 0, fail, EINVAL, 'lpm_trie requires BPF_F_NO_PREALLOC');
       flagsWithin(spec, fail, BPF_F_NO_PREALLOC | BPF_F_NUMA_NODE | ACCESS_FLAGS);
       basics(spec, fail, 'any', 'any');
-      require(spec.keySize >= 5 && spec.keySize <= 260, fail, EINVAL, 'lpm_trie key_size must be 4 + 1..256 data bytes');
+      require(spec.keySize >= 5 &&
+        spec.keySize <= 260, fail, EINVAL, 'lpm_trie key_size must be 4 + 1..256 data bytes');
       break;
     case T.QUEUE:
     case T.STACK:
     case T.BLOOM_FILTER:
       flagsWithin(spec, fail, BPF_F_NUMA_NODE | ACCESS_FLAGS | (spec.type === T.BLOOM_FILTER ? BPF_F_ZERO_SEED : 0));
       basics(spec, fail, 0, 'any');
-      require(
-        spec.type !== T.BLOOM_FILTER || ((spec.mapExtra ?? 0n) & ~0xfn) === 0n,
-        fail,
-        EINVAL,
-        'bloom_filter map_extra holds only the number of hash functions (0..15)',
-      );
+      require(spec.type !== T.BLOOM_FILTER ||
+        ((spec.mapExtra ?? 0n) & ~0xfn) ===
+          0n, fail, EINVAL, 'bloom_filter map_extra holds only the number of hash functions (0..15)');
       break;
     case T.RINGBUF: {
       flagsWithin(spec, fail, BPF_F_NUMA_NODE);
       require(spec.keySize === 0 && spec.valueSize === 0, fail, EINVAL, 'ringbuf key_size and value_size must be 0');
       const size = spec.maxEntries;
       const powerOfTwo = size > 0 && (size & (size - 1)) === 0;
-      require(powerOfTwo && size % PAGE_SIZE === 0, fail, EINVAL, `ringbuf size must be a power of 2 and a multiple of ${PAGE_SIZE} (got ${size})`);
+      require(powerOfTwo &&
+        size % PAGE_SIZE ===
+          0, fail, EINVAL, `ringbuf size must be a power of 2 and a multiple of ${PAGE_SIZE} (got ${size})`);
       break;
     }
   }
-  if (percpu) require(spec.valueSize <= PCPU_MIN_UNIT_SIZE, fail, E2BIG, `per-CPU value_size above ${PCPU_MIN_UNIT_SIZE}`);
+  if (percpu)
+    require(spec.valueSize <= PCPU_MIN_UNIT_SIZE, fail, E2BIG, `per-CPU value_size above ${PCPU_MIN_UNIT_SIZE}`);
   const lock = spec.spinLockOffset;
-  if (lock !== undefined) require(lock % 4 === 0 && lock + 4 <= spec.valueSize, fail, EINVAL, 'bpf_spin_lock must lie inside the value, 4-byte aligned');
+  if (lock !== undefined)
+    require(lock % 4 === 0 &&
+      lock + 4 <= spec.valueSize, fail, EINVAL, 'bpf_spin_lock must lie inside the value, 4-byte aligned');
 }

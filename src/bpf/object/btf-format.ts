@@ -90,9 +90,7 @@ function toJson(w: Walk, typeId: number, bitOffset: number, depth: number): Json
         if (text !== null) return text;
       }
       const count = Math.min(t.count, Math.max(0, w.budget));
-      return Array.from({ length: count }, (_, i) =>
-        toJson(w, t.type, bitOffset + i * elemSize * 8, depth + 1),
-      );
+      return Array.from({ length: count }, (_, i) => toJson(w, t.type, bitOffset + i * elemSize * 8, depth + 1));
     }
     case 'struct':
     case 'union':

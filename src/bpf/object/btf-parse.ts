@@ -82,7 +82,8 @@ function readType(r: ByteReader, at: number, id: number, strings: Uint8Array): [
         bitOffset: (enc >>> 16) & 0xff,
         bits,
       };
-      if (sizeOrType > 16 || bits > sizeOrType * 8) throw new BtfError(where, `bad int size ${sizeOrType}/${bits} bits`);
+      if (sizeOrType > 16 || bits > sizeOrType * 8)
+        throw new BtfError(where, `bad int size ${sizeOrType}/${bits} bits`);
       return [t, next + 4];
     }
     case BtfKind.PTR:
@@ -94,7 +95,14 @@ function readType(r: ByteReader, at: number, id: number, strings: Uint8Array): [
       return [{ id, name, kind: KIND_NAMES[kind], type: sizeOrType }, next];
     case BtfKind.ARRAY:
       return [
-        { id, name, kind: 'array', type: r.u32(where, next), indexType: r.u32(where, next + 4), count: r.u32(where, next + 8) },
+        {
+          id,
+          name,
+          kind: 'array',
+          type: r.u32(where, next),
+          indexType: r.u32(where, next + 4),
+          count: r.u32(where, next + 8),
+        },
         next + 12,
       ];
     case BtfKind.STRUCT:
@@ -111,7 +119,10 @@ function readType(r: ByteReader, at: number, id: number, strings: Uint8Array): [
           bitSize: kindFlag ? offset >>> 24 : 0,
         });
       }
-      return [{ id, name, kind: kind === BtfKind.STRUCT ? 'struct' : 'union', size: sizeOrType, members }, next + vlen * 12];
+      return [
+        { id, name, kind: kind === BtfKind.STRUCT ? 'struct' : 'union', size: sizeOrType, members },
+        next + vlen * 12,
+      ];
     }
     case BtfKind.ENUM:
     case BtfKind.ENUM64: {

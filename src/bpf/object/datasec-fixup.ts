@@ -4,11 +4,16 @@
  * (so BTF map order is definition order in the section).
  */
 import type { Btf } from './btf';
-import { STB, STT, type ElfFile } from './elf-types';
+import { STB, STT, type ElfFile, type ElfSymbol } from './elf-types';
 import { LoadError } from './errors';
 import { BtfLinkage } from './btf-types';
 
 export function fixupDatasecs(btf: Btf, elf: ElfFile): void {
+  const objects = new Map<string, ElfSymbol[]>();
+  for (const s of elf.symbols) {
+    if (s.type !== STT.OBJECT || (s.bind !== STB.GLOBAL && s.bind !== STB.WEAK)) continue;
+    objects.set(s.name, [...(objects.get(s.name) ?? []), s]);
+  }
   for (const t of btf.types) {
     if (t.kind !== 'datasec') continue;
     const section = elf.sectionByName(t.name);
@@ -19,13 +24,7 @@ export function fixupDatasecs(btf: Btf, elf: ElfFile): void {
         throw new LoadError(`BTF DATASEC '${t.name}'`, `entry ${i} is a ${variable.kind}, not a VAR`);
       }
       if (variable.linkage === BtfLinkage.STATIC || variable.linkage === BtfLinkage.EXTERN) return v;
-      const sym = elf.symbols.find(
-        (s) =>
-          s.name === variable.name &&
-          s.type === STT.OBJECT &&
-          (s.bind === STB.GLOBAL || s.bind === STB.WEAK) &&
-          s.sectionIndex === section.index,
-      );
+      const sym = objects.get(variable.name)?.find((s) => s.sectionIndex === section.index);
       if (!sym) throw new LoadError(`BTF DATASEC '${t.name}'`, `no ELF symbol for variable '${variable.name}'`);
       return { ...v, offset: sym.value };
     });

@@ -65,14 +65,33 @@ function sectionFunctions(elf: ElfFile, section: ElfSection, isSubprogram: boole
 
 /** Every function of every executable section, in section order then address order. */
 export function collectFunctions(elf: ElfFile): ElfFunction[] {
-  return elf.sections
-    .filter(isExecutable)
-    .flatMap((s) => sectionFunctions(elf, s, s.name === '.text'));
+  return elf.sections.filter(isExecutable).flatMap((s) => sectionFunctions(elf, s, s.name === '.text'));
 }
 
-/** The function containing section instruction `insn`, or undefined. */
-export function functionAt(functions: readonly ElfFunction[], section: number, insn: number): ElfFunction | undefined {
-  return functions.find(
-    (f) => f.section.index === section && insn >= f.sectionInsnOffset && insn < f.sectionInsnOffset + f.insnCount,
-  );
+/**
+ * Finds the function containing a section instruction by binary search (hostile objects may hold
+ * tens of thousands of functions and relocations; a linear scan per relocation would crawl).
+ */
+export function functionIndex(
+  functions: readonly ElfFunction[],
+): (section: number, insn: number) => ElfFunction | undefined {
+  const bySection = new Map<number, ElfFunction[]>();
+  for (const f of functions) {
+    const list = bySection.get(f.section.index) ?? [];
+    list.push(f); // collectFunctions yields each section's functions sorted by address
+    bySection.set(f.section.index, list);
+  }
+  return (section, insn) => {
+    const list = bySection.get(section) ?? [];
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const f = list[mid]!;
+      if (insn < f.sectionInsnOffset) hi = mid - 1;
+      else if (insn >= f.sectionInsnOffset + f.insnCount) lo = mid + 1;
+      else return f;
+    }
+    return undefined;
+  };
 }

@@ -3,6 +3,7 @@
  * walking the instructions in order, the first call (or function address) reaching a ".text"
  * subprogram appends that subprogram at the end and processes it before continuing, so each program
  * carries its own copy of every subprogram it transitively uses, in depth-first first-use order.
+ * `subprogramAt` maps a .text instruction index to the subprogram starting there.
  * Call imm / lddw imm are then rewritten relative to the new positions. Iterative, not recursive:
  * a hostile chain of thousands of subprograms must not overflow the stack.
  */
@@ -36,7 +37,7 @@ interface Frame {
 
 export function linkProgram(
   entry: ElfFunction,
-  subprograms: readonly ElfFunction[],
+  subprogramAt: ReadonlyMap<number, ElfFunction>,
   relocs: ReadonlyMap<ElfFunction, FunctionRelocs>,
 ): LinkedProgram {
   const placed: PlacedFunction[] = [{ fn: entry, start: 0 }];
@@ -68,10 +69,11 @@ export function linkProgram(
     let target: number;
     if (reloc?.kind === 'call') target = reloc.symbolOffset / INSN_SIZE + imm + 1;
     else if (reloc?.kind === 'func-addr') target = (reloc.symbolOffset + imm) / INSN_SIZE;
-    else if (fn.isSubprogram) target = fn.sectionInsnOffset + i + imm + 1; // static call inside .text: no relocation
+    else if (fn.isSubprogram)
+      target = fn.sectionInsnOffset + i + imm + 1; // static call inside .text: no relocation
     else throw new LoadError(where, 'bpf-to-bpf call without a relocation outside .text');
 
-    const callee = subprograms.find((s) => s.sectionInsnOffset === target);
+    const callee = subprogramAt.get(target);
     if (callee === undefined) {
       throw new LoadError(where, `call target .text+${hex(target * INSN_SIZE)} is not the start of a subprogram`);
     }

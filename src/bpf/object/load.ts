@@ -39,7 +39,8 @@ function readLicense(elf: ElfFile): string {
 function readKernelVersion(elf: ElfFile): number | null {
   const section = elf.sectionByName('version');
   if (!section) return null;
-  if (section.data.length !== 4) throw new LoadError("section 'version'", `is ${section.data.length} bytes, expected 4`);
+  if (section.data.length !== 4)
+    throw new LoadError("section 'version'", `is ${section.data.length} bytes, expected 4`);
   return new DataView(section.data.buffer, section.data.byteOffset, 4).getUint32(0, true);
 }
 
@@ -60,7 +61,7 @@ export function loadObject(bytes: Uint8Array, options: LoadOptions = {}): BpfObj
   const { maps, resolver } = collectMaps(elf, btf, name);
   const functions = collectFunctions(elf);
   const relocs = relocateFunctions(elf, functions, resolver);
-  const subprograms = functions.filter((f) => f.isSubprogram);
+  const subprograms = new Map(functions.filter((f) => f.isSubprogram).map((f) => [f.sectionInsnOffset, f]));
 
   const programs: BpfProgram[] = functions
     .filter((f) => !f.isSubprogram)

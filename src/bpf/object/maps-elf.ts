@@ -118,4 +118,3 @@ export function globalDataMap(section: ElfSection, kind: GlobalDataKind, valueTy
   };
   return { kind, section, attrs, initialValue };
 }
-

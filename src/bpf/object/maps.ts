@@ -33,7 +33,8 @@ interface Draft {
   initialInnerMaps: InitialInnerMap[];
 }
 
-const userMap = (origin: MapOrigin, sectionIndex: number, sectionName: string) =>
+const userMap =
+  (origin: MapOrigin, sectionIndex: number, sectionName: string) =>
   (v: { name: string; offset: number; attrs: MapAttributes; inner?: MapAttributes | null }): Draft => ({
     name: v.name,
     kernelName: v.name.slice(0, BPF_OBJ_NAME_LEN - 1),
@@ -48,14 +49,34 @@ const userMap = (origin: MapOrigin, sectionIndex: number, sectionName: string) =
     initialInnerMaps: [],
   });
 
+/** The variable whose bytes contain `offset` (vars are sorted by offset, as fixupDatasecs leaves them). */
+function varContaining(vars: readonly BtfMapVar[], offset: number): BtfMapVar | undefined {
+  let lo = 0;
+  let hi = vars.length - 1;
+  let found: BtfMapVar | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (vars[mid]!.offset <= offset) [found, lo] = [vars[mid], mid + 1];
+    else hi = mid - 1;
+  }
+  return found && offset < found.offset + found.size ? found : undefined;
+}
+
 /** `.values = { &inner_a, ... }` initialisers: ABS64 relocations inside an outer map's variable. */
 function collectInnerMapSlots(elf: ElfFile, sectionIndex: number, vars: readonly BtfMapVar[], drafts: Draft[]) {
+  const byOffset = new Map<number, Draft>();
+  const indexByName = new Map<string, number>();
+  drafts.forEach((d, i) => {
+    if (d.origin !== 'btf') return;
+    byOffset.set(d.offset, d);
+    if (!indexByName.has(d.name)) indexByName.set(d.name, i);
+  });
   for (const rel of elf.relocations.filter((r) => r.targetIndex === sectionIndex)) {
     for (const entry of rel.entries) {
       const where = `.maps relocation at offset ${hex(entry.offset)}`;
-      const v = vars.find((x) => entry.offset >= x.offset && entry.offset < x.offset + x.size);
+      const v = varContaining(vars, entry.offset);
       if (v === undefined) throw new LoadError(where, 'is not inside any map definition');
-      const outer = drafts.find((d) => d.origin === 'btf' && d.offset === v.offset)!;
+      const outer = byOffset.get(v.offset)!;
       if (v.valuesOffset === null) throw new LoadError(where, `map '${v.name}' has no 'values' field to initialise`);
       const within = entry.offset - v.offset - v.valuesOffset;
       if (within < 0 || within % 8 !== 0) throw new LoadError(where, `is not a slot of '${v.name}.values'`);
@@ -63,8 +84,8 @@ function collectInnerMapSlots(elf: ElfFile, sectionIndex: number, vars: readonly
         throw new LoadError(where, 'prog_array initialisers are not supported yet');
       }
       const sym = elf.symbols[entry.symbol]!;
-      const target = drafts.findIndex((d) => d.origin === 'btf' && d.name === sym.name && sym.type !== STT.SECTION);
-      if (target < 0) throw new LoadError(where, `'${sym.name}' is not a map of this object`);
+      const target = sym.type === STT.SECTION ? undefined : indexByName.get(sym.name);
+      if (target === undefined) throw new LoadError(where, `'${sym.name}' is not a map of this object`);
       outer.initialInnerMaps.push({ slot: within / 8, mapIndex: target });
     }
   }
@@ -78,7 +99,8 @@ export function collectMaps(elf: ElfFile, btf: Btf | null, objectName: string): 
   const btfMaps = elf.sectionByName('.maps');
   if (btfMaps && btfMaps.size > 0) {
     const datasec = btf?.datasec('.maps');
-    if (!btf || !datasec) throw new LoadError("section '.maps'", 'BTF-defined maps need a .BTF section with a .maps DATASEC');
+    if (!btf || !datasec)
+      throw new LoadError("section '.maps'", 'BTF-defined maps need a .BTF section with a .maps DATASEC');
     const vars = parseBtfMaps(btf, datasec);
     for (const v of vars) {
       if (v.offset + v.size > btfMaps.size) throw new LoadError(`map '${v.name}'`, 'lies outside the .maps section');
@@ -114,16 +136,16 @@ export function collectMaps(elf: ElfFile, btf: Btf | null, objectName: string): 
     initialInnerMaps: d.initialInnerMaps,
   }));
   const mapSections = new Set([legacy?.index, btfMaps?.index].filter((i) => i !== undefined));
+  const bySite = new Map<string, number>();
+  const byDataSection = new Map<number, number>();
+  drafts.forEach((d, i) => {
+    if (d.origin === 'global-data') byDataSection.set(d.sectionIndex, i);
+    else if (!bySite.has(`${d.sectionIndex}:${d.offset}`)) bySite.set(`${d.sectionIndex}:${d.offset}`, i);
+  });
   const resolver: MapResolver = {
     isMapSection: (section) => mapSections.has(section),
-    mapAt: (section, offset) => {
-      const i = drafts.findIndex((d) => d.origin !== 'global-data' && d.sectionIndex === section && d.offset === offset);
-      return i < 0 ? undefined : i;
-    },
-    dataMapOf: (section) => {
-      const i = drafts.findIndex((d) => d.origin === 'global-data' && d.sectionIndex === section);
-      return i < 0 ? undefined : i;
-    },
+    mapAt: (section, offset) => bySite.get(`${section}:${offset}`),
+    dataMapOf: (section) => byDataSection.get(section),
   };
   return { maps, resolver };
 }

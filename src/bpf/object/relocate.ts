@@ -8,7 +8,7 @@
 import { hex } from './elf-reader';
 import { SHN, STB, STT, type ElfFile, type ElfSymbol } from './elf-types';
 import { LoadError } from './errors';
-import { functionAt, INSN_SIZE, type ElfFunction } from './functions';
+import { functionIndex, INSN_SIZE, type ElfFunction } from './functions';
 
 export const BPF_PSEUDO_MAP_FD = 1;
 export const BPF_PSEUDO_MAP_VALUE = 2;
@@ -64,17 +64,21 @@ function applyOne(fn: ElfFunction, insn: number, sym: ElfSymbol, elf: ElfFile, m
   const src = view.getUint8(at + 1) >> 4;
   const imm = view.getInt32(at + 4, true);
   const textIndex = elf.sectionByName('.text')?.index ?? -1;
-  if (opcode !== OP_LDDW && opcode !== OP_CALL) throw new LoadError(where, `instruction ${hex(opcode)} is not lddw or call`);
-  if (sym.sectionIndex === SHN.UNDEF) throw new LoadError(where, 'extern symbols (kconfig/ksym/kfuncs) are not supported');
+  if (opcode !== OP_LDDW && opcode !== OP_CALL)
+    throw new LoadError(where, `instruction ${hex(opcode)} is not lddw or call`);
+  if (sym.sectionIndex === SHN.UNDEF)
+    throw new LoadError(where, 'extern symbols (kconfig/ksym/kfuncs) are not supported');
   if (opcode === OP_CALL) {
     if (src !== BPF_PSEUDO_CALL) throw new LoadError(where, 'relocated call is not a bpf-to-bpf call (src != 1)');
     if (sym.sectionIndex !== textIndex) throw new LoadError(where, 'call target is not in .text');
-    if (sym.value % INSN_SIZE !== 0) throw new LoadError(where, `call target offset ${sym.value} is not an instruction`);
+    if (sym.value % INSN_SIZE !== 0)
+      throw new LoadError(where, `call target offset ${sym.value} is not an instruction`);
     out.code.set(insn, { kind: 'call', symbolOffset: sym.value });
     return;
   }
   if (insn * INSN_SIZE + 16 > fn.code.length) throw new LoadError(where, 'lddw is truncated');
-  if (sym.sectionIndex >= SHN.LORESERVE) throw new LoadError(where, `symbol is in special section ${hex(sym.sectionIndex)}`);
+  if (sym.sectionIndex >= SHN.LORESERVE)
+    throw new LoadError(where, `symbol is in special section ${hex(sym.sectionIndex)}`);
   if (isSubprogSymbol(sym, textIndex)) {
     if (sym.value % INSN_SIZE !== 0 || imm % INSN_SIZE !== 0) throw new LoadError(where, 'misaligned function address');
     out.code.set(insn, { kind: 'func-addr', symbolOffset: sym.value });
@@ -109,14 +113,16 @@ export function relocateFunctions(
   maps: MapResolver,
 ): Map<ElfFunction, FunctionRelocs> {
   const result = new Map<ElfFunction, FunctionRelocs>(functions.map((f) => [f, { code: new Map(), maps: [] }]));
+  const functionAt = functionIndex(functions);
+  const codeSections = new Set(functions.map((f) => f.section.index));
   for (const rel of elf.relocations) {
     const target = elf.sections[rel.targetIndex]!;
-    if (!functions.some((f) => f.section.index === target.index)) continue;
+    if (!codeSections.has(target.index)) continue;
     for (const entry of rel.entries) {
       const where = `relocation section '${rel.section.name}' at offset ${hex(entry.offset)}`;
       if (entry.offset % INSN_SIZE !== 0) throw new LoadError(where, 'offset is not an instruction boundary');
       const sectionInsn = entry.offset / INSN_SIZE;
-      const fn = functionAt(functions, target.index, sectionInsn);
+      const fn = functionAt(target.index, sectionInsn);
       if (fn === undefined) throw new LoadError(where, 'points outside every function of the section');
       applyOne(fn, sectionInsn - fn.sectionInsnOffset, elf.symbols[entry.symbol]!, elf, maps, result.get(fn)!);
     }

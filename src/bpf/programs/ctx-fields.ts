@@ -38,6 +38,11 @@ export const field = (
 /** The current value of every field of one context instance, by field name. */
 export type FieldValues = Map<string, bigint>;
 
+/** A context handler plus the way runners and helpers change a field (e.g. data after adjust_head). */
+export interface CtxTable extends CtxHandler {
+  set(name: string, value: bigint): void;
+}
+
 /**
  * A handler over `fields` whose values live in `values` (stores update them, and `bytes`, the
  * struct image helpers see). Narrow loads of plain fields read the addressed bytes, as the kernel allows.
@@ -47,34 +52,76 @@ export function tableHandler(
   fields: readonly CtxField[],
   values: FieldValues,
   bytes: Uint8Array,
-): CtxHandler {
+): CtxTable {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const find = (offset: number, size: number, write: boolean): CtxField => {
-    const f = fields.find((c) => offset >= c.offset && offset + size <= c.offset + c.size);
-    const what = `${write ? 'write' : 'read'} of ${size} bytes at ${structName} offset ${offset}`;
-    if (!f || !values.has(f.name)) throw new VmFault(`invalid ${what}: no accessible field there`);
-    if (write && f.access !== 'read-write') throw new VmFault(`invalid ${what}: ${structName}.${f.name} is read-only`);
-    if (f.pointer && (offset !== f.offset || size !== f.size))
-      throw new VmFault(`invalid ${what}: pointer field ${structName}.${f.name} must be accessed whole`);
-    return f;
+  // Field index per byte offset, and each accessible field's value as int32 halves, so the
+  // interpreter's per-packet loads (ctx->data, ctx->data_end) need no search and no BigInt.
+  const fieldAt = new Int16Array(bytes.length + 8).fill(-1);
+  const halves = new Int32Array(fields.length * 2);
+  const sync = (i: number): void => {
+    const v = values.get(fields[i]!.name) ?? 0n;
+    halves[2 * i] = Number(BigInt.asIntN(32, v));
+    halves[2 * i + 1] = Number(BigInt.asIntN(32, v >> 32n));
+  };
+  fields.forEach((f, i) => {
+    if (!values.has(f.name)) return;
+    fieldAt.fill(i, f.offset, f.offset + f.size);
+    sync(i);
+  });
+  const find = (offset: number, size: number, write: boolean): number => {
+    const i = offset >= 0 && offset < bytes.length ? fieldAt[offset]! : -1;
+    const f = i < 0 ? undefined : fields[i]!;
+    // The checks run on every access; the message is only built when one fails.
+    if (f && offset + size <= f.offset + f.size && (!write || f.access === 'read-write')) {
+      if (!f.pointer || (offset === f.offset && size === f.size)) return i;
+    }
+    throw new VmFault(refusal(structName, f, offset, size, write));
+  };
+  const load = (offset: number, size: number): bigint => {
+    const f = fields[find(offset, size, false)]!;
+    const value = values.get(f.name)!;
+    if (f.pointer) return value;
+    return BigInt.asUintN(size * 8, value >> BigInt((offset - f.offset) * 8));
   };
   return {
-    load(offset, size) {
-      const f = find(offset, size, false);
-      const value = values.get(f.name)!;
-      if (f.pointer) return value;
-      const shift = BigInt((offset - f.offset) * 8);
-      return BigInt.asUintN(size * 8, value >> shift);
+    load,
+    set(name, value) {
+      const i = fields.findIndex((f) => f.name === name);
+      if (i < 0 || !values.has(name)) throw new Error(`${structName} has no accessible field ${name}`);
+      values.set(name, value);
+      writeField(view, fields[i]!, BigInt.asUintN(fields[i]!.size * 8, value));
+      sync(i);
+    },
+    loadHalves(offset, size, R, d) {
+      const i = find(offset, size, false);
+      const f = fields[i]!;
+      if (f.pointer || (offset === f.offset && size === f.size)) {
+        R[d] = halves[2 * i]!;
+        R[d + 1] = halves[2 * i + 1]!;
+        return;
+      }
+      const v = load(offset, size);
+      R[d] = Number(BigInt.asIntN(32, v));
+      R[d + 1] = Number(BigInt.asIntN(32, v >> 32n));
     },
     store(offset, size, value) {
-      const f = find(offset, size, true);
+      const i = find(offset, size, true);
+      const f = fields[i]!;
       const shift = BigInt((offset - f.offset) * 8);
       const mask = ((1n << BigInt(size * 8)) - 1n) << shift;
       const next = (values.get(f.name)! & ~mask) | ((value << shift) & mask);
       values.set(f.name, BigInt.asUintN(f.size * 8, next));
       writeField(view, f, values.get(f.name)!);
+      sync(i);
     },
   };
+}
+
+function refusal(structName: string, f: CtxField | undefined, offset: number, size: number, write: boolean): string {
+  const what = `invalid ${write ? 'write' : 'read'} of ${size} bytes at ${structName} offset ${offset}`;
+  if (!f || offset + size > f.offset + f.size) return `${what}: no accessible field there`;
+  if (write && f.access !== 'read-write') return `${what}: ${structName}.${f.name} is read-only`;
+  return `${what}: pointer field ${structName}.${f.name} must be accessed whole`;
 }
 
 function writeField(view: DataView, f: CtxField, value: bigint): void {

@@ -53,7 +53,9 @@ export const SK_BUFF_FIELDS: readonly SkbFieldDef[] = [
   def('len', 0, 'bytes from skb->data: frame - 14 for socket filters, the frame for TC', 'read', 'read', (s) =>
     BigInt(s.frame.length - (s.kind === 'tc' ? 0 : ETH_HLEN)),
   ),
-  def('pkt_type', 4, 'from the destination MAC as eth_type_trans() on lo decides', 'read', 'read', (s) => pktType(s.frame)),
+  def('pkt_type', 4, 'from the destination MAC as eth_type_trans() on lo decides', 'read', 'read', (s) =>
+    pktType(s.frame),
+  ),
   def('mark', 8, 'packet mark: 0', 'read', 'read-write'),
   def('queue_mapping', 12, 'tx queue: 0', 'read', 'read-write'),
   def('protocol', 16, 'EtherType in network byte order (0x0008 for IPv4)', 'read', 'read', (s) =>
@@ -70,7 +72,9 @@ export const SK_BUFF_FIELDS: readonly SkbFieldDef[] = [
   def('hash', 68, '0', 'read', 'read'),
   def('tc_classid', 72, '0 (TC only)', null, 'read-write'),
   def('data', 76, 'start of the frame (TC only)', null, 'read', (s) => s.data, { pointer: true }),
-  def('data_end', 80, 'end of the frame (TC only)', null, 'read', (s) => s.data + BigInt(s.frame.length), { pointer: true }),
+  def('data_end', 80, 'end of the frame (TC only)', null, 'read', (s) => s.data + BigInt(s.frame.length), {
+    pointer: true,
+  }),
   def('napi_id', 84, '0', 'read', 'read'),
   def('data_meta', 140, 'equals data (TC only)', null, 'read', (s) => s.data, { pointer: true }),
   def('tstamp', 152, '0 (TC only)', null, 'read-write', zero, { size: 8 }),
@@ -102,10 +106,17 @@ export function setupSkb(vm: Vm, kind: SkbProgramKind, frame: Uint8Array): Packe
     SK_BUFF_FIELDS.filter((d) => (kind === 'tc' ? d.tc : d.socket) !== null).map((d) => [d.field.name, d.value(facts)]),
   );
   const image = structBytes(SK_BUFF_SIZE, fields, values);
-  const ctx = vm.mem.mapCtx('__sk_buff', image, tableHandler('__sk_buff', fields, values, image));
+  const table = tableHandler('__sk_buff', fields, values, image);
+  const ctx = vm.mem.mapCtx('__sk_buff', image, table);
   vm.setReg(1, ctx);
   vm.legacyPacketId = vm.mem.idOf(data)!;
   vm.legacyDataOffset = kind === 'tc' ? 0 : ETH_HLEN;
   vm.legacyNetworkOffset = ETH_HLEN;
-  return { ctx, values, packetOut: () => vm.mem.bytes[vm.legacyPacketId]!.slice() };
+  const packetOut = (): Uint8Array => {
+    const out = vm.mem.bytes[vm.legacyPacketId]!.slice();
+    // test_run pushes the pulled Ethernet header back for non-L2 programs as zeroes (memset).
+    if (kind === 'socket_filter') out.fill(0, 0, ETH_HLEN);
+    return out;
+  };
+  return { ctx, values, table, packetOut };
 }

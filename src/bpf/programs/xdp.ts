@@ -3,7 +3,7 @@
  * tests/kernel/vm-ctx.test.ts), and the setup of one run: the packet region and the context.
  */
 import type { Vm } from '../vm';
-import { type CtxField, field, type FieldValues, structBytes, tableHandler } from './ctx-fields';
+import { type CtxField, type CtxTable, field, type FieldValues, structBytes, tableHandler } from './ctx-fields';
 
 export const XDP_MD_SIZE = 24;
 
@@ -27,7 +27,9 @@ export interface XdpOptions {
 export interface PacketContext {
   /** Address to pass in r1. */
   readonly ctx: bigint;
-  readonly values: FieldValues;
+  /** Field values as the program sees them; read here, change them through table.set(). */
+  readonly values: ReadonlyMap<string, bigint>;
+  readonly table: CtxTable;
   /** The packet as the program left it. */
   packetOut(): Uint8Array;
 }
@@ -44,7 +46,8 @@ export function setupXdp(vm: Vm, packet: Uint8Array, options: XdpOptions = {}): 
     ['rx_queue_index', BigInt(options.rxQueueIndex ?? 0)],
   ]);
   const image = structBytes(XDP_MD_SIZE, XDP_MD_FIELDS, values);
-  const ctx = vm.mem.mapCtx('xdp_md', image, tableHandler('xdp_md', XDP_MD_FIELDS, values, image));
+  const table = tableHandler('xdp_md', XDP_MD_FIELDS, values, image);
+  const ctx = vm.mem.mapCtx('xdp_md', image, table);
   vm.setReg(1, ctx);
-  return { ctx, values, packetOut: () => vm.mem.bytes[vm.mem.idOf(data)!]!.slice() };
+  return { ctx, values, table, packetOut: () => vm.mem.bytes[vm.mem.idOf(data)!]!.slice() };
 }

@@ -9,7 +9,7 @@ import type { Reg } from './reg';
 import { getSlot, type Frame, type VerifierState } from './state';
 
 function idsMatch(map: Map<number, number>, old: number, cur: number): boolean {
-  if (old === 0) return cur === 0 || true;
+  if (old === 0) return true;
   const seen = map.get(old);
   if (seen === undefined) {
     map.set(old, cur);

@@ -23,6 +23,11 @@ export interface CtxHandler {
   /** Value the program sees for a load of `size` bytes at `offset`; throws VmFault for a field it may not read. */
   load(offset: number, size: number): bigint;
   store(offset: number, size: number, value: bigint): void;
+  /**
+   * Optional fast form of load() for the interpreter: writes the value as int32 halves into
+   * regs[d] (low) and regs[d + 1] (high), avoiding BigInt on every packet's ctx->data load.
+   */
+  loadHalves?(offset: number, size: number, regs: Int32Array, d: number): void;
 }
 
 export const regionBase = (id: number): bigint => BigInt.asUintN(64, BigInt((HI_BASE + 2 * id) | 0) << 32n);
@@ -79,7 +84,8 @@ export class AddressSpace implements GuestMemory {
     if (id === null || !info) throw new VmFault(this.explain(write, addr, len));
     const offset = Number(BigInt.asUintN(32, addr));
     if (len < 0 || offset + len > info.size) throw new VmFault(describeFault(write, addr, len, info));
-    if (write && !info.writable) throw new VmFault(`write of ${len} byte${len === 1 ? '' : 's'} at ${hex64(addr)} into read-only ${info.name}`);
+    if (write && !info.writable)
+      throw new VmFault(`write of ${len} byte${len === 1 ? '' : 's'} at ${hex64(addr)} into read-only ${info.name}`);
     return this.bytes[id]!.subarray(offset, offset + len);
   }
 
@@ -109,13 +115,7 @@ export class AddressSpace implements GuestMemory {
     return id < this.infos.length && this.infos[id] ? id : null;
   }
 
-  private add(
-    kind: RegionKind,
-    name: string,
-    bytes: Uint8Array,
-    access: number,
-    handler: CtxHandler | null,
-  ): bigint {
+  private add(kind: RegionKind, name: string, bytes: Uint8Array, access: number, handler: CtxHandler | null): bigint {
     const id = this.infos.length;
     const base = regionBase(id);
     const writable = access === Access.READ_WRITE || access === Access.SPECIAL;

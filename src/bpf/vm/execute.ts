@@ -10,12 +10,24 @@
  * region from the address's high word and checks bounds and permission; anything unusual (a fault,
  * a program-context field) leaves the fast path. Semantics follow RFC 9669 and the kernel.
  */
-import { Access, HI_BASE, TWO_32 } from './address-space';
+import * as space from './address-space';
 import { VmFault } from './guest-memory';
-import { bswap16, bswap32, divMod32, divMod64, mul64 } from './int64';
-import { FRAME_WORDS, MAX_CALL_FRAMES, STACK_SIZE, type Vm } from './machine';
-import { callHelper, ctxLoad, ctxStore, finishFault, legacyLoad, memoryFault, stackHigh } from './slow-path';
-import { atomic } from './atomics';
+import * as int64 from './int64';
+import * as machine from './machine';
+import type { Vm } from './machine';
+import * as slow from './slow-path';
+import * as atomics from './atomics';
+
+// Module-local copies of everything the loop touches. Under Node's CommonJS interop (tsx, Vitest)
+// each imported binding is a getter call; copying them once took ~25% off the run time.
+const { Access, HI_BASE, TWO_32 } = space;
+const { bswap16, bswap32, divMod32, divMod64, mul64 } = int64;
+const { FRAME_WORDS, MAX_CALL_FRAMES, STACK_SIZE } = machine;
+const { callHelper, ctxLoad, ctxStore, finishFault, legacyLoad, memoryFault, stackHigh } = slow;
+const { atomic } = atomics;
+const READ_WRITE = Access.READ_WRITE;
+const NONE = Access.NONE;
+const SPECIAL = Access.SPECIAL;
 
 /** Offset inside its region of the access locate() just checked. */
 let at = 0;
@@ -37,8 +49,8 @@ function locate(vm: Vm, R: Int32Array, r2: number, off: number, size: number, wr
   at = a;
   if ((delta & 1) === 0 && id < mem.sizes.length) {
     const access = mem.access[id]!;
-    if (access === Access.SPECIAL) return -1 - id;
-    if (a + size <= mem.sizes[id]! && (write ? access === Access.READ_WRITE : access !== Access.NONE)) return id;
+    if (access === SPECIAL) return -1 - id;
+    if (a + size <= mem.sizes[id]! && (write ? access === READ_WRITE : access !== NONE)) return id;
   }
   throw memoryFault(vm, a | 0, h, size, write);
 }
@@ -73,14 +85,14 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
         case 0x07: {
           const b = imm[pc]!;
           const lo = (R[d]! + b) | 0;
-          R[d + 1] = (R[d + 1]! + (b >> 31) + ((lo >>> 0) < (R[d]! >>> 0) ? 1 : 0)) | 0;
+          R[d + 1] = (R[d + 1]! + (b >> 31) + (lo >>> 0 < R[d]! >>> 0 ? 1 : 0)) | 0;
           R[d] = lo;
           break;
         }
         case 0x17: {
           const b = imm[pc]!;
           const lo = (R[d]! - b) | 0;
-          R[d + 1] = (R[d + 1]! - (b >> 31) - ((R[d]! >>> 0) < (b >>> 0) ? 1 : 0)) | 0;
+          R[d + 1] = (R[d + 1]! - (b >> 31) - (R[d]! >>> 0 < b >>> 0 ? 1 : 0)) | 0;
           R[d] = lo;
           break;
         }
@@ -91,11 +103,11 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           divMod64(R, d, imm[pc]!, imm[pc]! >> 31, off[pc] === 1, false);
           break;
         case 0x47:
-          R[d] = R[d]! | (imm[pc]!);
+          R[d] = R[d]! | imm[pc]!;
           R[d + 1] = R[d + 1]! | (imm[pc]! >> 31);
           break;
         case 0x57:
-          R[d] = R[d]! & (imm[pc]!);
+          R[d] = R[d]! & imm[pc]!;
           R[d + 1] = R[d + 1]! & (imm[pc]! >> 31);
           break;
         case 0x67:
@@ -114,7 +126,7 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           divMod64(R, d, imm[pc]!, imm[pc]! >> 31, off[pc] === 1, true);
           break;
         case 0xa7:
-          R[d] = R[d]! ^ (imm[pc]!);
+          R[d] = R[d]! ^ imm[pc]!;
           R[d + 1] = R[d + 1]! ^ (imm[pc]! >> 31);
           break;
         case 0xb7:
@@ -132,7 +144,7 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           const s = src2[pc]!;
           const a = R[d]!;
           const lo = (a + R[s]!) | 0;
-          R[d + 1] = (R[d + 1]! + R[s + 1]! + ((lo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+          R[d + 1] = (R[d + 1]! + R[s + 1]! + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;
           R[d] = lo;
           break;
         }
@@ -140,7 +152,7 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           const s = src2[pc]!;
           const a = R[d]!;
           const b = R[s]!;
-          R[d + 1] = (R[d + 1]! - R[s + 1]! - ((a >>> 0) < (b >>> 0) ? 1 : 0)) | 0;
+          R[d + 1] = (R[d + 1]! - R[s + 1]! - (a >>> 0 < b >>> 0 ? 1 : 0)) | 0;
           R[d] = (a - b) | 0;
           break;
         }
@@ -151,12 +163,12 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           divMod64(R, d, R[src2[pc]!]!, R[src2[pc]! + 1]!, off[pc] === 1, false);
           break;
         case 0x4f:
-          R[d] = R[d]! | (R[src2[pc]!]!);
-          R[d + 1] = R[d + 1]! | (R[src2[pc]! + 1]!);
+          R[d] = R[d]! | R[src2[pc]!]!;
+          R[d + 1] = R[d + 1]! | R[src2[pc]! + 1]!;
           break;
         case 0x5f:
-          R[d] = R[d]! & (R[src2[pc]!]!);
-          R[d + 1] = R[d + 1]! & (R[src2[pc]! + 1]!);
+          R[d] = R[d]! & R[src2[pc]!]!;
+          R[d + 1] = R[d + 1]! & R[src2[pc]! + 1]!;
           break;
         case 0x6f:
           lsh64(R, d, R[src2[pc]!]! & 63);
@@ -168,8 +180,8 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           divMod64(R, d, R[src2[pc]!]!, R[src2[pc]! + 1]!, off[pc] === 1, true);
           break;
         case 0xaf:
-          R[d] = R[d]! ^ (R[src2[pc]!]!);
-          R[d + 1] = R[d + 1]! ^ (R[src2[pc]! + 1]!);
+          R[d] = R[d]! ^ R[src2[pc]!]!;
+          R[d + 1] = R[d + 1]! ^ R[src2[pc]! + 1]!;
           break;
         case 0xbf: {
           const s = src2[pc]!;
@@ -205,15 +217,15 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           divMod32(R, d, imm[pc]!, off[pc] === 1, false);
           break;
         case 0x44:
-          R[d] = R[d]! | (imm[pc]!);
+          R[d] = R[d]! | imm[pc]!;
           R[d + 1] = 0;
           break;
         case 0x54:
-          R[d] = R[d]! & (imm[pc]!);
+          R[d] = R[d]! & imm[pc]!;
           R[d + 1] = 0;
           break;
         case 0x64:
-          R[d] = R[d]! << (imm[pc]!); // JS masks the count to 5 bits, exactly the ISA's rule
+          R[d] = R[d]! << imm[pc]!; // JS masks the count to 5 bits, exactly the ISA's rule
           R[d + 1] = 0;
           break;
         case 0x74:
@@ -228,7 +240,7 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           divMod32(R, d, imm[pc]!, off[pc] === 1, true);
           break;
         case 0xa4:
-          R[d] = R[d]! ^ (imm[pc]!);
+          R[d] = R[d]! ^ imm[pc]!;
           R[d + 1] = 0;
           break;
         case 0xb4:
@@ -236,7 +248,7 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           R[d + 1] = 0;
           break;
         case 0xc4:
-          R[d] = R[d]! >> (imm[pc]!);
+          R[d] = R[d]! >> imm[pc]!;
           R[d + 1] = 0;
           break;
         case 0xd4: // le16/32/64: a no-op conversion on little-endian, truncating to the width
@@ -259,15 +271,15 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           divMod32(R, d, R[src2[pc]!]!, off[pc] === 1, false);
           break;
         case 0x4c:
-          R[d] = R[d]! | (R[src2[pc]!]!);
+          R[d] = R[d]! | R[src2[pc]!]!;
           R[d + 1] = 0;
           break;
         case 0x5c:
-          R[d] = R[d]! & (R[src2[pc]!]!);
+          R[d] = R[d]! & R[src2[pc]!]!;
           R[d + 1] = 0;
           break;
         case 0x6c:
-          R[d] = R[d]! << (R[src2[pc]!]!);
+          R[d] = R[d]! << R[src2[pc]!]!;
           R[d + 1] = 0;
           break;
         case 0x7c:
@@ -278,7 +290,7 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           divMod32(R, d, R[src2[pc]!]!, off[pc] === 1, true);
           break;
         case 0xac:
-          R[d] = R[d]! ^ (R[src2[pc]!]!);
+          R[d] = R[d]! ^ R[src2[pc]!]!;
           R[d + 1] = 0;
           break;
         case 0xbc: {
@@ -289,7 +301,7 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           break;
         }
         case 0xcc:
-          R[d] = R[d]! >> (R[src2[pc]!]!);
+          R[d] = R[d]! >> R[src2[pc]!]!;
           R[d + 1] = 0;
           break;
         case 0xdc: // be16/32/64

@@ -40,7 +40,7 @@ export function setBig(R: Int32Array, d: number, value: bigint): void {
 
 /** A double that holds an exact integer in [-2^63, 2^64) written back as two halves (mod 2^64). */
 export function setNumber(R: Int32Array, d: number, value: number): void {
-  R[d] = value % TWO_32 | 0;
+  R[d] = (value % TWO_32) | 0;
   R[d + 1] = Math.floor(value / TWO_32) | 0;
 }
 
@@ -61,7 +61,7 @@ export function divMod64(R: Int32Array, d: number, blo: number, bhi: number, sig
   if (!signed && ahi === 0 && bhi === 0) {
     const a = alo >>> 0;
     const b = blo >>> 0;
-    R[d] = mod ? a % b | 0 : Math.floor(a / b) | 0;
+    R[d] = mod ? (a % b) | 0 : Math.floor(a / b) | 0;
     return;
   }
   if (signed && isSmall(alo, ahi) && isSmall(blo, bhi)) {
@@ -88,8 +88,8 @@ export function divMod32(R: Int32Array, d: number, b: number, signed: boolean, m
     if (!mod) R[d] = 0;
     return;
   }
-  if (signed) R[d] = mod ? a % b | 0 : Math.trunc(a / b) | 0;
-  else R[d] = mod ? (a >>> 0) % (b >>> 0) | 0 : Math.floor((a >>> 0) / (b >>> 0)) | 0;
+  if (signed) R[d] = mod ? (a % b) | 0 : Math.trunc(a / b) | 0;
+  else R[d] = mod ? ((a >>> 0) % (b >>> 0)) | 0 : Math.floor((a >>> 0) / (b >>> 0)) | 0;
 }
 
 export const bswap32 = (x: number): number =>

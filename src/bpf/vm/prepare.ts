@@ -32,8 +32,7 @@ export interface PreparedProgram {
  * the low word under a high word no region uses, so dereferencing one faults with "no region".
  */
 export const CODE_HI = (HI_BASE - 1) | 0;
-export const funcAddress = (pc: number): bigint =>
-  BigInt.asUintN(64, (BigInt(CODE_HI) << 32n) | BigInt(pc >>> 0));
+export const funcAddress = (pc: number): bigint => BigInt.asUintN(64, (BigInt(CODE_HI) << 32n) | BigInt(pc >>> 0));
 export const pcOfFuncAddress = (addr: bigint): number | null =>
   Number(BigInt.asIntN(32, addr >> 32n)) === CODE_HI ? Number(BigInt.asUintN(32, addr)) : null;
 
@@ -50,7 +49,10 @@ function lddwValue(i: DecodedInsn, resolve: LddwResolver | undefined): bigint {
   if (i.src === LddwSrc.IMM64) return (BigInt(i.immHi >>> 0) << 32n) | BigInt(i.imm >>> 0);
   if (resolve) return BigInt.asUintN(64, resolve(i));
   if (i.src === LddwSrc.FUNC) return funcAddress(i.pc + i.imm + 1);
-  throw new VmFault(`insn ${i.pc}: lddw of a ${LDDW_NAMES[i.src] ?? `src=${i.src}`} needs a loader to resolve it`, i.pc);
+  throw new VmFault(
+    `insn ${i.pc}: lddw of a ${LDDW_NAMES[i.src] ?? `src=${i.src}`} needs a loader to resolve it`,
+    i.pc,
+  );
 }
 
 export function prepareInsns(insns: readonly DecodedInsn[], resolve?: LddwResolver): PreparedProgram {

@@ -31,7 +31,8 @@ export function memoryFault(vm: Vm, lo: number, hi: number, size: number, write:
   const addr = addressOf(lo, hi);
   const region = vm.mem.regionAt(addr);
   let message = vm.mem.explain(write, addr, size);
-  if (region && write && !region.writable) message = `write of ${size} byte${size === 1 ? '' : 's'} at ${hex64(addr)} into read-only ${region.name}`;
+  if (region && write && !region.writable)
+    message = `write of ${size} byte${size === 1 ? '' : 's'} at ${hex64(addr)} into read-only ${region.name}`;
   return new MemoryFault(message, addr, size, write, region?.name ?? null);
 }
 
@@ -39,6 +40,10 @@ export function memoryFault(vm: Vm, lo: number, hi: number, size: number, write:
 export function ctxLoad(vm: Vm, id: number, offset: number, d: number, size: number, signed: boolean): void {
   const handler = vm.mem.handlers[id];
   if (!handler) throw new VmFault(`load from ${vm.mem.infos[id]?.name ?? 'region'} has no context handler`);
+  if (handler.loadHalves && !signed) {
+    handler.loadHalves(offset, size, vm.regs, d);
+    return;
+  }
   const value = handler.load(offset, size);
   setBig(vm.regs, d, signed ? BigInt.asIntN(size * 8, value) : value);
 }

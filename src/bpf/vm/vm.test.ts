@@ -44,7 +44,17 @@ describe('bpf-to-bpf calls', () => {
 
   // A function calling itself n times: f() { return depth-- ? f() + 1 : 0 } with the depth in r1.
   const recursion = (n: number) =>
-    vmFor([MOV(1, n), CALL_LOCAL(1), EXIT, MOV(0, 0), insn(0x15, 1, 0, 3, 0), ADD(1, -1), CALL_LOCAL(-4), ADD(0, 1), EXIT]);
+    vmFor([
+      MOV(1, n),
+      CALL_LOCAL(1),
+      EXIT,
+      MOV(0, 0),
+      insn(0x15, 1, 0, 3, 0),
+      ADD(1, -1),
+      CALL_LOCAL(-4),
+      ADD(0, 1),
+      EXIT,
+    ]);
 
   it('allows 8 frames, as the kernel does (MAX_CALL_FRAMES)', () => {
     expect(runToExit(recursion(6))).toMatchObject({ ok: true, r0: 6n }); // main + 7 frames of f
@@ -109,7 +119,9 @@ describe('regions and contexts', () => {
     const vm = vmFor([insn(0x72, 1, 0, 0, 1), EXIT], { mem });
     vm.setReg(1, base);
     const out = runToExit(vm);
-    expect(!out.ok && out.fault.message).toMatch(/^insn 0 \(stb\): write of 1 byte at 0x[0-9a-f]+ into read-only \.rodata$/);
+    expect(!out.ok && out.fault.message).toMatch(
+      /^insn 0 \(stb\): write of 1 byte at 0x[0-9a-f]+ into read-only \.rodata$/,
+    );
   });
   it('sends context loads and stores to the context handler', () => {
     const mem = new AddressSpace();

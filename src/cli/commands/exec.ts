@@ -39,10 +39,12 @@ function parseArgs(args: string[]): ExecArgs {
     else if (arg === '--memory-hex') out.memoryHex = value();
     else if (arg === '--budget') {
       out.budget = Number(value());
-      if (!Number.isSafeInteger(out.budget) || out.budget <= 0) throw new UsageError('--budget must be a positive integer');
+      if (!Number.isSafeInteger(out.budget) || out.budget <= 0)
+        throw new UsageError('--budget must be a positive integer');
     } else throw new UsageError(`unknown option '${arg}'`);
   }
-  if ((out.programHex === null) === (out.asmFile === null)) throw new UsageError('give exactly one of --program-hex and --asm');
+  if ((out.programHex === null) === (out.asmFile === null))
+    throw new UsageError('give exactly one of --program-hex and --asm');
   return out;
 }
 

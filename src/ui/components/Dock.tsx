@@ -1,5 +1,4 @@
 /** A tab strip over the panels of one dock; hidden panels are left out, the active one is shown. */
-import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../context';
 import { panelsIn } from '../panels/registry';
 import type { Dock as DockId } from '../store/types';
@@ -10,8 +9,10 @@ export function Dock({ dock, label }: { dock: DockId; label: string }) {
   const active = usePlayground((s) => s.activeTab[dock]);
   const setActive = usePlayground((s) => s.setActiveTab);
   const panels = panelsIn(dock).filter((p) => !hidden.includes(p.id));
-  const badges = usePlayground(useShallow((s) => panels.map((p) => p.badge?.(s) ?? null)));
-  const availability = usePlayground(useShallow((s) => panels.map((p) => p.available(s))));
+  // Badges are derived per render from the whole state (cheap; a handful of panels).
+  const state = usePlayground((s) => s);
+  const badges = panels.map((p) => p.badge?.(state) ?? null);
+  const availability = panels.map((p) => p.available(state));
   const current = panels.find((p) => p.id === active) ?? panels[0];
   if (current === undefined) return null;
   const Body = current.component;

@@ -118,7 +118,8 @@ export function Toolbar() {
             <button
               key={c.id}
               type="button"
-              className={`btn ${c.id === 'run' ? 'btn-primary' : ''} ${c.id === 'share' ? 'btn-ghost' : ''}`}
+              className={`btn btn-${c.id} ${c.id === 'run' ? 'btn-primary' : ''} ${c.id === 'share' ? 'btn-ghost' : ''}`}
+              aria-label={c.label}
               title={`${c.description}${c.shortcut !== null ? ` (${shortcutLabel(c.shortcut, mac)})` : ''}`}
               aria-keyshortcuts={c.shortcut !== null ? shortcutLabel(c.shortcut, false).replace('Ctrl', 'Control') : undefined}
               disabled={c.id === 'run' && s.running}

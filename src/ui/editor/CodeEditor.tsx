@@ -1,5 +1,6 @@
 /** The Monaco editor bound to the store: text, markers, commands, theme, vim mode, reveal. */
 import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { COMMANDS, type Shortcut } from '../commands';
 import { usePlayground, usePlaygroundContext } from '../context';
 import { currentDiagnostics } from '../store/types';
@@ -30,7 +31,8 @@ export default function CodeEditor() {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const theme = useResolvedTheme();
   const vim = usePlayground((s) => s.vim);
-  const diagnostics = usePlayground(currentDiagnostics);
+  // useShallow: the selector builds a new array; its elements are stable objects.
+  const diagnostics = usePlayground(useShallow(currentDiagnostics));
   const source = usePlayground((s) => s.source);
   const reveal = usePlayground((s) => s.reveal);
 

@@ -18,13 +18,11 @@ export function DisassemblyPanel() {
     return <Blocked blocker={disBlocker ?? { icon: 'list', title: 'No listing', text: '', tone: 'muted' }} />;
   }
   const current = state.step?.status === 'ok' ? state.step.value.pc : null;
-  let lastLine: number | null = null;
   return (
     <div className="panel-scroll disasm mono" role="list" aria-label={`Disassembly of ${state.load.value.program}`}>
       <div className="disasm-func">{state.load.value.program}:</div>
-      {dis.value.map((l) => {
-        const showSource = l.source !== null && l.source.line !== lastLine;
-        if (l.source !== null) lastLine = l.source.line;
+      {dis.value.map((l, i) => {
+        const showSource = l.source !== null && l.source.line !== dis.value[i - 1]?.source?.line;
         const classes = [
           'disasm-line',
           l.pc === state.selectedPc ? 'selected' : '',

@@ -1,11 +1,19 @@
 /** trace_pipe: a virtualised list of lines in the kernel's format, with filter, pause and clear. */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { Icon } from '../components/Icon';
 import { usePlayground } from '../context';
 
 const ROW_HEIGHT = 20;
+/** Rows rendered above and below the visible ones. */
+const OVERSCAN = 20;
+
+/** Which rows of a fixed-height list are in view: only those are in the DOM, so 20,000 lines stay fast. */
+export function visibleRange(scrollTop: number, viewport: number, count: number): { start: number; end: number } {
+  const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const end = Math.min(count, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  return { start, end };
+}
 
 export function TracePanel() {
   const trace = usePlayground((s) => s.trace);
@@ -22,17 +30,14 @@ export function TracePanel() {
     return f === '' ? trace : trace.filter((l) => l.text.toLowerCase().includes(f));
   }, [trace, filter]);
 
-  const virtualizer = useVirtualizer({
-    count: lines.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
-  });
+  const [view, setView] = useState({ top: 0, height: 400 });
+  const { start, end } = visibleRange(view.top, view.height, lines.length);
 
-  // Follow the tail as lines arrive.
+  // Follow the tail as lines arrive (unless paused).
   useEffect(() => {
-    if (lines.length > 0 && !paused) virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
-  }, [lines.length, paused, virtualizer]);
+    const el = scroller.current;
+    if (el !== null && !paused) el.scrollTop = el.scrollHeight;
+  }, [lines.length, paused]);
 
   return (
     <div className="panel-col trace-panel">
@@ -60,15 +65,21 @@ export function TracePanel() {
           Lines your program prints with bpf_printk() appear here, in the kernel’s format, when it runs.
         </EmptyState>
       ) : (
-        <div ref={scroller} className="trace-scroll mono" role="log" aria-label="trace_pipe output" aria-live="polite">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((row) => (
+        <div
+          ref={scroller}
+          className="trace-scroll mono"
+          role="log"
+          aria-label="trace_pipe output"
+          onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+        >
+          <div style={{ height: lines.length * ROW_HEIGHT, position: 'relative' }}>
+            {lines.slice(start, end).map((line, i) => (
               <div
-                key={row.key}
+                key={start + i}
                 className="trace-line"
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+                style={{ position: 'absolute', left: 0, right: 0, height: ROW_HEIGHT, top: (start + i) * ROW_HEIGHT }}
               >
-                {lines[row.index]?.text}
+                {line.text}
               </div>
             ))}
           </div>

@@ -49,9 +49,13 @@ export class KernelProgram {
     const c = join(this.dir, 'prog.c');
     this.object = join(this.dir, 'prog.o');
     writeFileSync(c, source);
-    execFileSync('clang-19', ['-O2', '-g', '-target', 'bpf', '-I/usr/include/x86_64-linux-gnu', '-c', c, '-o', this.object], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    execFileSync(
+      'clang-19',
+      ['-O2', '-g', '-target', 'bpf', '-I/usr/include/x86_64-linux-gnu', '-c', c, '-o', this.object],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     mkdirSync(`${this.pin}-maps`);
     execFileSync('bpftool', ['prog', 'load', this.object, this.pin, 'pinmaps', `${this.pin}-maps`], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -72,7 +76,9 @@ export class KernelProgram {
 
   /** `bpftool -j map dump` of one of the program's maps, by its name in the source. */
   dumpMap(name: string): KernelMapEntry[] {
-    const text = execFileSync('bpftool', ['-j', 'map', 'dump', 'pinned', `${this.pin}-maps/${name}`], { encoding: 'utf8' });
+    const text = execFileSync('bpftool', ['-j', 'map', 'dump', 'pinned', `${this.pin}-maps/${name}`], {
+      encoding: 'utf8',
+    });
     return (JSON.parse(text) as RawEntry[]).map(parseEntry);
   }
 
@@ -100,7 +106,8 @@ function hexBytes(list: string[] | undefined): number[] {
 }
 
 function parseEntry(raw: RawEntry): KernelMapEntry {
-  if (raw.values === undefined) return { key: new Uint8Array(hexBytes(raw.key)), value: new Uint8Array(hexBytes(raw.value)) };
+  if (raw.values === undefined)
+    return { key: new Uint8Array(hexBytes(raw.key)), value: new Uint8Array(hexBytes(raw.value)) };
   const copies = raw.values.map((v) => hexBytes(v.value));
   const stride = ((copies[0]?.length ?? 0) + 7) & ~7;
   const value = new Uint8Array(stride * copies.length);

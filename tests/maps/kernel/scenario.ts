@@ -152,4 +152,3 @@ export function replay(s: Scenario, map: BpfMap): OpResult[] {
     }
   });
 }
-

@@ -5,8 +5,8 @@
  * BPF objects are little-endian by default (-target bpf on a little-endian
  * host, or bpfel); -target bpfeb selects the big-endian variant.
  */
-#ifndef _ASM_BYTEORDER_PLAYGROUND_H
-#define _ASM_BYTEORDER_PLAYGROUND_H
+#ifndef _ASM_X86_BYTEORDER_H
+#define _ASM_X86_BYTEORDER_H
 
 #include <linux/types.h>
 
@@ -111,4 +111,4 @@
 
 #endif /* __BYTE_ORDER__ */
 
-#endif /* _ASM_BYTEORDER_PLAYGROUND_H */
+#endif /* _ASM_X86_BYTEORDER_H */

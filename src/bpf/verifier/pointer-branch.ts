@@ -1,0 +1,72 @@
+/**
+ * What a comparison teaches about pointers: `if (p == NULL)` makes every copy of p either a usable
+ * pointer or the scalar 0, and `if (pkt + N > pkt_end)` proves N bytes of packet on one side.
+ */
+import { JmpOp } from '../isa';
+import { knownScalar, type Reg } from './reg';
+import type { VerifierState } from './state';
+
+function forEachReg(s: VerifierState, fn: (r: Reg) => Reg | void): void {
+  for (const f of s.frames) {
+    for (let i = 0; i < f.regs.length; i++) {
+      const out = fn(f.regs[i]!);
+      if (out) f.regs[i] = out;
+    }
+    f.stack = f.stack.map((slot) => {
+      if (!slot.spilled) return slot;
+      const out = fn(slot.spilled);
+      return out ? { bytes: slot.bytes, spilled: out } : slot;
+    });
+  }
+}
+
+/** mark_ptr_or_null_regs: on the side where the pointer is (non-)NULL. */
+export function markNullChecked(s: VerifierState, id: number, nonNull: boolean): void {
+  if (id === 0) return;
+  forEachReg(s, (r) => {
+    if (!r.maybeNull || r.id !== id) return;
+    if (!nonNull) return knownScalar(0n);
+    return { ...r, maybeNull: false, id: 0 };
+  });
+}
+
+const MAX_PACKET_OFF = 0xffff;
+
+/** Gives every packet pointer sharing `ptr`'s id the range `ptr.off` (or one less when open). */
+function goodPointers(s: VerifierState, ptr: Reg, rightOpen: boolean): void {
+  if (ptr.off < 0 || (ptr.off === 0 && rightOpen)) return;
+  if (ptr.umax > BigInt(MAX_PACKET_OFF) || ptr.umax + BigInt(ptr.off) > BigInt(MAX_PACKET_OFF)) return;
+  const range = rightOpen ? ptr.off - 1 : ptr.off;
+  forEachReg(s, (r) => {
+    if (r.type === ptr.type && r.id === ptr.id && r.range < range) return { ...r, range };
+  });
+}
+
+/**
+ * try_match_pkt_pointers. `thisSide` continues after the jump (condition false), `otherSide` is the
+ * jump target (condition true). Returns false when the operands are not a packet bounds check.
+ */
+export function findGoodPacketPointers(thisSide: VerifierState, otherSide: VerifierState, dst: Reg, src: Reg, op: number): boolean {
+  const forward = (dst.type === 'pkt' && src.type === 'pkt_end') || (dst.type === 'pkt_meta' && src.type === 'pkt');
+  const reverse = (dst.type === 'pkt_end' && src.type === 'pkt') || (dst.type === 'pkt' && src.type === 'pkt_meta');
+  if (!forward && !reverse) return false;
+  switch (op) {
+    case JmpOp.JGT:
+      if (forward) goodPointers(thisSide, dst, false);
+      else goodPointers(otherSide, src, true);
+      return true;
+    case JmpOp.JLT:
+      if (forward) goodPointers(otherSide, dst, true);
+      else goodPointers(thisSide, src, false);
+      return true;
+    case JmpOp.JGE:
+      if (forward) goodPointers(thisSide, dst, true);
+      else goodPointers(otherSide, src, false);
+      return true;
+    case JmpOp.JLE:
+      if (forward) goodPointers(otherSide, dst, false);
+      else goodPointers(thisSide, src, true);
+      return true;
+  }
+  return false;
+}

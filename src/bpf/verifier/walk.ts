@@ -1,0 +1,402 @@
+/**
+ * The path-by-path walk (the kernel's do_check): follow one path until exit, queueing the other
+ * side of every undecided branch; at prune points compare with states already proven safe; count
+ * processed instructions against the limit; keep the log in the kernel's shape.
+ */
+import { JmpOp, type DecodedInsn } from '../isa';
+import { checkAlu, checkRead, setReg } from './alu';
+import { branchTaken, negate, refine, refineJsetFalse } from './branch';
+import { checkHelperCall } from './calls';
+import { fail, reg, type Checker } from './context';
+import { insnText } from './disasm';
+import { statesEqual, statesLooping } from './equiv';
+import { execLddw, execLdAbs, execLoadStore } from './exec';
+import { findGoodPacketPointers, markNullChecked } from './pointer-branch';
+import { regText, regTypeName, stateText } from './print';
+import { copyReg, isPktPointer, isPointer, knownScalar, notInit, type Reg } from './reg';
+import { copyState, newFrame, type VerifierState } from './state';
+import type { StateSnapshot } from './types';
+
+interface Checkpoint {
+  state: VerifierState;
+  parent: Checkpoint | null;
+  branches: number;
+  hits: number;
+  misses: number;
+}
+
+interface Pending {
+  state: VerifierState;
+  insn: number;
+  prev: number;
+  logPos: number;
+  parent: Checkpoint | null;
+  trail: Trail | null;
+}
+
+export interface Trail {
+  snap: StateSnapshot;
+  prev: Trail | null;
+}
+
+export interface WalkStats {
+  processed: number;
+  totalStates: number;
+  peakStates: number;
+  maxStatesPerInsn: number;
+}
+
+export class Walker {
+  private pending: Pending[] = [];
+  private explored = new Map<number, Checkpoint[]>();
+  private parent: Checkpoint | null = null;
+  private liveStates = 0;
+  private jmpsSinceState = 0;
+  private insnsSinceState = 0;
+  readonly stats: WalkStats = { processed: 0, totalStates: 0, peakStates: 0, maxStatesPerInsn: 0 };
+  scratched = { regs: new Set<number>(), slots: new Set<number>() };
+  private prevLogPos = -1;
+  private prevInsnLen = 0;
+  private lastLine = -1;
+  trail: Trail | null = null;
+  allTrails: StateSnapshot[] = [];
+
+  constructor(
+    private readonly c: Checker,
+    private readonly limit: number,
+    private readonly collect: 'failing' | 'all' | 'none',
+  ) {}
+
+  run(): void {
+    const c = this.c;
+    const init = { frames: [newFrame(0, -1, 0)], cur: 0 };
+    init.frames[0]!.regs[1] = { ...notInit(), ...initialCtx() };
+    c.state = init;
+    this.scratched.regs = new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    let pc = 0;
+    let prev = -1;
+    let announce = false;
+    for (;;) {
+      const insn = c.prog.insns[pc]!;
+      c.insn = insn;
+      if (++this.stats.processed > this.limit) fail(c, `BPF program is too large. Processed ${this.stats.processed} insn`);
+      if (c.prog.prunePoints[pc]) {
+        if (this.visit(pc)) {
+          if (c.log.enabled) c.log.print(announce ? `\nfrom ${prev} to ${pc}: safe\n` : `${pc}: safe\n`);
+          const next = this.popPath();
+          if (!next) return;
+          [pc, prev] = next;
+          announce = true;
+          continue;
+        }
+      }
+      this.logInsn(insn, prev, announce);
+      announce = false;
+      this.snapshot(pc);
+      const next = this.step(insn);
+      if (next === null) {
+        const popped = this.popPath();
+        if (!popped) return;
+        [pc, prev] = popped;
+        announce = true;
+        continue;
+      }
+      prev = pc;
+      pc = next;
+    }
+  }
+
+  /** Executes one instruction; returns the next pc, or null when the path ended. */
+  private step(i: DecodedInsn): number | null {
+    const c = this.c;
+    switch (i.spec.shape) {
+      case 'alu':
+      case 'neg':
+      case 'endian':
+      case 'movsx':
+        checkAlu(c);
+        return i.pc + 1;
+      case 'ldx':
+      case 'st':
+      case 'stx':
+      case 'atomic':
+        execLoadStore(c);
+        return i.pc + 1;
+      case 'lddw':
+        execLddw(c);
+        return i.pc + 2;
+      case 'ld-abs':
+      case 'ld-ind':
+        execLdAbs(c);
+        return i.pc + 1;
+      case 'ja':
+        this.jmpsSinceState++;
+        return i.pc + i.off + 1;
+      case 'gotol':
+        this.jmpsSinceState++;
+        return i.pc + i.imm + 1;
+      case 'jump':
+        this.jmpsSinceState++;
+        return this.condJump(i);
+      case 'call':
+        checkHelperCall(c);
+        return i.pc + 1;
+      case 'call-local':
+        return this.callLocal(i);
+      case 'call-kfunc':
+      case 'callx':
+        fail(c, i.spec.shape === 'callx' ? `unknown opcode ${i.opcode.toString(16)}` : 'calling kernel functions is not supported');
+        break;
+      case 'exit':
+        return this.exit(i);
+    }
+    return null;
+  }
+
+  private callLocal(i: DecodedInsn): number {
+    const c = this.c;
+    const s = c.state;
+    if (s.frames.length >= 8) fail(c, `the call stack of ${s.frames.length + 1} frames is too deep !`);
+    const caller = s.frames[s.cur]!;
+    const target = i.pc + i.imm + 1;
+    const callee = newFrame(s.frames.length, i.pc, target);
+    for (let r = 1; r <= 5; r++) callee.regs[r] = copyReg(caller.regs[r]!);
+    s.frames.push(callee);
+    s.cur = s.frames.length - 1;
+    for (let r = 0; r <= 10; r++) this.scratched.regs.add(r);
+    return target;
+  }
+
+  private exit(i: DecodedInsn): number | null {
+    const c = this.c;
+    const s = c.state;
+    const r0 = checkRead(c, 0);
+    if (s.cur > 0) {
+      if (r0.type !== 'scalar') fail(c, `At subprogram exit the register R0 is not a scalar value (${regTypeName(r0)})`);
+      const callee = s.frames.pop()!;
+      s.cur = s.frames.length - 1;
+      const caller = s.frames[s.cur]!;
+      caller.regs[0] = copyReg(callee.regs[0]!);
+      for (let r = 1; r <= 5; r++) caller.regs[r] = notInit();
+      this.scratched.regs.add(0);
+      return callee.callsite + 1;
+    }
+    if (!c.privileged && isPointer(r0)) fail(c, 'R0 leaks addr as return value');
+    checkReturnRange(c, r0);
+    return null;
+  }
+
+  private condJump(i: DecodedInsn): number {
+    const c = this.c;
+    const op = i.opcode & 0xf0;
+    const jmp32 = i.spec.width === 32;
+    const target = i.pc + i.off + 1;
+    const src: Reg = i.spec.usesSrcReg ? checkRead(c, i.src) : knownScalar(jmp32 ? BigInt(i.imm >>> 0) : BigInt(i.imm));
+    const dst = checkRead(c, i.dst);
+    if (!c.privileged && i.spec.usesSrcReg && isPointer(src) && !(isPktPointer(src) || src.type === 'pkt_end'))
+      fail(c, `R${i.src} pointer comparison prohibited`);
+    const taken = pointerOrScalarTaken(dst, src, op, jmp32);
+    if (taken === 1) return target;
+    if (taken === 0) return i.pc + 1;
+    const other = this.push(target, i.pc);
+    const otherRegs = other.frames[other.cur]!.regs;
+    const thisRegs = c.state.frames[c.state.cur]!.regs;
+    if (!jmp32 && !i.spec.usesSrcReg && i.imm === 0 && (op === JmpOp.JEQ || op === JmpOp.JNE) && dst.maybeNull) {
+      markNullChecked(c.state, dst.id, op === JmpOp.JNE);
+      markNullChecked(other, dst.id, op === JmpOp.JEQ);
+      return i.pc + 1;
+    }
+    if (!jmp32 && i.spec.usesSrcReg && findGoodPacketPointers(c.state, other, dst, src, op)) return i.pc + 1;
+    if (isPointer(dst) || isPointer(src)) {
+      if (!c.privileged && isPointer(dst)) fail(c, `R${i.dst} pointer comparison prohibited`);
+      return i.pc + 1;
+    }
+    // Scalars: the branch holds on the target side, its negation on the fall-through side.
+    const refineSide = (regs: Reg[], holds: number, jset: boolean): void => {
+      const a = regs[i.dst]!;
+      const b = i.spec.usesSrcReg ? regs[i.src]! : copyReg(src);
+      if (op === JmpOp.JSET) {
+        if (jset) refine(a, b, JmpOp.JSET, jmp32);
+        else refineJsetFalse(a, b, jmp32);
+      } else refine(a, b, holds, jmp32);
+      syncLinked(regs, a);
+      if (i.spec.usesSrcReg) syncLinked(regs, b);
+    };
+    refineSide(otherRegs, op, true);
+    refineSide(thisRegs, negate(op), false);
+    return i.pc + 1;
+  }
+
+  private push(insn: number, prev: number): VerifierState {
+    const state = copyState(this.c.state);
+    if (this.parent) this.parent.branches++;
+    this.pending.push({ state, insn, prev, logPos: this.c.log.mark(), parent: this.parent, trail: this.trail });
+    if (this.pending.length > 8192) fail(this.c, 'The sequence of 8193 jumps is too complex.');
+    return state;
+  }
+
+  /** Ends the current path; resumes the most recent queued branch. Returns [pc, prev] or null. */
+  private popPath(): [number, number] | null {
+    let n = this.parent;
+    while (n) {
+      n.branches--;
+      if (n.branches > 0) break;
+      n = n.parent;
+    }
+    if (this.collect === 'all' && this.trail) this.flushTrail();
+    const next = this.pending.pop();
+    if (!next) {
+      if (this.c.log.level === 1) this.c.log.rewind(0);
+      return null;
+    }
+    if (this.c.log.level === 1) this.c.log.rewind(next.logPos);
+    this.c.state = next.state;
+    this.parent = next.parent;
+    this.trail = next.trail;
+    for (let r = 0; r <= 10; r++) this.scratched.regs.add(r);
+    this.prevLogPos = -1;
+    return [next.insn, next.prev];
+  }
+
+  /** is_state_visited: true when an equivalent safe state was already explored here. */
+  private visit(pc: number): boolean {
+    const c = this.c;
+    const list = this.explored.get(pc) ?? [];
+    const live = c.prog.liveIn[pc]!;
+    for (const node of list) {
+      if (node.branches > 0) {
+        if (statesLooping(node.state, c.state)) fail(c, `infinite loop detected at insn ${pc}`);
+        continue;
+      }
+      if (statesEqual(node.state, c.state, live, c.privileged)) {
+        node.hits++;
+        return true;
+      }
+      node.misses++;
+    }
+    // Evict states that keep failing to match (the kernel's miss_cnt heuristic) to bound memory.
+    const kept = list.filter((n) => n.branches > 0 || n.misses <= n.hits * 3 + 3);
+    this.liveStates -= list.length - kept.length;
+    const addNew = this.jmpsSinceState >= 2 && this.insnsSinceState >= 8;
+    this.insnsSinceState++;
+    if (!addNew && list.length > 0) {
+      this.explored.set(pc, kept);
+      return false;
+    }
+    this.jmpsSinceState = 0;
+    this.insnsSinceState = 0;
+    const node: Checkpoint = { state: copyState(c.state), parent: this.parent, branches: 1, hits: 0, misses: 0 };
+    this.parent = node;
+    kept.push(node);
+    this.explored.set(pc, kept);
+    this.stats.totalStates++;
+    this.liveStates++;
+    this.stats.peakStates = Math.max(this.stats.peakStates, this.liveStates);
+    this.stats.maxStatesPerInsn = Math.max(this.stats.maxStatesPerInsn, kept.length);
+    return false;
+  }
+
+  countInsn(): void {
+    this.insnsSinceState++;
+  }
+
+  private logInsn(i: DecodedInsn, prev: number, announce: boolean): void {
+    this.insnsSinceState++;
+    const log = this.c.log;
+    if (!log.enabled) return;
+    const f = this.c.state.frames[this.c.state.cur]!;
+    if (announce && log.level === 2) {
+      log.print(`\nfrom ${prev} to ${i.pc}:${stateText(f, this.c.maps)}\n`);
+      this.scratched.regs.clear();
+      this.scratched.slots.clear();
+    }
+    if (this.scratched.regs.size || this.scratched.slots.size) {
+      const text = stateText(f, this.c.maps, this.scratched);
+      if (this.prevLogPos >= 0 && this.prevLogPos === log.mark() && log.endsWithNewline()) {
+        log.rewind(log.mark() - 1);
+        const pos = this.prevInsnLen;
+        const width = Math.ceil(Math.max(pos, 8) / 40) * 40 - pos - 1;
+        log.print(`${' '.repeat(Math.max(Math.abs(width), 1))};${text}\n`);
+      } else {
+        log.print(`${i.pc}:${text}\n`);
+      }
+      this.scratched.regs.clear();
+      this.scratched.slots.clear();
+    }
+    const line = lineAt(this.c, i.pc);
+    if (line && line.insn === i.pc && line.insn !== this.lastLine) {
+      log.print(`; ${line.text} @ ${line.where}\n`);
+      this.lastLine = line.insn;
+    }
+    const text = `${i.pc}: ${insnText(i, (id) => this.c.env.helper(id)?.name)}\n`;
+    log.print(text);
+    this.prevInsnLen = text.length;
+    this.prevLogPos = log.mark();
+  }
+
+  private snapshot(pc: number): void {
+    if (this.collect === 'none') return;
+    const c = this.c;
+    const f = c.state.frames[c.state.cur]!;
+    const snap: StateSnapshot = {
+      insn: pc,
+      frame: f.frameNo,
+      regs: f.regs.map((r) => (r.type === 'not_init' ? null : { text: regText(r, c.maps, f.frameNo), type: regTypeName(r) })),
+      stack: f.stack
+        .map((_, spi) => ({ off: -(spi + 1) * 8, text: stateText({ ...f, regs: [] }, c.maps, { regs: new Set(), slots: new Set([spi]) }) }))
+        .filter((s) => s.text !== '')
+        .map((s) => ({ off: s.off, text: s.text.replace(/^ fp-\d+=/, '') })),
+    };
+    this.trail = { snap, prev: this.trail };
+  }
+
+  private flushTrail(): void {
+    const out: StateSnapshot[] = [];
+    for (let t = this.trail; t; t = t.prev) out.push(t.snap);
+    this.allTrails.push(...out.reverse());
+  }
+}
+
+function initialCtx(): Partial<Reg> {
+  return { type: 'ctx', varOff: { value: 0n, mask: 0n }, smin: 0n, smax: 0n, umin: 0n, umax: 0n, s32min: 0, s32max: 0, u32min: 0, u32max: 0 };
+}
+
+function lineAt(c: Checker, pc: number): { insn: number; where: string; text: string } | undefined {
+  const li = c.env.lineInfo;
+  if (!li || li.length === 0) return undefined;
+  let best: (typeof li)[number] | undefined;
+  for (const l of li) if (l.insn <= pc) best = l;
+  return best;
+}
+
+function pointerOrScalarTaken(dst: Reg, src: Reg, op: number, jmp32: boolean): 1 | 0 | -1 {
+  if (isPointer(dst) || isPointer(src)) {
+    if (isPktPointer(dst) || isPktPointer(src) || dst.type === 'pkt_end' || src.type === 'pkt_end') return -1;
+    const [p, k] = isPointer(dst) ? [dst, src] : [src, dst];
+    if (isPointer(k) || k.varOff.mask !== 0n || k.varOff.value !== 0n) return -1;
+    const notNull = !p.maybeNull && (p.type === 'map_value' || p.type === 'map_key' || p.type === 'mem');
+    if (!notNull) return -1;
+    return op === JmpOp.JEQ ? 0 : op === JmpOp.JNE ? 1 : -1;
+  }
+  return branchTaken(dst, src, op, jmp32);
+}
+
+/** Scalars copied from one another share an id: a bound learnt for one holds for all. */
+function syncLinked(regs: Reg[], from: Reg): void {
+  if (from.type !== 'scalar' || from.id === 0) return;
+  for (let r = 0; r < regs.length; r++) {
+    const x = regs[r]!;
+    if (x !== from && x.type === 'scalar' && x.id === from.id) regs[r] = { ...from };
+  }
+}
+
+function checkReturnRange(c: Checker, r0: Reg): void {
+  if (c.progType !== 'cgroup_skb') return;
+  if (r0.type !== 'scalar') fail(c, `At program exit the register R0 is not a known value (${regTypeName(r0)})`);
+  if (r0.smin < 0n || r0.smax > 1n) {
+    const has = r0.varOff.mask === 0n ? `smin=${r0.smin} smax=${r0.smax}` : `smin=${r0.smin} smax=${r0.smax}`;
+    fail(c, `At program exit the register R0 has ${has} should have been in [0, 1]`);
+  }
+  void reg;
+  void setReg;
+}

@@ -1,0 +1,6 @@
+// expect: reject
+// why: key must point to memory
+#include "common.h"
+struct { __uint(type, BPF_MAP_TYPE_HASH); __uint(max_entries, 16); __type(key, __u32); __type(value, __u64); } counts SEC(".maps");
+ASM_PROG("xdp", "r2 = 0; r1 = counts ll; call 1; r0 = 2; exit;")
+char LICENSE[] SEC("license") = "GPL";

@@ -1,0 +1,6 @@
+// expect: reject
+// why: bounds check covers fewer bytes than read
+#include "common.h"
+
+SEC("xdp") int prog(struct xdp_md *ctx) { unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end; if (d + 12 > e) return 1; return d[12]; }
+char LICENSE[] SEC("license") = "GPL";

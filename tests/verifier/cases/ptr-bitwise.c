@@ -1,0 +1,6 @@
+// expect: reject
+// why: AND on a pointer
+#include "common.h"
+
+ASM_PROG("xdp", "r2 = r10; r2 &= 7; r0 = 2; exit;")
+char LICENSE[] SEC("license") = "GPL";

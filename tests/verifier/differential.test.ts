@@ -1,0 +1,27 @@
+/**
+ * Kernel-differential suite: every program in tests/verifier/cases is loaded into the running kernel
+ * (the reference) and verified by ours; verdicts and the kernel's error message must match.
+ * Adding a case is adding one file (see support/cases.ts for its header).
+ */
+import { describe, expect, it } from 'vitest';
+import { compileCase, loadCases } from './support/cases';
+import { kernelStatus } from './support/kernel';
+import { compare } from './support/run-case';
+
+const status = kernelStatus();
+if (!status.ok) console.warn(`SKIPPING verifier differential suite: ${status.reason}`);
+
+describe.skipIf(!status.ok)('verifier vs the running kernel', () => {
+  for (const c of loadCases()) {
+    it(`${c.name}: ${c.why}`, () => {
+      const object = compileCase(c);
+      const { kernel, ours } = compare(object, c.license, c.progType);
+      // The case must still show what it claims to, on this kernel.
+      expect(kernel.accepted ? 'accept' : 'reject', `kernel log:\n${kernel.log}`).toBe(c.expect);
+      expect({ accepted: ours.accepted, message: ours.error?.message ?? '' }, `our log:\n${ours.log}\nkernel log:\n${kernel.log}`).toEqual({
+        accepted: kernel.accepted,
+        message: kernel.message,
+      });
+    });
+  }
+});
