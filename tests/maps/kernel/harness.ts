@@ -57,9 +57,15 @@ export class KernelProgram {
       },
     );
     mkdirSync(`${this.pin}-maps`);
-    execFileSync('bpftool', ['prog', 'load', this.object, this.pin, 'pinmaps', `${this.pin}-maps`], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    try {
+      execFileSync('bpftool', ['prog', 'load', this.object, this.pin, 'pinmaps', `${this.pin}-maps`], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    } catch (error) {
+      // A refused program leaves nothing pinned that anyone would clean up later.
+      this.cleanup();
+      throw error;
+    }
   }
 
   /** One BPF_PROG_TEST_RUN, pinned to CPU 0 so per-CPU state is predictable. */
