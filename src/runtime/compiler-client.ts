@@ -55,9 +55,12 @@ export function createCompilerClient(
   return {
     async status() {
       const r = await client.call('status', null);
-      return r.status === 'ok' ? r.value : { state: 'unavailable', reason: r.status === 'error' ? r.message : r.status };
+      return r.status === 'ok'
+        ? r.value
+        : { state: 'unavailable', reason: r.status === 'error' ? r.message : r.status };
     },
-    compile: (source, options) => client.call('compile', { source, fileName: SOURCE_FILE, options }, { channel: 'compile' }),
+    compile: (source, options) =>
+      client.call('compile', { source, fileName: SOURCE_FILE, options }, { channel: 'compile' }),
     onStatus(l) {
       listeners.add(l);
       return () => listeners.delete(l);

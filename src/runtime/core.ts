@@ -32,8 +32,7 @@ export interface RuntimeCore<H = unknown> {
    * states; the last state has retval set when the program exited within the limit.
    */
   readonly record:
-    | ((handle: H, program: string, packet: Uint8Array, seed: number, limit: number) => StepState[])
-    | null;
+    ((handle: H, program: string, packet: Uint8Array, seed: number, limit: number) => StepState[]) | null;
 }
 
 export const MISSING_REASONS: Readonly<Record<Exclude<PipelineStage, 'compiler'>, string>> = {

@@ -7,10 +7,7 @@ export const RUNTIME_TIMEOUTS = { load: 10_000, verify: 20_000, run: 10_000, ste
 
 export type RuntimeClient = WorkerClient<RuntimeMethods>;
 
-export function createRuntimeClient(
-  create: () => WorkerLike,
-  onRestart?: (info: RestartInfo) => void,
-): RuntimeClient {
+export function createRuntimeClient(create: () => WorkerLike, onRestart?: (info: RestartInfo) => void): RuntimeClient {
   return new WorkerClient<RuntimeMethods>({ name: 'runtime', create, timeoutMs: RUNTIME_TIMEOUTS, onRestart });
 }
 

@@ -26,7 +26,10 @@ const unavailable = (stage: Exclude<PipelineStage, 'compiler'>): Stage<never> =>
   reason: MISSING_REASONS[stage],
 });
 
-const failure = (e: unknown): Stage<never> => ({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+const failure = (e: unknown): Stage<never> => ({
+  status: 'error',
+  message: e instanceof Error ? e.message : String(e),
+});
 
 interface Loaded<H> {
   readonly handle: H;
@@ -64,9 +67,7 @@ export class Session<H = unknown> {
     try {
       const { programs, maps, handle } = loader.load(req.object);
       const chosen =
-        req.program === null
-          ? programs[0]
-          : programs.find((p) => p.section === req.program || p.name === req.program);
+        req.program === null ? programs[0] : programs.find((p) => p.section === req.program || p.name === req.program);
       if (chosen === undefined) {
         return {
           status: 'error',
@@ -115,7 +116,10 @@ export class Session<H = unknown> {
       if (v.status !== 'ok') return v;
     }
     if (this.loaded.verified?.accepted !== true) {
-      return { status: 'error', message: 'The verifier rejected the program, so it cannot run (see the Verifier panel).' };
+      return {
+        status: 'error',
+        message: 'The verifier rejected the program, so it cannot run (see the Verifier panel).',
+      };
     }
     return null;
   }
@@ -146,7 +150,9 @@ export class Session<H = unknown> {
       return failure(e);
     }
     const first = this.recording[0];
-    return first === undefined ? { status: 'error', message: 'The run recorded no state.' } : { status: 'ok', value: first };
+    return first === undefined
+      ? { status: 'error', message: 'The run recorded no state.' }
+      : { status: 'ok', value: first };
   }
 
   stepTo(req: { readonly step: number } | { readonly untilBreakpoint: readonly number[] }, from = 0): Stage<StepState> {

@@ -78,7 +78,9 @@ export class WorkerClient<M extends MethodMap> {
       const ms = this.options.timeoutMs[method];
       const setTimer = this.options.setTimer ?? ((fn: () => void, t: number) => setTimeout(fn, t));
       const timer =
-        ms === undefined ? null : setTimer(() => this.restart(`${method} ran longer than ${ms} ms and was stopped`), ms);
+        ms === undefined
+          ? null
+          : setTimer(() => this.restart(`${method} ran longer than ${ms} ms and was stopped`), ms);
       this.pending.set(seq, { method, channel, resolve: resolve as (r: Reply<unknown>) => void, timer });
       const message: RequestMessage<M, K> = { type: 'request', seq, method, params };
       worker.postMessage(message, opts.transfer ?? []);
@@ -104,7 +106,8 @@ export class WorkerClient<M extends MethodMap> {
       if (this.worker === worker) this.onMessage(event.data);
     });
     worker.addEventListener('error', (event) => {
-      if (this.worker === worker) this.restart(`${this.options.name} worker crashed: ${event.message ?? 'unknown error'}`);
+      if (this.worker === worker)
+        this.restart(`${this.options.name} worker crashed: ${event.message ?? 'unknown error'}`);
     });
     this.worker = worker;
     return worker;

@@ -47,7 +47,12 @@ function Workspace() {
       defaultLayout={main.defaultLayout}
       onLayoutChanged={main.onLayoutChanged}
     >
-      <Panel id="editor" minSize={narrow ? '25%' : '28%'} defaultSize={narrow ? '45%' : '52%'} className="pane pane-editor">
+      <Panel
+        id="editor"
+        minSize={narrow ? '25%' : '28%'}
+        defaultSize={narrow ? '45%' : '52%'}
+        className="pane pane-editor"
+      >
         <section className="editor-pane" aria-label="Program source">
           <div className="pane-title">
             <span className="file-dot" aria-hidden="true" />
@@ -85,7 +90,13 @@ function Workspace() {
   );
 }
 
-export function App({ ctx, onResolveConflict }: { ctx: CommandContext; onResolveConflict: (k: 'mine' | 'theirs') => void }) {
+export function App({
+  ctx,
+  onResolveConflict,
+}: {
+  ctx: CommandContext;
+  onResolveConflict: (k: 'mine' | 'theirs') => void;
+}) {
   useGlobalShortcuts(ctx);
   return (
     <PlaygroundContext.Provider value={ctx}>

@@ -96,7 +96,9 @@ export const COMMANDS: readonly Command[] = [
     shortcut: null,
     toolbar: true,
     run: ({ store }) => {
-      store.getState().notify('info', 'Share links are not available yet: they arrive with the sharing work (issue 8).');
+      store
+        .getState()
+        .notify('info', 'Share links are not available yet: they arrive with the sharing work (issue 8).');
     },
   },
   {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Autosave, BACKUP_KEY, LAYOUT_KEY, SETTINGS_KEY, SOURCE_KEY, loadPersisted, persist, resolveConflict } from './persistence';
+import {
+  Autosave,
+  BACKUP_KEY,
+  LAYOUT_KEY,
+  SETTINGS_KEY,
+  SOURCE_KEY,
+  loadPersisted,
+  persist,
+  resolveConflict,
+} from './persistence';
 import { createPlaygroundStore } from './store/store';
 
 class MemoryStorage {
@@ -64,7 +73,10 @@ describe('autosave', () => {
   it('restores settings and panel layout, ignoring junk', () => {
     const storage = new MemoryStorage();
     storage.setItem(SETTINGS_KEY, JSON.stringify({ cpu: 'v4', vim: true, optLevel: 'fast', bogus: 1 }));
-    storage.setItem(LAYOUT_KEY, JSON.stringify({ hiddenPanels: ['maps', 'nope'], activeTab: { side: 'verifier', bottom: 'maps' } }));
+    storage.setItem(
+      LAYOUT_KEY,
+      JSON.stringify({ hiddenPanels: ['maps', 'nope'], activeTab: { side: 'verifier', bottom: 'maps' } }),
+    );
     const { store } = boot(storage);
     expect(store.getState()).toMatchObject({ cpu: 'v4', vim: true, optLevel: 2, hiddenPanels: ['maps'] });
     expect(store.getState().activeTab).toEqual({ side: 'verifier', bottom: 'maps' });

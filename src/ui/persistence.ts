@@ -37,7 +37,8 @@ const asSaved = (v: unknown): SavedSource | null =>
     ? { source: (v as SavedSource).source, savedAt: Number((v as SavedSource).savedAt) || 0 }
     : null;
 
-export type SaveOutcome = { status: 'saved'; at: number } | { status: 'conflict'; theirs: string } | { status: 'failed'; reason: string };
+export type SaveOutcome =
+  { status: 'saved'; at: number } | { status: 'conflict'; theirs: string } | { status: 'failed'; reason: string };
 
 export class Autosave {
   /** The text this tab last read from or wrote to storage. */

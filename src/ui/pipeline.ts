@@ -186,9 +186,7 @@ export function createPipeline(
         await this.step(1);
         if (get().step?.status !== 'ok') return;
       }
-      const r = stageOf(
-        await runtime.call('stepTo', { untilBreakpoint: get().breakpoints }, { channel: 'step' }),
-      );
+      const r = stageOf(await runtime.call('stepTo', { untilBreakpoint: get().breakpoints }, { channel: 'step' }));
       if (r !== null) get().stepFinished(r);
     },
     async reset() {

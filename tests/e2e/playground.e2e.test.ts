@@ -92,13 +92,13 @@ describe.skipIf(!haveChromium)('playground in headless Chromium', () => {
     // Ctrl+Enter runs (here: explains that running needs the compiler); Ctrl+S is harmless.
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => page.locator('.toast').allInnerTexts()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Run|compile/i)]),
-    );
+    await expect
+      .poll(() => page.locator('.toast').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/Run|compile/i)]));
     await page.keyboard.press('Control+s');
-    await expect.poll(() => page.locator('.toast').allInnerTexts()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Saved in this browser/)]),
-    );
+    await expect
+      .poll(() => page.locator('.toast').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/Saved in this browser/)]));
 
     // Each panel renders (real data or an honest empty state); screenshot each.
     for (const name of ['Verifier', 'Disassembly', 'Registers', 'Inputs']) {

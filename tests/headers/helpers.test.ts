@@ -60,7 +60,11 @@ describe('bpf_helper_defs.h (text)', () => {
   });
 });
 
-const missing = !CLANG ? 'clang-19 is not installed' : DEBIAN_MISSING.length ? `missing ${DEBIAN_MISSING.join(', ')}` : '';
+const missing = !CLANG
+  ? 'clang-19 is not installed'
+  : DEBIAN_MISSING.length
+    ? `missing ${DEBIAN_MISSING.join(', ')}`
+    : '';
 if (missing) console.warn(`\n*** SKIPPING helper comparison tests: ${missing} ***\n`);
 
 describe.skipIf(missing !== '')('bpf_helper_defs.h compared with Debian libbpf-dev and linux-libc-dev', () => {

@@ -16,7 +16,11 @@ import { ALL_PRELUDE, COMPARED_HEADERS, preludeFor } from './headers-list';
 import { buildProbe, compareRuns, declarations, declaredNames, integerMacros, runProbe, type Probe } from './probe';
 import { CLANG, DEBIAN_MISSING, OURS_DIR, debianIncludeDir } from './toolchain';
 
-const missing = !CLANG ? 'clang-19 is not installed' : DEBIAN_MISSING.length ? `missing ${DEBIAN_MISSING.join(', ')}` : '';
+const missing = !CLANG
+  ? 'clang-19 is not installed'
+  : DEBIAN_MISSING.length
+    ? `missing ${DEBIAN_MISSING.join(', ')}`
+    : '';
 if (missing) console.warn(`\n*** SKIPPING header comparison tests: ${missing} ***\n`);
 
 /** libbpf asks for the architecture with -D__TARGET_ARCH_x86; with it, both bpf_tracing.h's pick x86-64. */
@@ -131,7 +135,8 @@ describe.skipIf(missing !== '')('headers compared with Debian linux-libc-dev and
       expect(probe.images.length - images.length).toBe(6);
       const bigEndian = runProbe(ALL_PRELUDE, { values: [], images }, OURS_DIR, [...ARCH, '-target', 'bpfeb']);
       expect(bigEndian.failed).toEqual([]);
-      for (const { label } of images) expect([label, bigEndian.images.get(label)]).toEqual([label, real.images.get(label)]);
+      for (const { label } of images)
+        expect([label, bigEndian.images.get(label)]).toEqual([label, real.images.get(label)]);
     });
   });
 });

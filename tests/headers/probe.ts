@@ -165,7 +165,8 @@ export interface Probe {
   images: ImageItem[];
 }
 
-const INTEGER = /^(?:(?:const|volatile) )*(?:enum \w+|_Bool|(?:(?:signed|unsigned) )?(?:char|short|int|long|long long)|unsigned|signed)$/;
+const INTEGER =
+  /^(?:(?:const|volatile) )*(?:enum \w+|_Bool|(?:(?:signed|unsigned) )?(?:char|short|int|long|long long)|unsigned|signed)$/;
 
 /** Types whose size is not a constant (flexible arrays, functions, incomplete or void types). */
 const unsized = (type: string): boolean => /\[\]$/.test(type) || /^void$/.test(type) || /\)\(/.test(type);
@@ -186,7 +187,11 @@ export function integerMacros(d: Declarations, names: Iterable<string>, includeD
 }
 
 /** Builds the probe list for the given declarations (optionally only some names). */
-export function buildProbe(d: Declarations, macros: readonly string[], keep: (name: string) => boolean = () => true): Probe {
+export function buildProbe(
+  d: Declarations,
+  macros: readonly string[],
+  keep: (name: string) => boolean = () => true,
+): Probe {
   const values: ProbeItem[] = [];
   const images: ImageItem[] = [];
   for (const record of d.records.values()) {
@@ -258,7 +263,12 @@ export interface ProbeRun {
 }
 
 /** Compiles a probe against an include root and reads the values back. */
-export function runProbe(prelude: string, probe: Probe, includeDir: string, extraArgs: readonly string[] = []): ProbeRun {
+export function runProbe(
+  prelude: string,
+  probe: Probe,
+  includeDir: string,
+  extraArgs: readonly string[] = [],
+): ProbeRun {
   const source = probeSource(prelude, probe);
   const result = clang(source, includeDir, [...extraArgs, '-O0', '-c', '-ferror-limit=0', '-w']);
   const values = new Map<string, bigint>();

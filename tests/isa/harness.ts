@@ -24,11 +24,11 @@ export function fromSpec(s: InsnSpec, fields: Partial<Omit<Insn, 'opcode'>> = {}
   return i;
 }
 
-export const run = (insns: Insn[], memory = new Uint8Array()): RunOutcome =>
+export const run = (insns: Insn[], memory: Uint8Array = new Uint8Array()): RunOutcome =>
   runConformance(encodeProgram(insns), memory);
 
 /** r0 after running, or the fault message prefixed with "fault:" so table expectations can name faults. */
-export function result(insns: Insn[], memory?: Uint8Array): string {
+export function result(insns: Insn[], memory: Uint8Array = new Uint8Array()): string {
   const out = run(insns, memory);
   return out.ok ? `0x${out.r0.toString(16)}` : `fault: ${out.fault.message}`;
 }

@@ -24,6 +24,9 @@ function* walk(dir: string): Generator<string> {
 /** Reads every `.h` file under `root` (default: the playground's include root). */
 export function loadHeaderTreeFromDisk(root: string = HEADERS_DISK_DIR): HeaderTree {
   return makeHeaderTree(
-    [...walk(root)].map((file): [string, string] => [relative(root, file).split(sep).join('/'), readFileSync(file, 'utf8')]),
+    [...walk(root)].map((file): [string, string] => [
+      relative(root, file).split(sep).join('/'),
+      readFileSync(file, 'utf8'),
+    ]),
   );
 }

@@ -43,7 +43,9 @@ export function Dock({ dock, label }: { dock: DockId; label: string }) {
             >
               <Icon name={p.icon} size={14} />
               {p.title}
-              {badge !== null && badge !== undefined && <span className={`badge badge-${badge.tone}`}>{badge.text}</span>}
+              {badge !== null && badge !== undefined && (
+                <span className={`badge badge-${badge.tone}`}>{badge.text}</span>
+              )}
             </button>
           );
         })}

@@ -5,7 +5,8 @@ function compilerText(s: ReturnType<typeof useStatus>): { text: string; tone: st
   const c = s.compiler;
   if (c.state === 'unavailable') return { text: 'Compiler not available yet', tone: 'muted' };
   if (c.state === 'loading') {
-    const pct = c.totalBytes !== null && c.totalBytes > 0 ? ` ${Math.round((100 * c.loadedBytes) / c.totalBytes)}%` : '';
+    const pct =
+      c.totalBytes !== null && c.totalBytes > 0 ? ` ${Math.round((100 * c.loadedBytes) / c.totalBytes)}%` : '';
     return { text: `Compiler loading…${pct}`, tone: 'pending' };
   }
   switch (s.phase) {
@@ -42,7 +43,7 @@ export function StatusBar() {
         {c.text}
       </span>
       <span
-        className="status-item"
+        className="status-item status-runtime"
         title={missing.map(([k, v]) => `${k}: ${v.reason}`).join('\n') || 'All runtime stages available'}
       >
         {runtime === null
@@ -58,7 +59,7 @@ export function StatusBar() {
       <span className="status-item mono">
         Ln {cursor.line}, Col {cursor.column}
       </span>
-      <span className="status-item">C · BPF</span>
+      <span className="status-item status-lang">C · BPF</span>
     </footer>
   );
 }

@@ -121,7 +121,9 @@ export function Toolbar() {
               className={`btn btn-${c.id} ${c.id === 'run' ? 'btn-primary' : ''} ${c.id === 'share' ? 'btn-ghost' : ''}`}
               aria-label={c.label}
               title={`${c.description}${c.shortcut !== null ? ` (${shortcutLabel(c.shortcut, mac)})` : ''}`}
-              aria-keyshortcuts={c.shortcut !== null ? shortcutLabel(c.shortcut, false).replace('Ctrl', 'Control') : undefined}
+              aria-keyshortcuts={
+                c.shortcut !== null ? shortcutLabel(c.shortcut, false).replace('Ctrl', 'Control') : undefined
+              }
               disabled={c.id === 'run' && s.running}
               onClick={() => void c.run(ctx)}
             >

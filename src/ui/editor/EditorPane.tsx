@@ -12,7 +12,8 @@ class EditorBoundary extends Component<{ children: ReactNode }, { error: string 
     if (this.state.error !== null) {
       return (
         <div className="editor-loading" role="alert">
-          The editor failed to load: {this.state.error}. Your program is still saved in this browser; reload to try again.
+          The editor failed to load: {this.state.error}. Your program is still saved in this browser; reload to try
+          again.
         </div>
       );
     }

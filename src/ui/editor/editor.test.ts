@@ -20,7 +20,14 @@ describe('markers', () => {
   it('maps clang and verifier diagnostics onto the right lines', () => {
     const markers = toMarkers(
       [
-        { source: 'clang', severity: 'error', message: "use of undeclared identifier 'x'", file: 'prog.c', line: 4, column: 9 },
+        {
+          source: 'clang',
+          severity: 'error',
+          message: "use of undeclared identifier 'x'",
+          file: 'prog.c',
+          line: 4,
+          column: 9,
+        },
         {
           source: 'verifier',
           severity: 'error',
@@ -28,7 +35,16 @@ describe('markers', () => {
           file: 'prog.c',
           line: 12,
           column: 0,
-          notes: [{ source: 'verifier', severity: 'note', message: 'check data + 14 <= data_end', file: 'prog.c', line: 12, column: 0 }],
+          notes: [
+            {
+              source: 'verifier',
+              severity: 'note',
+              message: 'check data + 14 <= data_end',
+              file: 'prog.c',
+              line: 12,
+              column: 0,
+            },
+          ],
         },
         { source: 'clang', severity: 'warning', message: 'in a header', file: 'bpf/bpf_helpers.h', line: 1, column: 1 },
       ],
@@ -36,7 +52,15 @@ describe('markers', () => {
       () => 20,
     );
     expect(markers).toEqual([
-      { severity: 8, message: "use of undeclared identifier 'x'", source: 'clang', startLineNumber: 4, startColumn: 9, endLineNumber: 4, endColumn: 10 },
+      {
+        severity: 8,
+        message: "use of undeclared identifier 'x'",
+        source: 'clang',
+        startLineNumber: 4,
+        startColumn: 9,
+        endLineNumber: 4,
+        endColumn: 10,
+      },
       {
         severity: 8,
         message: 'invalid access to packet\nnote: check data + 14 <= data_end',

@@ -18,7 +18,11 @@ export const SEVERITY: Record<Severity, number> = { error: 8, warning: 4, info: 
  * One marker per diagnostic in our file; notes become part of the message. A diagnostic without
  * a column underlines the whole line (lineLength gives its end).
  */
-export function toMarkers(diags: readonly Diagnostic[], file: string, lineLength: (line: number) => number): MarkerLike[] {
+export function toMarkers(
+  diags: readonly Diagnostic[],
+  file: string,
+  lineLength: (line: number) => number,
+): MarkerLike[] {
   return diags
     .filter((d) => d.file === file || d.file === '' || d.file.endsWith(`/${file}`))
     .map((d) => {

@@ -98,7 +98,12 @@ function LayerCard({
       <header className="layer-head">
         <span className={`layer-chip layer-${layer.kind}`}>{LAYER_TITLES[layer.kind]}</span>
         <span className="layer-summary">{describeLayer(layer)}</span>
-        <button type="button" className="icon-btn" aria-label={`Remove ${LAYER_TITLES[layer.kind]} layer`} onClick={onRemove}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={`Remove ${LAYER_TITLES[layer.kind]} layer`}
+          onClick={onRemove}
+        >
           <Icon name="close" size={14} />
         </button>
       </header>

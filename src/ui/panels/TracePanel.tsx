@@ -51,9 +51,15 @@ export function TracePanel() {
           onChange={(e) => setFilter(e.target.value)}
         />
         <button type="button" className="btn btn-small" aria-pressed={paused} onClick={() => setPaused(!paused)}>
-          <Icon name={paused ? 'play' : 'pause'} size={14} /> {paused ? `Resume${held > 0 ? ` (${held} new)` : ''}` : 'Pause'}
+          <Icon name={paused ? 'play' : 'pause'} size={14} />{' '}
+          {paused ? `Resume${held > 0 ? ` (${held} new)` : ''}` : 'Pause'}
         </button>
-        <button type="button" className="btn btn-small btn-ghost" onClick={clear} disabled={trace.length === 0 && held === 0}>
+        <button
+          type="button"
+          className="btn btn-small btn-ghost"
+          onClick={clear}
+          disabled={trace.length === 0 && held === 0}
+        >
           <Icon name="trash" size={14} /> Clear
         </button>
         <span className="muted small trace-count">

@@ -12,7 +12,12 @@ export function VerifierPanel() {
   const blocker =
     compileBlocker(state) ??
     (state.verifier === null
-      ? { icon: 'hourglass' as const, title: 'Verifying…', text: 'The verifier is checking the program.', tone: 'pending' as const }
+      ? {
+          icon: 'hourglass' as const,
+          title: 'Verifying…',
+          text: 'The verifier is checking the program.',
+          tone: 'pending' as const,
+        }
       : stageBlocker(state.verifier, 'The verifier'));
   if (blocker !== null || state.verifier?.status !== 'ok') {
     return <Blocked blocker={blocker ?? { icon: 'shield', title: 'Not verified', text: '', tone: 'muted' }} />;
@@ -23,7 +28,9 @@ export function VerifierPanel() {
       <div className={`verdict ${report.accepted ? 'verdict-ok' : 'verdict-bad'}`} role="status">
         <Icon name={report.accepted ? 'check' : 'alert'} size={18} />
         <div>
-          <div className="verdict-title">{report.accepted ? 'Accepted by the verifier' : 'Rejected by the verifier'}</div>
+          <div className="verdict-title">
+            {report.accepted ? 'Accepted by the verifier' : 'Rejected by the verifier'}
+          </div>
           <div className="verdict-sub">
             {report.stats.processed} instructions processed, {report.stats.states} states
             {state.privileged ? ' · privileged' : ' · unprivileged'}
@@ -84,7 +91,12 @@ export function VerifierPanel() {
         </div>
       )}
       <div className="row gap">
-        <button type="button" className="btn btn-small btn-ghost" aria-expanded={showLog} onClick={() => setShowLog(!showLog)}>
+        <button
+          type="button"
+          className="btn btn-small btn-ghost"
+          aria-expanded={showLog}
+          onClick={() => setShowLog(!showLog)}
+        >
           {showLog ? 'Hide' : 'Show'} kernel log
         </button>
       </div>

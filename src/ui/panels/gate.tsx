@@ -38,7 +38,12 @@ export function compileBlocker(s: PlaygroundState): Blocker | null {
     case 'idle':
       return s.compiler.state === 'loading'
         ? { icon: 'hourglass', title: 'Compiler loading…', text: 'clang.wasm is downloading.', tone: 'pending' }
-        : { icon: 'compile', title: 'Not compiled yet', text: 'Press Compile (Ctrl+B) or edit the program.', tone: 'muted' };
+        : {
+            icon: 'compile',
+            title: 'Not compiled yet',
+            text: 'Press Compile (Ctrl+B) or edit the program.',
+            tone: 'muted',
+          };
     case 'waiting':
     case 'compiling':
       return { icon: 'hourglass', title: 'Compiling…', text: 'clang is building the object.', tone: 'pending' };
@@ -46,16 +51,28 @@ export function compileBlocker(s: PlaygroundState): Blocker | null {
       const first = c.result?.diagnostics.find((d) => d.severity === 'error');
       return {
         icon: 'alert',
-        title: c.result?.crash !== null && c.result?.crash !== undefined ? 'The compiler crashed' : 'The program does not compile',
-        text: first !== undefined ? `line ${first.line}: ${first.message}` : (c.message ?? 'See the markers in the editor.'),
+        title:
+          c.result?.crash !== null && c.result?.crash !== undefined
+            ? 'The compiler crashed'
+            : 'The program does not compile',
+        text:
+          first !== undefined
+            ? `line ${first.line}: ${first.message}`
+            : (c.message ?? 'See the markers in the editor.'),
         tone: 'error',
       };
     }
     case 'done':
       if (c.revision !== s.revision) {
-        return { icon: 'hourglass', title: 'Compiling…', text: 'The text changed since the last build.', tone: 'pending' };
+        return {
+          icon: 'hourglass',
+          title: 'Compiling…',
+          text: 'The text changed since the last build.',
+          tone: 'pending',
+        };
       }
-      if (s.load === null) return { icon: 'hourglass', title: 'Loading…', text: 'Loading the object.', tone: 'pending' };
+      if (s.load === null)
+        return { icon: 'hourglass', title: 'Loading…', text: 'Loading the object.', tone: 'pending' };
       return stageBlocker(s.load, 'Loading the object');
   }
 }

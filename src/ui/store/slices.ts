@@ -100,7 +100,9 @@ export const runSlice = (set: Set): RunSlice => ({
   clearTrace: () => set({ trace: [], held: [] }),
   setTracePaused: (paused) =>
     set((s) =>
-      paused ? { tracePaused: true } : { tracePaused: false, trace: [...s.trace, ...s.held].slice(-TRACE_LIMIT), held: [] },
+      paused
+        ? { tracePaused: true }
+        : { tracePaused: false, trace: [...s.trace, ...s.held].slice(-TRACE_LIMIT), held: [] },
     ),
   setTraceFilter: (traceFilter) => set({ traceFilter }),
   stepFinished: (step) =>

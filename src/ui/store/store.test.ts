@@ -17,7 +17,11 @@ const result = (line: number): CompileResult => ({
   crash: null,
   durationMs: 12,
 });
-const line = (message: string): TraceLine => ({ text: `<idle>-0 [000] d.s1 1.0: bpf_trace_printk: ${message}`, message, run: 0 });
+const line = (message: string): TraceLine => ({
+  text: `<idle>-0 [000] d.s1 1.0: bpf_trace_printk: ${message}`,
+  message,
+  run: 0,
+});
 
 describe('playground store', () => {
   it('starts with the example program and default settings', () => {
@@ -54,7 +58,12 @@ describe('playground store', () => {
 
   it('marks the compiler unavailable without inventing a result', () => {
     const s = replay([(s) => s.compileQueued(0), (s) => s.compileFailed(0, 'clang.wasm has not landed', true)]);
-    expect(s.compile).toEqual({ phase: 'unavailable', revision: 0, result: null, message: 'clang.wasm has not landed' });
+    expect(s.compile).toEqual({
+      phase: 'unavailable',
+      revision: 0,
+      result: null,
+      message: 'clang.wasm has not landed',
+    });
   });
 
   it('holds trace lines while paused and releases them in order on resume', () => {

@@ -170,8 +170,7 @@ function buildLayer(layer: Layer, next: Layer | undefined, ip: Ipv4Layer | Ipv6L
       w.u16(6, u16(layer.seq, 'sequence'));
       const message = concat(w.bytes, rest);
       const sum =
-        layer.checksum ??
-        (layer.kind === 'icmp' ? internetChecksum(message) : l4Checksum(ip, 58, message, 'ICMPv6'));
+        layer.checksum ?? (layer.kind === 'icmp' ? internetChecksum(message) : l4Checksum(ip, 58, message, 'ICMPv6'));
       new DataView(message.buffer).setUint16(2, u16(sum, 'checksum'));
       return message;
     }
@@ -202,4 +201,3 @@ export function buildPacket(spec: PacketSpec): Uint8Array {
   }
   return bytes;
 }
-

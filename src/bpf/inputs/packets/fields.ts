@@ -21,7 +21,13 @@ export interface FieldDesc {
   readonly help: string;
 }
 
-const f = (key: string, label: string, format: FieldFormat, help: string, extra: Partial<FieldDesc> = {}): FieldDesc => ({
+const f = (
+  key: string,
+  label: string,
+  format: FieldFormat,
+  help: string,
+  extra: Partial<FieldDesc> = {},
+): FieldDesc => ({
   key,
   label,
   format,
@@ -127,7 +133,11 @@ export function formatTcpFlags(flags: number): string {
 
 export function parseTcpFlags(text: string): number {
   let flags = 0;
-  for (const word of text.trim().toUpperCase().split(/[\s,|+]+/).filter(Boolean)) {
+  for (const word of text
+    .trim()
+    .toUpperCase()
+    .split(/[\s,|+]+/)
+    .filter(Boolean)) {
     const i = TCP_FLAG_NAMES.indexOf(word as (typeof TCP_FLAG_NAMES)[number]);
     if (i >= 0) flags |= 1 << i;
     else if (/^(0X)?[0-9A-F]+$/.test(word)) flags |= parseInt(word.replace(/^0X/, ''), 16);
@@ -254,7 +264,7 @@ export function defaultLayer<K extends LayerKind>(kind: K): LayerOf<K> {
     },
     payload: { kind: 'payload', hex: '' },
   };
-  return structuredClone(layers[kind]);
+  return layers[kind]; // built fresh on each call
 }
 
 export interface PacketTemplate {
@@ -270,12 +280,26 @@ export const PACKET_TEMPLATES: readonly PacketTemplate[] = [
   {
     id: 'ipv4-udp-dns',
     title: 'IPv4 UDP to port 53',
-    spec: { layers: [defaultLayer('ethernet'), defaultLayer('ipv4'), defaultLayer('udp'), { kind: 'payload', hex: '123401000001000000000000076578616d706c6503636f6d0000010001' }] },
+    spec: {
+      layers: [
+        defaultLayer('ethernet'),
+        defaultLayer('ipv4'),
+        defaultLayer('udp'),
+        { kind: 'payload', hex: '123401000001000000000000076578616d706c6503636f6d0000010001' },
+      ],
+    },
   },
   {
     id: 'ipv4-icmp-echo',
     title: 'IPv4 ICMP echo request',
-    spec: { layers: [defaultLayer('ethernet'), defaultLayer('ipv4'), defaultLayer('icmp'), { kind: 'payload', hex: '6162636465666768' }] },
+    spec: {
+      layers: [
+        defaultLayer('ethernet'),
+        defaultLayer('ipv4'),
+        defaultLayer('icmp'),
+        { kind: 'payload', hex: '6162636465666768' },
+      ],
+    },
   },
   { id: 'ipv6-udp', title: 'IPv6 UDP', spec: pkt('ethernet', 'ipv6', 'udp') },
   { id: 'ipv6-icmpv6-echo', title: 'IPv6 ICMPv6 echo request', spec: pkt('ethernet', 'ipv6', 'icmpv6') },

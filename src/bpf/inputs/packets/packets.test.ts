@@ -65,7 +65,8 @@ describe('packet builder', () => {
       parsed.layers.forEach((layer, i) => {
         const original = t.spec.layers[i]!;
         for (const [key, value] of Object.entries(original)) {
-          if (value !== null) expect((layer as unknown as Record<string, unknown>)[key], `${t.id} ${key}`).toEqual(value);
+          if (value !== null)
+            expect((layer as unknown as Record<string, unknown>)[key], `${t.id} ${key}`).toEqual(value);
         }
       });
       expect(toHex(buildPacket({ layers: parsed.layers }))).toBe(toHex(bytes));
@@ -120,13 +121,17 @@ describe('packet builder', () => {
 
   it('parse ∘ build is the identity on arbitrary bytes behind an Ethernet header', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 0, maxLength: 120 }), fc.constantFrom(0x0800, 0x86dd, 0x0806, 0x8100, 0x1234), (tail, type) => {
-        const frame = new Uint8Array(14 + tail.length);
-        frame[12] = type >> 8;
-        frame[13] = type & 0xff;
-        frame.set(tail, 14);
-        expect(toHex(buildPacket({ layers: parsePacket(frame).layers }))).toBe(toHex(frame));
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 0, maxLength: 120 }),
+        fc.constantFrom(0x0800, 0x86dd, 0x0806, 0x8100, 0x1234),
+        (tail, type) => {
+          const frame = new Uint8Array(14 + tail.length);
+          frame[12] = type >> 8;
+          frame[13] = type & 0xff;
+          frame.set(tail, 14);
+          expect(toHex(buildPacket({ layers: parsePacket(frame).layers }))).toBe(toHex(frame));
+        },
+      ),
       { seed: 6, numRuns: 300 },
     );
   });

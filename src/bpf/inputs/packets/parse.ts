@@ -15,7 +15,15 @@ export interface ParsedPacket {
 type Next = 'ethernet' | 'vlan' | 'ipv4' | 'ipv6' | 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'arp' | 'payload';
 
 const byEtherType = (t: number): Next =>
-  t === 0x8100 || t === 0x88a8 ? 'vlan' : t === 0x0800 ? 'ipv4' : t === 0x86dd ? 'ipv6' : t === 0x0806 ? 'arp' : 'payload';
+  t === 0x8100 || t === 0x88a8
+    ? 'vlan'
+    : t === 0x0800
+      ? 'ipv4'
+      : t === 0x86dd
+        ? 'ipv6'
+        : t === 0x0806
+          ? 'arp'
+          : 'payload';
 
 const byIpProto = (p: number, v6: boolean): Next =>
   p === 6

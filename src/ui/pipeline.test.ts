@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { CompileResult, Reply, RuntimeMethods } from '../protocol';
+import { createCompilerClient, type CompilerClient } from '../runtime/compiler-client';
+import { CORE } from '../runtime/core';
+import { dispatch } from '../runtime/dispatcher';
+import { createRuntimeClient } from '../runtime/runtime-client';
+import { Session, runtimeHandlers } from '../runtime/session';
+import type { WorkerLike } from '../runtime/worker-client';
+import { createPipeline } from './pipeline';
+import { createPlaygroundStore } from './store/store';
+
+/** The real runtime session behind the real dispatcher, in process. */
+function runtimeWorker(): WorkerLike {
+  const handlers = runtimeHandlers(new Session(CORE));
+  const listeners: ((e: { data: unknown }) => void)[] = [];
+  return {
+    postMessage: (m) =>
+      void dispatch<RuntimeMethods>(handlers, { postMessage: (r) => listeners.forEach((l) => l({ data: r })) }, m),
+    terminate: () => undefined,
+    addEventListener: (type: string, l: (e: never) => void) => {
+      if (type === 'message') listeners.push(l as (e: { data: unknown }) => void);
+    },
+  };
+}
+
+describe('pipeline', () => {
+  it('reports the missing compiler honestly and explains why Run cannot run', async () => {
+    const store = createPlaygroundStore();
+    const pipeline = createPipeline(store, createCompilerClient(null), createRuntimeClient(runtimeWorker));
+    await pipeline.compileNow();
+    expect(store.getState().compile).toMatchObject({ phase: 'unavailable', result: null });
+    expect(store.getState().compiler.state).toBe('unavailable');
+    await pipeline.run();
+    expect(store.getState().run).toBeNull();
+    expect(store.getState().notices.map((n) => n.text)).toContain(
+      'Run needs the compiler, which is not available yet.',
+    );
+    pipeline.dispose();
+  });
+
+  it('shows only the newest compile when edits overtake a slow compile', async () => {
+    const store = createPlaygroundStore();
+    const pending: ((r: Reply<CompileResult>) => void)[] = [];
+    const compiler: CompilerClient = {
+      status: () => Promise.resolve({ state: 'ready', version: '19.1.7' }),
+      compile: () => new Promise((resolve) => pending.push(resolve)),
+      onStatus: () => () => undefined,
+      dispose: () => undefined,
+    };
+    const pipeline = createPipeline(store, compiler, createRuntimeClient(runtimeWorker), { debounceMs: 1 });
+    await Promise.resolve();
+    store.getState().setCompilerStatus({ state: 'ready', version: '19.1.7' });
+    const first = pipeline.compileNow();
+    store.getState().setSource('int v2;');
+    const second = pipeline.compileNow();
+    const result = (line: number): CompileResult => ({
+      object: null,
+      diagnostics: [{ source: 'clang', severity: 'error', message: 'x', file: 'prog.c', line, column: 1 }],
+      crash: null,
+      durationMs: 1,
+    });
+    pending[1]!({ status: 'ok', value: result(2) });
+    await second;
+    pending[0]!({ status: 'ok', value: result(1) }); // a late answer for the old text
+    await first;
+    expect(store.getState().compile.result?.diagnostics[0]?.line).toBe(2);
+    expect(store.getState().compile.phase).toBe('failed');
+    pipeline.dispose();
+  });
+});

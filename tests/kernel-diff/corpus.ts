@@ -1,0 +1,83 @@
+/**
+ * The kernel-differential corpus: every corpus/*.c is one program. Its leading `// key: value`
+ * lines say how to run it, so adding a program is adding a file:
+ *   // section: xdp | tc | socket      the SEC() of the program to run (required)
+ *   // packets: all | NAME NAME ...    packet fixtures from packets/NAME.hex, run in this order
+ *   // mcpu: v4                        clang -mcpu (default v3)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CORPUS_DIR = fileURLToPath(new URL('corpus', import.meta.url));
+export const PACKETS_DIR = fileURLToPath(new URL('packets', import.meta.url));
+
+/** The order of `packets: all`: valid frames of every kind first, then the short ones. */
+export const ALL_PACKETS = [
+  'ipv4-udp',
+  'ipv4-tcp',
+  'ipv4-icmp',
+  'ipv6-udp',
+  'ipv6-tcp',
+  'arp',
+  'vlan-ipv4-udp',
+  'ipv4-udp-2',
+  'ipv4-tcp-22',
+  'short-14',
+  'short-10',
+] as const;
+
+export interface CorpusProgram {
+  readonly name: string;
+  readonly path: string;
+  readonly section: string;
+  readonly mcpu: string;
+  readonly packetNames: readonly string[];
+  readonly packets: readonly Uint8Array[];
+}
+
+/** A fixture: hex digits with optional whitespace; lines starting with '#' are comments. */
+export function readPacket(name: string): Uint8Array {
+  const text = readFileSync(join(PACKETS_DIR, `${name}.hex`), 'utf8');
+  const hex = text
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .join('')
+    .replace(/\s+/g, '');
+  if (!/^([0-9a-f]{2})*$/.test(hex)) throw new Error(`packets/${name}.hex: not lowercase hex bytes`);
+  return Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
+}
+
+function parseHeader(path: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const m = /^\/\/ (\w+): (.*)$/.exec(line);
+    if (!m) break;
+    fields[m[1]!] = m[2]!.trim();
+  }
+  return fields;
+}
+
+export function readProgram(path: string): CorpusProgram {
+  const name = basename(path, '.c');
+  const header = parseHeader(path);
+  const section = header.section;
+  if (!section) throw new Error(`${name}.c: missing '// section: ...' header line`);
+  const list = header.packets ?? 'all';
+  const packetNames = list === 'all' ? [...ALL_PACKETS] : list.split(/\s+/);
+  return {
+    name,
+    path,
+    section,
+    mcpu: header.mcpu ?? 'v3',
+    packetNames,
+    packets: packetNames.map(readPacket),
+  };
+}
+
+export function listCorpus(): CorpusProgram[] {
+  return readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith('.c'))
+    .sort()
+    .map((f) => readProgram(join(CORPUS_DIR, f)));
+}

@@ -1,0 +1,42 @@
+/**
+ * A private tracefs instance recording only bpf_trace_printk events, so other tests clearing or
+ * reading the global trace buffer cannot disturb ours. Lines are filtered by the pid of the process
+ * that ran the program (bpftool), because programs loaded by others print into every instance.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+
+const TRACEFS = '/sys/kernel/tracing';
+const EVENT = 'events/bpf_trace/bpf_trace_printk/enable';
+const MARK = 'bpf_trace_printk: ';
+
+export class TraceInstance {
+  private readonly path: string;
+
+  constructor(tag: string) {
+    if (!existsSync(`${TRACEFS}/instances`)) execFileSync('mount', ['-t', 'tracefs', 'nodev', TRACEFS]);
+    this.path = `${TRACEFS}/instances/ebpf-pg-${tag}-${process.pid}`;
+    if (!existsSync(this.path)) mkdirSync(this.path);
+    writeFileSync(`${this.path}/${EVENT}`, '1');
+    this.clear();
+  }
+
+  clear(): void {
+    writeFileSync(`${this.path}/trace`, '');
+  }
+
+  /** Message parts of the bpf_trace_printk lines written by process `pid`, in order. */
+  messages(pid: number): string[] {
+    // "<task>-<pid> [cpu] flags timestamp: bpf_trace_printk: msg"; task names may contain '-'.
+    const who = new RegExp(`^\\s*.*-${pid}\\s+\\[\\d+\\]`);
+    return readFileSync(`${this.path}/trace`, 'utf8')
+      .split('\n')
+      .filter((line) => who.test(line) && line.includes(MARK))
+      .map((line) => line.slice(line.indexOf(MARK) + MARK.length));
+  }
+
+  remove(): void {
+    writeFileSync(`${this.path}/${EVENT}`, '0');
+    rmdirSync(this.path);
+  }
+}
