@@ -68,18 +68,3 @@ export function createCompilerClient(
     dispose: () => client.dispose(),
   };
 }
-
-/**
- * Finds the compiler worker if this build has one. Vite resolves the glob at build time: an empty
- * match (today) means no compiler; once src/compiler/compiler.worker.ts exists it is bundled as a
- * module worker and used, without touching the UI.
- */
-export function findCompilerWorker(): (() => WorkerLike) | null {
-  const found = import.meta.glob<new () => Worker>('../compiler/compiler.worker.ts', {
-    query: '?worker',
-    import: 'default',
-    eager: true,
-  });
-  const Ctor = Object.values(found)[0];
-  return Ctor === undefined ? null : () => new Ctor();
-}

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createCompilerClient, findCompilerWorker } from '../runtime/compiler-client';
+import { createCompilerClient } from '../runtime/compiler-client';
+import { findCompilerWorker } from '../runtime/compiler-worker';
 import { browserRuntimeWorker, createRuntimeClient } from '../runtime/runtime-client';
 import { App } from './App';
 import { Autosave, loadPersisted, persist, resolveConflict, SOURCE_KEY } from './persistence';

@@ -7,9 +7,7 @@
  * always yields the same addresses. An arena grows by remapping (its base stays the same).
  */
 import type { GuestMemory, RegionKind } from '../vm/guest-memory';
-import { field, type Layout } from './layout';
-
-export type FieldValue = number | bigint | string | Uint8Array;
+import { encodeFields, field, type FieldValue, type Layout } from './layout';
 
 export class Arena {
   readonly base: bigint;
@@ -119,7 +117,7 @@ export class KObject {
     readonly addr: bigint,
   ) {}
 
-  static create(arena: Arena, layout: Layout, values: Record<string, FieldValue> = {}): KObject {
+  static create(arena: Arena, layout: Layout, values: Readonly<Record<string, FieldValue>> = {}): KObject {
     const obj = new KObject(arena, layout, arena.alloc(layout.size));
     obj.set(values);
     return obj;
@@ -130,20 +128,8 @@ export class KObject {
     return this.addr + BigInt(field(this.layout, path).offset);
   }
 
-  set(values: Record<string, FieldValue>): this {
-    for (const [path, value] of Object.entries(values)) {
-      const f = field(this.layout, path);
-      const addr = this.addr + BigInt(f.offset);
-      if (typeof value === 'string' || value instanceof Uint8Array) {
-        const bytes = typeof value === 'string' ? cString(value) : value;
-        const out = new Uint8Array(f.size);
-        out.set(bytes.subarray(0, f.size));
-        if (typeof value === 'string') out[f.size - 1] = f.length === null ? out[f.size - 1]! : 0;
-        this.arena.writeBytes(addr, out);
-      } else {
-        this.arena.writeInt(addr, f.length === null ? f.size : f.size / f.length, value);
-      }
-    }
+  set(values: Readonly<Record<string, FieldValue>>): this {
+    for (const { offset, bytes } of encodeFields(this.layout, values)) this.arena.writeBytes(this.addr + BigInt(offset), bytes);
     return this;
   }
 

@@ -112,3 +112,26 @@ export function field(layout: Layout, path: string): Field {
   if (!f) throw new Error(`struct ${layout.name} has no field ${path}`);
   return f;
 }
+
+export type FieldValue = number | bigint | string | Uint8Array;
+
+/**
+ * The bytes to store for `values` (path → value): integers little-endian at the field's width
+ * (element width for arrays), strings NUL-terminated and truncated like strscpy, byte arrays
+ * copied and zero-padded. Returns (offset, bytes) pairs relative to the struct.
+ */
+export function encodeFields(layout: Layout, values: Readonly<Record<string, FieldValue>>) {
+  return Object.entries(values).map(([path, value]) => {
+    const f = field(layout, path);
+    const out = new Uint8Array(typeof value === 'number' || typeof value === 'bigint' ? f.size / (f.length ?? 1) : f.size);
+    if (typeof value === 'string') {
+      for (let i = 0; i < Math.min(value.length, f.size - 1); i++) out[i] = value.charCodeAt(i) & 0xff;
+    } else if (value instanceof Uint8Array) {
+      out.set(value.subarray(0, f.size));
+    } else {
+      let v = BigInt.asUintN(out.length * 8, BigInt(value));
+      for (let i = 0; i < out.length; i++, v >>= 8n) out[i] = Number(v & 0xffn);
+    }
+    return { offset: f.offset, bytes: out };
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * What BPF_PROG_TEST_RUN refuses before running anything, measured on Linux 6.18 (the corpus in
+ * tests/kernel-diff has packets at each boundary):
+ * - every packet type: fewer than 14 bytes (an Ethernet header) -> EINVAL;
+ * - skb programs (TC, socket filter): an IPv4 EtherType with less than a 20-byte IPv4 header after
+ *   the Ethernet header, or IPv6 with less than its 40-byte header -> EINVAL (test_run sets up the
+ *   socket's addresses from those headers);
+ * - more than a page minus XDP headroom and skb_shared_info -> EINVAL.
+ */
+import type { PacketProgramType } from '../programs';
+
+const ETH_HLEN = 14;
+const MAX_PACKET = 4096 - 256 - 320;
+
+/** The errno message for a packet test_run would refuse, or null when it runs. */
+export function refusePacket(type: PacketProgramType, packet: Uint8Array): string | null {
+  if (packet.length < ETH_HLEN)
+    return `EINVAL: a ${packet.length}-byte packet is shorter than an Ethernet header (${ETH_HLEN} bytes)`;
+  if (packet.length > MAX_PACKET) return `EINVAL: a ${packet.length}-byte packet exceeds ${MAX_PACKET} bytes`;
+  if (type === 'xdp') return null;
+  const etherType = (packet[12]! << 8) | packet[13]!;
+  const l3 = packet.length - ETH_HLEN;
+  if (etherType === 0x0800 && l3 < 20)
+    return `EINVAL: an IPv4 frame needs a 20-byte IP header for an skb test run, this one has ${l3} bytes after Ethernet`;
+  if (etherType === 0x86dd && l3 < 40)
+    return `EINVAL: an IPv6 frame needs a 40-byte IP header for an skb test run, this one has ${l3} bytes after Ethernet`;
+  return null;
+}
