@@ -4,11 +4,17 @@
  * offset) a pointer into the map's first value (global data lives at key 0 of a one-entry array).
  */
 import { type DecodedInsn, LddwSrc } from '../isa';
-import { type MapMemory, u32le } from '../maps';
+import { u32le } from '../maps';
 import { funcAddress, VmFault } from '../vm';
 
-export function lddwResolver(maps: MapMemory, bound: readonly { address: bigint; valueOf0: bigint | null }[]) {
-  void maps;
+export interface ResolvedMap {
+  /** The map pointer a program holds. */
+  readonly address: bigint;
+  /** Guest address of the value at key 0, or null for maps without direct value access. */
+  readonly valueOf0: bigint | null;
+}
+
+export function lddwResolver(bound: readonly ResolvedMap[]): (insn: DecodedInsn) => bigint {
   return (insn: DecodedInsn): bigint => {
     if (insn.src === LddwSrc.FUNC) return funcAddress(insn.pc + insn.imm + 1);
     const map = bound[insn.imm];

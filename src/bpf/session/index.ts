@@ -1,0 +1,5 @@
+/** Sessions: load -> maps -> verify -> run packets like BPF_PROG_TEST_RUN, with the `run --json` report shape. */
+export * from './report';
+export { createSession, SessionError, type Session, type SessionMap, type SessionOptions } from './session';
+export { createObjectMaps, MapSetupError } from './object-maps';
+export { refusePacket } from './test-run-rules';

@@ -1,0 +1,187 @@
+/**
+ * A session: one program of a loaded object with its maps, ready to run packets the way
+ * BPF_PROG_TEST_RUN does. Load creates the maps (as libbpf would), resolves the program's map
+ * references, checks the program (verifier slot), and prepares it once; each run maps the packet
+ * and the context, runs the interpreter with the helper registry, and collects retval, packet and
+ * trace. Maps persist across runs and stay editable from "user space" (session.maps).
+ */
+import { getHelper, type HelperEnv, type HelperImpl, newHelperState, type TaskInfo } from '../helpers';
+import { type BpfMap, dumpMap, MapMemory } from '../maps';
+import type { BpfObject, BpfProgram } from '../object';
+import { PACKET_PROGRAM_TYPES, type PacketProgramType, packetTypeOfSection } from '../programs';
+import { AddressSpace, type PreparedProgram, prepareProgram, runToExit, Vm } from '../vm';
+import { loadTimeChecks, reject } from './load-checks';
+import { createObjectMaps } from './object-maps';
+import { attachPacket } from './packet';
+import type { MapReport, RunResult, RunSuccess, VerifierReport } from './report';
+import { firstValueAddress, KEY0, lddwResolver } from './resolve';
+import { subprogCaller } from './subprog';
+import { refusePacket } from './test-run-rules';
+
+export interface SessionOptions {
+  /** Entry function name or SEC() name; default: the object's first program. */
+  readonly programName?: string;
+  /** Simulated CPUs (per-CPU maps keep this many copies; match the kernel's possible CPUs to compare). */
+  readonly cpus: number;
+  /** The CPU programs run on (bpf_get_smp_processor_id, per-CPU map slots). Default 0. */
+  readonly cpu?: number;
+  /** Passed to the verifier: unprivileged loads are checked more strictly. */
+  readonly privileged: boolean;
+  /** Seed of bpf_get_prandom_u32. */
+  readonly seed: number;
+  /**
+   * The verifier, once available: given the program, its report decides whether runs may happen.
+   * Without it, load-time checks stand in (see load-checks.ts).
+   */
+  readonly verify?: (program: BpfProgram, object: BpfObject, privileged: boolean) => VerifierReport;
+  /** Monotonic clock in ns for runRepeat's timing (the core has no timer of its own). */
+  readonly clockNs?: () => number;
+  /** Instructions one run may execute. */
+  readonly budget?: number;
+}
+
+export interface SessionMap {
+  /** Name as in the source; global data maps are named by section (".bss"). */
+  readonly name: string;
+  readonly map: BpfMap;
+}
+
+export interface Session {
+  readonly program: BpfProgram;
+  readonly type: PacketProgramType | null;
+  readonly verifier: VerifierReport;
+  readonly maps: readonly SessionMap[];
+  run(packet: Uint8Array): RunResult;
+  /** Runs the packet n times (maps see every run); the last run's result plus duration_ns_avg. */
+  runRepeat(packet: Uint8Array, n: number): RunResult;
+  /** Every map's entries as `run --json` reports them. */
+  dumpMaps(): Record<string, MapReport>;
+}
+
+export class SessionError extends Error {
+  override name = 'SessionError';
+}
+
+function pickProgram(object: BpfObject, name: string | undefined): BpfProgram {
+  if (object.programs.length === 0) throw new SessionError('the object has no programs');
+  if (name === undefined) return object.programs[0]!;
+  const found = object.programs.find((p) => p.name === name) ?? object.programs.find((p) => p.sectionName === name);
+  if (found) return found;
+  const known = object.programs.map((p) => `${p.name} (SEC "${p.sectionName}")`).join(', ');
+  throw new SessionError(`no program or section named '${name}'; the object has ${known}`);
+}
+
+/** A deterministic environment: simulated clock, seeded xorshift32, the chosen CPU. */
+function makeEnv(mem: AddressSpace, options: SessionOptions, ext: Record<string, unknown>, sink: string[][]): HelperEnv {
+  let clock = 1_000_000_000n;
+  let seed = options.seed >>> 0 || 0x2545f491;
+  return {
+    mem,
+    trace: (message) => sink[0]!.push(message),
+    nowNs: () => (clock += 1000n),
+    random32: () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>>= 0);
+    },
+    cpu: options.cpu ?? 0,
+    ext,
+  };
+}
+
+/** Under BPF_PROG_TEST_RUN the current task is the process that asked for the run. */
+const TEST_RUN_TASK: TaskInfo = { pid: 1000, tgid: 1000, uid: 0, gid: 0, comm: 'bpftool' };
+
+/** An unknown helper becomes a clear error naming it, raised where the program calls it. */
+const helperLookup = (id: number): HelperImpl => {
+  try {
+    return getHelper(id).impl;
+  } catch (e) {
+    return () => {
+      throw e;
+    };
+  }
+};
+
+const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+export function createSession(object: BpfObject, options: SessionOptions): Session {
+  const program = pickProgram(object, options.programName);
+  const type = packetTypeOfSection(program.sectionName);
+  const maps = createObjectMaps(object.maps, options.cpus);
+  const mem = new AddressSpace();
+  const mapMemory = new MapMemory(mem);
+  const resolved = maps.map((m) => {
+    const bound = mapMemory.bind(m);
+    return { address: bound.address, valueOf0: firstValueAddress(bound.valueBase, m.lookup(KEY0, 0)) };
+  });
+  let verifier = loadTimeChecks(program, type !== null);
+  let prepared: PreparedProgram | null = null;
+  if (verifier.accepted) {
+    try {
+      prepared = prepareProgram(program.code, lddwResolver(resolved));
+    } catch (e) {
+      verifier = reject(0, e instanceof Error ? e.message : String(e));
+    }
+  }
+  if (verifier.accepted && options.verify) verifier = options.verify(program, object, options.privileged);
+
+  const sink: string[][] = [[]];
+  const ext: Record<string, unknown> = { maps: mapMemory, task: TEST_RUN_TASK, state: newHelperState() };
+  const env = makeEnv(mem, options, ext, sink);
+  const vmOptions = { mem, helpers: helperLookup, env: () => env, ...(options.budget ? { budget: options.budget } : {}) };
+  const vm = prepared ? new Vm(prepared, vmOptions) : null;
+  if (vm && prepared) ext.subprog = subprogCaller(prepared, vmOptions);
+
+  const run = (packet: Uint8Array): RunResult => {
+    if (!vm || !verifier.accepted) return { error: `EACCES: the program was not loaded: ${verifier.error?.message}` };
+    if (type === null) return { error: `EINVAL: section '${program.sectionName}' is not a packet program` };
+    const refused = refusePacket(type, packet);
+    if (refused !== null) return { error: refused };
+    const trace: string[] = [];
+    sink[0] = trace;
+    ext.state = newHelperState();
+    vm.reset(0);
+    const firstRegion = mem.infos.length;
+    const context = PACKET_PROGRAM_TYPES[type](vm, packet);
+    ext.packet = attachPacket(vm, type, packet, context).ext;
+    try {
+      const out = runToExit(vm);
+      if (!out.ok) return { error: `EFAULT: the program faulted in the simulator: ${out.fault.message}` };
+      // test_run reports the 32-bit return value (the program's int).
+      return { retval: Number(BigInt.asUintN(32, out.r0)), packet: toHex(context.packetOut()), trace };
+    } finally {
+      // The packet and context of this run; the stacks and maps stay.
+      for (let id = firstRegion; id < mem.infos.length; id++) if (mem.infos[id]) mem.unmap(mem.infos[id]!.base);
+      ext.packet = undefined;
+    }
+  };
+
+  const runRepeat = (packet: Uint8Array, n: number): RunResult => {
+    if (!Number.isSafeInteger(n) || n < 1) throw new SessionError(`repeat count must be a positive integer, got ${n}`);
+    const clock = options.clockNs ?? (() => Date.now() * 1e6);
+    const traces: string[] = [];
+    let last: RunSuccess | null = null;
+    const start = clock();
+    for (let i = 0; i < n; i++) {
+      const result = run(packet);
+      if ('error' in result) return result;
+      traces.push(...result.trace);
+      last = result;
+    }
+    const elapsed = clock() - start;
+    return { ...last!, trace: traces, duration_ns_avg: Math.round(elapsed / n) };
+  };
+
+  const named = maps.map((map, i) => ({ name: object.maps[i]!.name, map }));
+  return {
+    program,
+    type,
+    verifier,
+    maps: named,
+    run,
+    runRepeat,
+    dumpMaps: () => Object.fromEntries(named.map(({ name, map }) => [name, dumpMap(map)])),
+  };
+}
