@@ -34,6 +34,8 @@ export interface MapInfo {
   readonly keySize: number;
   readonly valueSize: number;
   readonly maxEntries: number;
+  /** Value copies per entry: the simulated CPUs for per-CPU maps, 1 otherwise. */
+  readonly cpus: number;
 }
 
 /** One line of llvm-objdump-style disassembly. */
@@ -50,9 +52,13 @@ export interface DisasmLine {
   readonly relocation: string | null;
   /** C source line from BTF line info. */
   readonly source: { readonly line: number; readonly text: string } | null;
+  /** Set on the first instruction of a function (the entry or a subprogram): its name. */
+  readonly label?: string;
 }
 
 export interface LoadedObject {
+  /** Where the object came from: the compiler, or a file the user opened (its name). */
+  readonly origin: { readonly kind: 'compiled' } | { readonly kind: 'file'; readonly name: string };
   readonly programs: readonly ProgramInfo[];
   readonly maps: readonly MapInfo[];
   /** The selected program. */
@@ -110,9 +116,20 @@ export interface MapEntry {
   readonly key: string;
   /** One value, or one per simulated CPU for per-CPU maps. */
   readonly value: string | readonly string[];
-  /** BTF pretty-printed forms, when BTF describes the types. */
+  /** BTF pretty-printed forms, when BTF describes the types (per CPU like `value`). */
   readonly keyText: string | null;
-  readonly valueText: string | null;
+  readonly valueText: string | readonly string[] | null;
+}
+
+/** A user-space edit of a map, as bpftool/libbpf would make it. Keys and values are raw hex. */
+export interface MapEdit {
+  readonly map: string;
+  readonly op: 'update' | 'delete';
+  readonly key: string;
+  /** Per-CPU maps: every CPU's copy, each padded to 8 bytes (the syscall layout). */
+  readonly value?: string;
+  /** BPF_ANY 0, BPF_NOEXIST 1, BPF_EXIST 2. */
+  readonly flags?: 0 | 1 | 2;
 }
 
 export interface MapSnapshot extends MapInfo {
@@ -161,6 +178,8 @@ export interface StepState {
   readonly sourceLine: number | null;
   /** Set once the program has exited. */
   readonly retval: bigint | null;
+  /** trace_pipe lines of the run, on the final state (printed when the run ends). */
+  readonly trace: readonly TraceLine[];
 }
 
 // --- the API ----------------------------------------------------------------------------------
@@ -170,6 +189,8 @@ export interface LoadRequest {
   /** Program to select by section or function name; null = the first program. */
   readonly program: string | null;
   readonly privileged: boolean;
+  /** Set when the user opened an object file rather than compiling: its file name. */
+  readonly fileName?: string;
 }
 
 export interface RunRequest {
@@ -195,5 +216,9 @@ export type RuntimeMethods = {
     request: { readonly step: number } | { readonly untilBreakpoint: readonly number[] };
     response: Stage<StepState>;
   };
+  /** The maps as they are now (after runs, steps and edits). */
+  maps: { request: null; response: Stage<readonly MapSnapshot[]> };
+  /** Update or delete one entry from user space; answers the maps afterwards. */
+  editMap: { request: MapEdit; response: Stage<readonly MapSnapshot[]> };
   reset: { request: null; response: null };
 };

@@ -4,6 +4,8 @@
  */
 import type {
   LoadRequest,
+  MapEdit,
+  MapSnapshot,
   LoadedObject,
   PipelineStage,
   RunReport,
@@ -38,6 +40,9 @@ interface Loaded<H> {
   verified: VerifierReport | null;
 }
 
+const objectName = (fileName: string | undefined): string =>
+  fileName === undefined ? 'prog' : (fileName.split('/').pop() ?? 'prog').replace(/\..*$/, '') || 'prog';
+
 export class Session<H = unknown> {
   private loaded: Loaded<H> | null = null;
   private recording: StepState[] = [];
@@ -65,7 +70,7 @@ export class Session<H = unknown> {
     const loader = this.core.loader;
     if (loader === null) return unavailable('loader');
     try {
-      const { programs, maps, handle } = loader.load(req.object);
+      const { programs, maps, handle } = loader.load(req.object, objectName(req.fileName));
       const chosen =
         req.program === null ? programs[0] : programs.find((p) => p.section === req.program || p.name === req.program);
       if (chosen === undefined) {
@@ -88,7 +93,9 @@ export class Session<H = unknown> {
           disassembly = failure(e);
         }
       }
-      return { status: 'ok', value: { programs, maps, program: chosen.name, disassembly } };
+      const origin =
+        req.fileName === undefined ? ({ kind: 'compiled' } as const) : ({ kind: 'file', name: req.fileName } as const);
+      return { status: 'ok', value: { origin, programs, maps, program: chosen.name, disassembly } };
     } catch (e) {
       return failure(e);
     }
@@ -130,7 +137,10 @@ export class Session<H = unknown> {
     const run = this.core.run;
     if (run === null || this.loaded === null) return unavailable('vm');
     try {
-      return { status: 'ok', value: run(this.loaded.handle, this.loaded.program, req.packets, req.seed) };
+      return {
+        status: 'ok',
+        value: run(this.loaded.handle, this.loaded.program, this.loaded.privileged, req.packets, req.seed),
+      };
     } catch (e) {
       return failure(e);
     }
@@ -145,7 +155,8 @@ export class Session<H = unknown> {
     const packet = req.packets[0];
     if (packet === undefined) return { status: 'error', message: 'Stepping needs an input packet.' };
     try {
-      this.recording = record(this.loaded.handle, this.loaded.program, packet, req.seed, STEP_LIMIT);
+      const l = this.loaded;
+      this.recording = record(l.handle, l.program, l.privileged, packet, req.seed, STEP_LIMIT).states;
     } catch (e) {
       return failure(e);
     }
@@ -165,6 +176,28 @@ export class Session<H = unknown> {
       if (index < 0) index = this.recording.length - 1;
     }
     return { status: 'ok', value: this.recording[index]! };
+  }
+
+  maps(): Stage<readonly MapSnapshot[]> {
+    if (this.loaded === null) return { status: 'error', message: 'Nothing is loaded.' };
+    const maps = this.core.maps;
+    if (maps === null) return unavailable('vm');
+    try {
+      return { status: 'ok', value: maps(this.loaded.handle, this.loaded.program, this.loaded.privileged) };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  editMap(edit: MapEdit): Stage<readonly MapSnapshot[]> {
+    if (this.loaded === null) return { status: 'error', message: 'Nothing is loaded.' };
+    const editMap = this.core.editMap;
+    if (editMap === null) return unavailable('vm');
+    try {
+      return { status: 'ok', value: editMap(this.loaded.handle, this.loaded.program, this.loaded.privileged, edit) };
+    } catch (e) {
+      return failure(e);
+    }
   }
 
   reset(): null {
@@ -191,6 +224,8 @@ export function runtimeHandlers<H>(session: Session<H>): Handlers<RuntimeMethods
       if (r.status === 'ok') current = r.value.step;
       return r;
     },
+    maps: () => session.maps(),
+    editMap: (edit) => session.editMap(edit),
     reset: () => session.reset(),
   };
 }

@@ -5,7 +5,7 @@ import { commandForKey, isMacPlatform, type CommandContext } from './commands';
 import { Dock } from './components/Dock';
 import { ConflictBanner, Notices } from './components/Notices';
 import { StatusBar } from './components/StatusBar';
-import { Toolbar } from './components/Toolbar';
+import { openObjectFile, Toolbar } from './components/Toolbar';
 import { PlaygroundContext, usePlayground } from './context';
 import { EditorPane } from './editor/EditorPane';
 import { panelsIn } from './panels/registry';
@@ -57,6 +57,7 @@ function Workspace() {
           <div className="pane-title">
             <span className="file-dot" aria-hidden="true" />
             prog.c
+            <OpenedNote />
           </div>
           <EditorPane />
         </section>
@@ -101,7 +102,18 @@ export function App({
   return (
     <PlaygroundContext.Provider value={ctx}>
       <Themed />
-      <div className="app">
+      <div
+        className="app"
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          const file = e.dataTransfer.files[0];
+          if (file === undefined) return;
+          e.preventDefault();
+          void openObjectFile(file, (n, b) => ctx.pipeline.openObject(n, b));
+        }}
+      >
         <Toolbar />
         <ConflictBanner onResolve={onResolveConflict} />
         <main className="main">
@@ -111,6 +123,17 @@ export function App({
         <Notices />
       </div>
     </PlaygroundContext.Provider>
+  );
+}
+
+/** Says plainly when the panels show an opened object file rather than the editor's program. */
+function OpenedNote() {
+  const opened = usePlayground((s) => s.opened);
+  if (opened === null) return null;
+  return (
+    <span className="opened-note" data-testid="opened-object">
+      panels show <strong className="mono">{opened.name}</strong> ({opened.size.toLocaleString()} bytes, opened file)
+    </span>
   );
 }
 

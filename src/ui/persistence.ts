@@ -77,7 +77,7 @@ export class Autosave {
   }
 }
 
-const PANEL_IDS: readonly PanelId[] = ['inputs', 'verifier', 'disassembly', 'registers', 'maps', 'trace'];
+const PANEL_IDS: readonly PanelId[] = ['inputs', 'verifier', 'disassembly', 'registers', 'result', 'maps', 'trace'];
 
 /** What the store starts from: saved text (or the example), saved settings and layout. */
 export function loadPersisted(storage: StorageLike, autosave: Autosave): StoreInit {

@@ -4,7 +4,7 @@
  * results for superseded revisions and the clients drop superseded replies.
  */
 import { tryBuild } from '../bpf/inputs/packets';
-import type { Reply, Stage } from '../protocol';
+import type { MapEdit, Reply, Stage } from '../protocol';
 import type { CompilerClient } from '../runtime/compiler-client';
 import type { RuntimeClient } from '../runtime/runtime-client';
 import type { PlaygroundStore } from './store/store';
@@ -19,7 +19,15 @@ export interface Pipeline {
   step(delta: 1 | -1): Promise<void>;
   /** Run until the next breakpoint (or the end). */
   continueRun(): Promise<void>;
+  /** Jump to the end of the stepped run, ignoring breakpoints. */
+  runToEnd(): Promise<void>;
   reset(): Promise<void>;
+  /** Loads an object file the user opened (compiled elsewhere, e.g. by native clang). */
+  openObject(name: string, bytes: Uint8Array): Promise<void>;
+  /** Updates or deletes a map entry from user space; the Maps panel shows the result. */
+  editMap(edit: MapEdit): Promise<boolean>;
+  /** Reads the maps as they are now. */
+  refreshMaps(): Promise<void>;
   dispose(): void;
 }
 
@@ -46,6 +54,8 @@ export function createPipeline(
   const debounceMs = opts.debounceMs ?? COMPILE_DEBOUNCE_MS;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const get = () => store.getState();
+  /** The bytes of the object file the user opened, while it is what the page shows. */
+  let opened: { name: string; bytes: Uint8Array } | null = null;
 
   const unsubStatus = compiler.onStatus((status) => get().setCompilerStatus(status));
   void compiler.status().then((status) => get().setCompilerStatus(status));
@@ -76,6 +86,8 @@ export function createPipeline(
     s.compileQueued(revision);
     const status = get().compiler;
     if (status.state === 'unavailable') {
+      // An opened object stays on screen; without one, the page says the compiler is missing.
+      if (opened !== null) return;
       get().compileFailed(revision, status.reason, true);
       return;
     }
@@ -95,6 +107,8 @@ export function createPipeline(
     get().compileFinished(revision, reply.value);
     const object = reply.value.object;
     if (object === null) return;
+    opened = null;
+    get().objectOpened(null);
     const load = stageOf(
       await runtime.call(
         'load',
@@ -104,7 +118,38 @@ export function createPipeline(
     );
     if (load === null) return;
     get().loadFinished(revision, load);
-    if (load.status === 'ok') await verifyRevision(revision);
+    if (load.status === 'ok') {
+      await verifyRevision(revision);
+      await refreshMaps();
+    }
+  }
+
+  async function loadOpened(): Promise<void> {
+    if (opened === null) return;
+    const revision = get().compile.revision;
+    const load = stageOf(
+      await runtime.call(
+        'load',
+        {
+          object: opened.bytes,
+          program: get().section === '' ? null : get().section,
+          privileged: get().privileged,
+          fileName: opened.name,
+        },
+        { channel: 'load' },
+      ),
+    );
+    if (load === null) return;
+    get().loadFinished(revision, load);
+    if (load.status === 'ok') {
+      await verifyRevision(revision);
+      await refreshMaps();
+    }
+  }
+
+  async function refreshMaps(): Promise<void> {
+    const r = stageOf(await runtime.call('maps', null, { channel: 'maps' }));
+    if (r !== null && r.status === 'ok') get().mapsChanged(r.value);
   }
 
   async function verifyRevision(revision: number): Promise<void> {
@@ -114,6 +159,13 @@ export function createPipeline(
 
   /** Makes sure the current text is compiled and loaded; false (with the reason shown) otherwise. */
   async function ensureLoaded(action: string): Promise<boolean> {
+    if (opened !== null) {
+      if (get().load === null) await loadOpened();
+      const load = get().load;
+      if (load?.status === 'ok') return true;
+      get().notify('info', `${action}: ${load === null ? 'nothing loaded' : describe(load)}`);
+      return false;
+    }
     const s = get();
     if (s.compile.revision !== s.revision || s.compile.phase !== 'done' || s.load === null) await compileNow();
     const t = get();
@@ -139,6 +191,11 @@ export function createPipeline(
     const changed =
       s.revision !== prev.revision || s.optLevel !== prev.optLevel || s.cpu !== prev.cpu || s.section !== prev.section;
     const privChanged = s.privileged !== prev.privileged;
+    if (opened !== null && (privChanged || s.section !== prev.section)) {
+      get().resetRun();
+      void loadOpened();
+      return;
+    }
     if (!s.autoCompile || (!changed && !privChanged)) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => void compileNow(), debounceMs);
@@ -168,6 +225,8 @@ export function createPipeline(
         if (input === null) return;
         const r = stageOf(await runtime.call('stepStart', { packets: input, seed: 1 }, { channel: 'step' }));
         if (r !== null) get().stepFinished(r);
+        // A stepped run is a real run: the maps changed.
+        if (r?.status === 'ok') await refreshMaps();
         return;
       }
       const target = current.step + delta;
@@ -189,10 +248,43 @@ export function createPipeline(
       const r = stageOf(await runtime.call('stepTo', { untilBreakpoint: get().breakpoints }, { channel: 'step' }));
       if (r !== null) get().stepFinished(r);
     },
+    async runToEnd() {
+      if (get().step?.status !== 'ok') {
+        await this.step(1);
+        if (get().step?.status !== 'ok') return;
+      }
+      const r = stageOf(await runtime.call('stepTo', { step: Number.MAX_SAFE_INTEGER }, { channel: 'step' }));
+      if (r !== null) get().stepFinished(r);
+    },
     async reset() {
       get().resetRun();
+      get().clearTrace();
       await runtime.call('reset', null, { channel: 'load' });
-      if (get().compile.phase === 'done') await compileNow();
+      if (opened !== null) await loadOpened();
+      else if (get().compile.phase === 'done') await compileNow();
+    },
+    async openObject(name, bytes) {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      opened = { name, bytes };
+      get().objectOpened({ name, size: bytes.length });
+      await loadOpened();
+      const load = get().load;
+      if (load?.status === 'ok') {
+        get().notify('success', `Opened ${name}: ${load.value.programs.length} program(s), ${load.value.maps.length} map(s).`);
+      }
+    },
+    refreshMaps,
+    async editMap(edit) {
+      if (get().load?.status !== 'ok') return false;
+      const r = stageOf(await runtime.call('editMap', edit, { channel: 'maps' }));
+      if (r === null) return false;
+      if (r.status !== 'ok') {
+        get().notify('error', r.status === 'error' ? r.message : r.reason);
+        return false;
+      }
+      get().mapsChanged(r.value);
+      return true;
     },
     dispose() {
       if (timer !== null) clearTimeout(timer);

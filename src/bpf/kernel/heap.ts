@@ -129,7 +129,8 @@ export class KObject {
   }
 
   set(values: Readonly<Record<string, FieldValue>>): this {
-    for (const { offset, bytes } of encodeFields(this.layout, values)) this.arena.writeBytes(this.addr + BigInt(offset), bytes);
+    for (const { offset, bytes } of encodeFields(this.layout, values))
+      this.arena.writeBytes(this.addr + BigInt(offset), bytes);
     return this;
   }
 
@@ -151,4 +152,5 @@ export const cString = (text: string): Uint8Array => {
 
 /** Network byte order helpers for __be16/__be32 fields. */
 export const htons = (n: number): number => ((n & 0xff) << 8) | ((n >> 8) & 0xff);
-export const htonl = (n: number): number => (((n & 0xff) << 24) | ((n & 0xff00) << 8) | ((n >>> 8) & 0xff00) | (n >>> 24)) >>> 0;
+export const htonl = (n: number): number =>
+  (((n & 0xff) << 24) | ((n & 0xff00) << 8) | ((n >>> 8) & 0xff00) | (n >>> 24)) >>> 0;

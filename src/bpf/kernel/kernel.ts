@@ -76,16 +76,20 @@ export class Kernel {
 
   /** Gives up the CPU for `ns` nanoseconds. */
   *sleep(ns: bigint): Gen {
-    this.task.state = 1;
-    yield { op: 'sleep', ns };
-    this.task.state = 0;
+    yield* this.suspend(ns);
   }
 
   /** Sleeps until wake(task) is called for this coroutine's task. */
   *block(): Gen {
-    this.task.state = 1;
-    yield { op: 'sleep', ns: FOREVER };
-    this.task.state = 0;
+    yield* this.suspend(FOREVER);
+  }
+
+  /** Interrupt work sleeping does not put the interrupted task to sleep. */
+  private *suspend(ns: bigint): Gen {
+    const own = this.thread?.task;
+    if (own) own.state = 1;
+    yield { op: 'sleep', ns };
+    if (own) own.state = 0;
   }
 
   /** Makes the blocked coroutines of `task` runnable now. */
@@ -117,7 +121,10 @@ export class Kernel {
     const tp = tracepoint(key);
     if (!tp) throw new Error(`no tracepoint ${key}`);
     const pid = this.task.pid;
-    yield this.op({ kind: 'tracepoint', tp, rawArgs, record: () => encodeRecord(tp, pid, values, strings) }, `${key} ${detail}`);
+    yield this.op(
+      { kind: 'tracepoint', tp, rawArgs, record: () => encodeRecord(tp, pid, values, strings) },
+      `${key} ${detail}`,
+    );
   }
 
   /** Runs the frames pushed by `frames` around `body` (call chain context for stacks). */

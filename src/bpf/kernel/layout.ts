@@ -123,7 +123,9 @@ export type FieldValue = number | bigint | string | Uint8Array;
 export function encodeFields(layout: Layout, values: Readonly<Record<string, FieldValue>>) {
   return Object.entries(values).map(([path, value]) => {
     const f = field(layout, path);
-    const out = new Uint8Array(typeof value === 'number' || typeof value === 'bigint' ? f.size / (f.length ?? 1) : f.size);
+    const out = new Uint8Array(
+      typeof value === 'number' || typeof value === 'bigint' ? f.size / (f.length ?? 1) : f.size,
+    );
     if (typeof value === 'string') {
       for (let i = 0; i < Math.min(value.length, f.size - 1); i++) out[i] = value.charCodeAt(i) & 0xff;
     } else if (value instanceof Uint8Array) {

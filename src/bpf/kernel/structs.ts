@@ -13,12 +13,26 @@ import { LayoutRegistry } from './layout';
 export const KERNEL_STRUCTS = new LayoutRegistry();
 const def = KERNEL_STRUCTS.define.bind(KERNEL_STRUCTS);
 
-def('list_head', [['next', 'ptr'], ['prev', 'ptr']]);
-def('hlist_node', [['next', 'ptr'], ['pprev', 'ptr']]);
+def('list_head', [
+  ['next', 'ptr'],
+  ['prev', 'ptr'],
+]);
+def('hlist_node', [
+  ['next', 'ptr'],
+  ['pprev', 'ptr'],
+]);
 def('in_addr', [['s_addr', 'u32']]);
 def('in6_addr', [['in6_u', 'u32[4]']]);
-def('sockaddr', [['sa_family', 'u16'], ['sa_data', 'char[14]']]);
-def('sockaddr_in', [['sin_family', 'u16'], ['sin_port', 'u16'], ['sin_addr', 'struct in_addr'], ['__pad', 'u8[8]']]);
+def('sockaddr', [
+  ['sa_family', 'u16'],
+  ['sa_data', 'char[14]'],
+]);
+def('sockaddr_in', [
+  ['sin_family', 'u16'],
+  ['sin_port', 'u16'],
+  ['sin_addr', 'struct in_addr'],
+  ['__pad', 'u8[8]'],
+]);
 
 // x86-64 register frame, kernel names; PT_REGS_PARM1..6 = di, si, dx, cx, r8, r9; PT_REGS_RC = ax.
 export const PT_REGS_NAMES = [
@@ -26,7 +40,10 @@ export const PT_REGS_NAMES = [
   'orig_ax', 'ip', 'cs', 'flags', 'sp', 'ss',
 ] as const; // prettier-ignore
 export type PtRegsName = (typeof PT_REGS_NAMES)[number];
-def('pt_regs', PT_REGS_NAMES.map((name) => [name, 'ulong'] as const));
+def(
+  'pt_regs',
+  PT_REGS_NAMES.map((name) => [name, 'ulong'] as const),
+);
 
 const ids = ['uid', 'gid', 'suid', 'sgid', 'euid', 'egid', 'fsuid', 'fsgid'].map((n) => [n, 'u32'] as const);
 def('cred', [['usage', 's32'], ...ids, ['securebits', 'u32']]);
@@ -35,8 +52,17 @@ const mmArgs = ['arg_start', 'arg_end', 'env_start', 'env_end'];
 def('mm_struct', [...[...mmWords, ...mmArgs].map((n) => [n, 'ulong'] as const), ['exe_file', 'ptr']]);
 
 // ---- the VFS ----
-def('qstr', [['hash', 'u32'], ['len', 'u32'], ['name', 'ptr']]);
-def('super_block', [['s_dev', 'u32'], ['s_magic', 'ulong'], ['s_root', 'ptr'], ['s_id', 'char[32]']]);
+def('qstr', [
+  ['hash', 'u32'],
+  ['len', 'u32'],
+  ['name', 'ptr'],
+]);
+def('super_block', [
+  ['s_dev', 'u32'],
+  ['s_magic', 'ulong'],
+  ['s_root', 'ptr'],
+  ['s_id', 'char[32]'],
+]);
 def('inode', [
   ['i_mode', 'u16'], ['i_flags', 'u32'], ['i_uid', 'u32'], ['i_gid', 'u32'], ['i_sb', 'ptr'],
   ['i_ino', 'ulong'], ['i_rdev', 'u32'], ['i_nlink', 'u32'], ['i_size', 's64'],
@@ -45,15 +71,32 @@ def('dentry', [
   ['d_flags', 'u32'], ['d_hash', 'struct hlist_node'], ['d_parent', 'ptr'], ['d_name', 'struct qstr'],
   ['d_inode', 'ptr'], ['d_iname', 'u8[32]'], ['d_sb', 'ptr'],
 ]); // prettier-ignore
-def('vfsmount', [['mnt_root', 'ptr'], ['mnt_sb', 'ptr'], ['mnt_flags', 's32']]);
-def('path', [['mnt', 'ptr'], ['dentry', 'ptr']]);
+def('vfsmount', [
+  ['mnt_root', 'ptr'],
+  ['mnt_sb', 'ptr'],
+  ['mnt_flags', 's32'],
+]);
+def('path', [
+  ['mnt', 'ptr'],
+  ['dentry', 'ptr'],
+]);
 def('file', [
   ['f_path', 'struct path'], ['f_inode', 'ptr'], ['f_flags', 'u32'], ['f_mode', 'u32'], ['f_pos', 's64'],
   ['private_data', 'ptr'],
 ]); // prettier-ignore
-def('fdtable', [['max_fds', 'u32'], ['fd', 'ptr']]);
-def('files_struct', [['count', 's32'], ['fdt', 'ptr']]);
-def('fs_struct', [['users', 's32'], ['root', 'struct path'], ['pwd', 'struct path']]);
+def('fdtable', [
+  ['max_fds', 'u32'],
+  ['fd', 'ptr'],
+]);
+def('files_struct', [
+  ['count', 's32'],
+  ['fdt', 'ptr'],
+]);
+def('fs_struct', [
+  ['users', 's32'],
+  ['root', 'struct path'],
+  ['pwd', 'struct path'],
+]);
 
 // ---- tasks ----
 def('task_struct', [
@@ -95,15 +138,29 @@ def('inet_sock', [
   ['sk', 'struct sock'], ['inet_saddr', 'u32'], ['uc_ttl', 's16'], ['inet_sport', 'u16'], ['inet_id', 'u16'],
   ['tos', 'u8'], ['min_ttl', 'u8'],
 ]); // prettier-ignore
-def('socket', [['type', 's16'], ['flags', 'ulong'], ['file', 'ptr'], ['sk', 'ptr']]);
+def('socket', [
+  ['type', 's16'],
+  ['flags', 'ulong'],
+  ['file', 'ptr'],
+  ['sk', 'ptr'],
+]);
 
 // ---- the block layer ----
-def('block_device', [['bd_start_sect', 'u64'], ['bd_dev', 'u32'], ['bd_disk', 'ptr'], ['bd_partno', 'u8']]);
+def('block_device', [
+  ['bd_start_sect', 'u64'],
+  ['bd_dev', 'u32'],
+  ['bd_disk', 'ptr'],
+  ['bd_partno', 'u8'],
+]);
 def('gendisk', [
   ['major', 's32'], ['first_minor', 's32'], ['minors', 's32'], ['disk_name', 'char[32]'], ['part0', 'ptr'],
   ['queue', 'ptr'],
 ]); // prettier-ignore
-def('request_queue', [['disk', 'ptr'], ['queue_flags', 'ulong'], ['nr_requests', 'u32']]);
+def('request_queue', [
+  ['disk', 'ptr'],
+  ['queue_flags', 'ulong'],
+  ['nr_requests', 'u32'],
+]);
 def('bio', [
   ['bi_next', 'ptr'], ['bi_bdev', 'ptr'], ['bi_opf', 'u32'], ['bi_flags', 'u16'], ['bi_sector', 'u64'],
   ['bi_size', 'u32'],

@@ -47,36 +47,117 @@ function tp(key: string, members: MemberSpec[], rawArgs: string[]): void {
 for (const s of SYSCALLS.values()) {
   const args = s.params.map((p) => [p.name, 'u64'] as const);
   tp(`syscalls:sys_enter_${s.name}`, [['__syscall_nr', 's32'], ...args], ['struct pt_regs *regs', 'long id']);
-  tp(`syscalls:sys_exit_${s.name}`, [['__syscall_nr', 's32'], ['ret', 's64']], ['struct pt_regs *regs', 'long ret']);
+  tp(
+    `syscalls:sys_exit_${s.name}`,
+    [
+      ['__syscall_nr', 's32'],
+      ['ret', 's64'],
+    ],
+    ['struct pt_regs *regs', 'long ret'],
+  );
 }
-tp('raw_syscalls:sys_enter', [['id', 's64'], ['args', 'u64[6]']], ['struct pt_regs *regs', 'long id']);
-tp('raw_syscalls:sys_exit', [['id', 's64'], ['ret', 's64']], ['struct pt_regs *regs', 'long ret']);
+tp(
+  'raw_syscalls:sys_enter',
+  [
+    ['id', 's64'],
+    ['args', 'u64[6]'],
+  ],
+  ['struct pt_regs *regs', 'long id'],
+);
+tp(
+  'raw_syscalls:sys_exit',
+  [
+    ['id', 's64'],
+    ['ret', 's64'],
+  ],
+  ['struct pt_regs *regs', 'long ret'],
+);
 
-const exec: MemberSpec[] = [['filename', loc], ['pid', 's32'], ['old_pid', 's32']];
+const exec: MemberSpec[] = [
+  ['filename', loc],
+  ['pid', 's32'],
+  ['old_pid', 's32'],
+];
 tp('sched:sched_process_exec', exec, ['struct task_struct *p', 'pid_t old_pid', 'struct linux_binprm *bprm']);
-const fork: MemberSpec[] = [['parent_comm', loc], ['parent_pid', 's32'], ['child_comm', loc], ['child_pid', 's32']];
+const fork: MemberSpec[] = [
+  ['parent_comm', loc],
+  ['parent_pid', 's32'],
+  ['child_comm', loc],
+  ['child_pid', 's32'],
+];
 tp('sched:sched_process_fork', fork, ['struct task_struct *parent', 'struct task_struct *child']);
-const exit: MemberSpec[] = [['comm', 'u8[16]'], ['pid', 's32'], ['prio', 's32'], ['group_dead', 'u8']];
+const exit: MemberSpec[] = [
+  ['comm', 'u8[16]'],
+  ['pid', 's32'],
+  ['prio', 's32'],
+  ['group_dead', 'u8'],
+];
 tp('sched:sched_process_exit', exit, ['struct task_struct *p', 'bool group_dead']);
-const wakeNew: MemberSpec[] = [['comm', 'u8[16]'], ['pid', 's32'], ['prio', 's32'], ['target_cpu', 's32']];
+const wakeNew: MemberSpec[] = [
+  ['comm', 'u8[16]'],
+  ['pid', 's32'],
+  ['prio', 's32'],
+  ['target_cpu', 's32'],
+];
 tp('sched:sched_wakeup_new', wakeNew, ['struct task_struct *p']);
-const prev: MemberSpec[] = [['prev_comm', 'u8[16]'], ['prev_pid', 's32'], ['prev_prio', 's32'], ['prev_state', 's64']];
-const next: MemberSpec[] = [['next_comm', 'u8[16]'], ['next_pid', 's32'], ['next_prio', 's32']];
+const prev: MemberSpec[] = [
+  ['prev_comm', 'u8[16]'],
+  ['prev_pid', 's32'],
+  ['prev_prio', 's32'],
+  ['prev_state', 's64'],
+];
+const next: MemberSpec[] = [
+  ['next_comm', 'u8[16]'],
+  ['next_pid', 's32'],
+  ['next_prio', 's32'],
+];
 const switchArgs = ['bool preempt', 'struct task_struct *prev', 'struct task_struct *next', 'unsigned int prev_state'];
 tp('sched:sched_switch', [...prev, ...next], switchArgs);
 
-const netDev: MemberSpec[] = [['skbaddr', 'ptr'], ['len', 'u32'], ['name', loc]];
+const netDev: MemberSpec[] = [
+  ['skbaddr', 'ptr'],
+  ['len', 'u32'],
+  ['name', loc],
+];
 tp('net:netif_receive_skb', netDev, ['struct sk_buff *skb']);
 tp('net:net_dev_queue', netDev, ['struct sk_buff *skb']);
 
-const rq: MemberSpec[] = [['dev', 'u32'], ['sector', 'u64'], ['nr_sector', 'u32']];
-const issue: MemberSpec[] = [['bytes', 'u32'], ['ioprio', 'u16'], ['rwbs', 'u8[10]'], ['comm', 'u8[16]'], ['cmd', loc]];
+const rq: MemberSpec[] = [
+  ['dev', 'u32'],
+  ['sector', 'u64'],
+  ['nr_sector', 'u32'],
+];
+const issue: MemberSpec[] = [
+  ['bytes', 'u32'],
+  ['ioprio', 'u16'],
+  ['rwbs', 'u8[10]'],
+  ['comm', 'u8[16]'],
+  ['cmd', loc],
+];
 tp('block:block_rq_issue', [...rq, ...issue], ['struct request *rq']);
-const complete: MemberSpec[] = [['error', 's32'], ['ioprio', 'u16'], ['rwbs', 'u8[10]'], ['cmd', loc]];
-tp('block:block_rq_complete', [...rq, ...complete], ['struct request *rq', 'blk_status_t error', 'unsigned int nr_bytes']);
+const complete: MemberSpec[] = [
+  ['error', 's32'],
+  ['ioprio', 'u16'],
+  ['rwbs', 'u8[10]'],
+  ['cmd', loc],
+];
+tp(
+  'block:block_rq_complete',
+  [...rq, ...complete],
+  ['struct request *rq', 'blk_status_t error', 'unsigned int nr_bytes'],
+);
 
-const ports: MemberSpec[] = [['sport', 'u16'], ['dport', 'u16'], ['family', 'u16']];
-const addrs: MemberSpec[] = [['saddr', 'u8[4]'], ['daddr', 'u8[4]'], ['saddr_v6', 'u8[16]'], ['daddr_v6', 'u8[16]']];
+const ports: MemberSpec[] = [
+  ['sport', 'u16'],
+  ['dport', 'u16'],
+  ['family', 'u16'],
+];
+const addrs: MemberSpec[] = [
+  ['saddr', 'u8[4]'],
+  ['daddr', 'u8[4]'],
+  ['saddr_v6', 'u8[16]'],
+  ['daddr_v6', 'u8[16]'],
+];
 const retransmit: MemberSpec[] = [['skbaddr', 'ptr'], ['skaddr', 'ptr'], ['state', 's32'], ...ports, ...addrs];
 const retransmitArgs = ['const struct sock *sk', 'const struct sk_buff *skb', 'int err'];
 tp('tcp:tcp_retransmit_skb', [...retransmit, ['err', 's32']], retransmitArgs);

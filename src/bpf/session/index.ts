@@ -3,3 +3,4 @@ export * from './report';
 export { createSession, SessionError, type Session, type SessionMap, type SessionOptions } from './session';
 export { createObjectMaps, MapSetupError } from './object-maps';
 export { refusePacket } from './test-run-rules';
+export { describeRetval, formatReport } from './format';

@@ -18,7 +18,8 @@ export function lddwResolver(bound: readonly ResolvedMap[]): (insn: DecodedInsn)
   return (insn: DecodedInsn): bigint => {
     if (insn.src === LddwSrc.FUNC) return funcAddress(insn.pc + insn.imm + 1);
     const map = bound[insn.imm];
-    if (map === undefined) throw new VmFault(`insn ${insn.pc}: lddw refers to map #${insn.imm}, which the object lacks`);
+    if (map === undefined)
+      throw new VmFault(`insn ${insn.pc}: lddw refers to map #${insn.imm}, which the object lacks`);
     if (insn.src === LddwSrc.MAP_IDX) return map.address;
     if (insn.src === LddwSrc.MAP_IDX_VALUE) {
       if (map.valueOf0 === null) throw new VmFault(`insn ${insn.pc}: map #${insn.imm} has no direct value access`);

@@ -9,7 +9,7 @@ import { getHelper, type HelperEnv, type HelperImpl, newHelperState, type TaskIn
 import { type BpfMap, dumpMap, MapMemory } from '../maps';
 import type { BpfObject, BpfProgram } from '../object';
 import { PACKET_PROGRAM_TYPES, type PacketProgramType, packetTypeOfSection } from '../programs';
-import { AddressSpace, type PreparedProgram, prepareProgram, runToExit, Vm } from '../vm';
+import { AddressSpace, type PreparedProgram, prepareProgram, type RunOutcome, runToExit, Vm } from '../vm';
 import { loadTimeChecks, reject } from './load-checks';
 import { createObjectMaps } from './object-maps';
 import { attachPacket } from './packet';
@@ -51,7 +51,11 @@ export interface Session {
   readonly type: PacketProgramType | null;
   readonly verifier: VerifierReport;
   readonly maps: readonly SessionMap[];
-  run(packet: Uint8Array): RunResult;
+  /**
+   * Runs one packet. `drive` replaces runToExit for this run (the UI steps it with vm's step() to
+   * record a trace); it gets the VM with packet and context mapped and must run it to exit.
+   */
+  run(packet: Uint8Array, drive?: (vm: Vm) => RunOutcome): RunResult;
   /** Runs the packet n times (maps see every run); the last run's result plus duration_ns_avg. */
   runRepeat(packet: Uint8Array, n: number): RunResult;
   /** Every map's entries as `run --json` reports them. */
@@ -72,7 +76,12 @@ function pickProgram(object: BpfObject, name: string | undefined): BpfProgram {
 }
 
 /** A deterministic environment: simulated clock, seeded xorshift32, the chosen CPU. */
-function makeEnv(mem: AddressSpace, options: SessionOptions, ext: Record<string, unknown>, sink: string[][]): HelperEnv {
+function makeEnv(
+  mem: AddressSpace,
+  options: SessionOptions,
+  ext: Record<string, unknown>,
+  sink: string[][],
+): HelperEnv {
   let clock = 1_000_000_000n;
   let seed = options.seed >>> 0 || 0x2545f491;
   return {
@@ -130,11 +139,16 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
   const sink: string[][] = [[]];
   const ext: Record<string, unknown> = { maps: mapMemory, task: TEST_RUN_TASK, state: newHelperState() };
   const env = makeEnv(mem, options, ext, sink);
-  const vmOptions = { mem, helpers: helperLookup, env: () => env, ...(options.budget ? { budget: options.budget } : {}) };
+  const vmOptions = {
+    mem,
+    helpers: helperLookup,
+    env: () => env,
+    ...(options.budget ? { budget: options.budget } : {}),
+  };
   const vm = prepared ? new Vm(prepared, vmOptions) : null;
   if (vm && prepared) ext.subprog = subprogCaller(prepared, vmOptions);
 
-  const run = (packet: Uint8Array): RunResult => {
+  const run = (packet: Uint8Array, drive?: (vm: Vm) => RunOutcome): RunResult => {
     if (!vm || !verifier.accepted) return { error: `EACCES: the program was not loaded: ${verifier.error?.message}` };
     if (type === null) return { error: `EINVAL: section '${program.sectionName}' is not a packet program` };
     const refused = refusePacket(type, packet);
@@ -147,7 +161,7 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     const context = PACKET_PROGRAM_TYPES[type](vm, packet);
     ext.packet = attachPacket(vm, type, packet, context).ext;
     try {
-      const out = runToExit(vm);
+      const out = drive ? drive(vm) : runToExit(vm);
       if (!out.ok) return { error: `EFAULT: the program faulted in the simulator: ${out.fault.message}` };
       // test_run reports the 32-bit return value (the program's int).
       return { retval: Number(BigInt.asUintN(32, out.r0)), packet: toHex(context.packetOut()), trace };

@@ -7,4 +7,5 @@ import type { CliCommand } from '../command';
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   disasm: async () => (await import('./disasm')).disasmCommand,
   exec: async () => (await import('./exec')).execCommand,
+  run: async () => (await import('./run')).runCommand,
 };

@@ -1,5 +1,5 @@
 /** Header: brand, build options, and the actions from the command registry. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProgramInfo } from '../../protocol';
 import type { CpuVersion, OptLevel } from '../../protocol';
@@ -35,12 +35,17 @@ export function Toolbar() {
       cpu: st.cpu,
       privileged: st.privileged,
       programs: st.load?.status === 'ok' ? st.load.value.programs : NO_PROGRAMS,
+      opened: st.opened?.name ?? null,
       running: st.running,
     })),
   );
   const setSettings = usePlayground((st) => st.setSettings);
   const mac = isMacPlatform();
-  const sections = [...new Set([...s.programs.map((p) => p.section), ...SECTIONS])];
+  // The loaded object's programs by function name (two may share a section), then common sections.
+  const programNames = new Set(s.programs.map((p) => p.name));
+  const sections = [...new Set([...SECTIONS, ...(programNames.has(s.section) ? [] : [s.section])])].filter(
+    (x) => x !== '' && !programNames.has(x),
+  );
   return (
     <header className="app-header">
       <div className="brand">
@@ -66,11 +71,22 @@ export function Toolbar() {
               onChange={(e) => setSettings({ section: e.target.value })}
             >
               <option value="">first in object</option>
-              {sections.map((sec) => (
-                <option key={sec} value={sec}>
-                  {sec}
-                </option>
-              ))}
+              {s.programs.length > 0 && (
+                <optgroup label={s.opened ?? 'In the object'}>
+                  {s.programs.map((p) => (
+                    <option key={p.name} value={p.name}>
+                      {p.name} · {p.section}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              <optgroup label="Sections">
+                {sections.map((sec) => (
+                  <option key={sec} value={sec}>
+                    {sec}
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </label>
           <label className="tool-select">
@@ -132,11 +148,49 @@ export function Toolbar() {
               {c.id === 'run' && c.shortcut !== null && <kbd className="kbd">{shortcutLabel(c.shortcut, mac)}</kbd>}
             </button>
           ))}
+          <OpenObjectButton />
           <PanelsMenu />
           <SettingsMenu />
         </div>
       </div>
     </header>
+  );
+}
+
+/** Reads a dropped or chosen file and hands it to the pipeline. */
+export async function openObjectFile(file: File, open: (name: string, bytes: Uint8Array) => Promise<void>) {
+  await open(file.name, new Uint8Array(await file.arrayBuffer()));
+}
+
+/** 'Open .o': run an object compiled elsewhere (clang -O2 -g -target bpf -c prog.c). */
+function OpenObjectButton() {
+  const { pipeline } = usePlaygroundContext();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-open btn-ghost"
+        title="Open a BPF object compiled elsewhere (clang -O2 -g -target bpf -c prog.c); you can also drop it on the page"
+        onClick={() => input.current?.click()}
+      >
+        <Icon name="open" size={15} />
+        <span className="btn-label">Open .o</span>
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".o,.bpf.o,application/x-object,application/octet-stream"
+        className="sr-only"
+        aria-label="Open object file"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file !== undefined) void openObjectFile(file, (n, b) => pipeline.openObject(n, b));
+        }}
+      />
+    </>
   );
 }
 

@@ -35,6 +35,18 @@ export default function CodeEditor() {
   const diagnostics = usePlayground(useShallow(currentDiagnostics));
   const source = usePlayground((s) => s.source);
   const reveal = usePlayground((s) => s.reveal);
+  // The C lines of the selected instruction and of the stepping position (the editor's own program only).
+  const litLines = usePlayground(
+    useShallow((s) => {
+      if (s.load?.status !== 'ok' || s.load.value.origin.kind !== 'compiled') return [null, null];
+      const dis = s.load.value.disassembly;
+      if (dis.status !== 'ok') return [null, null];
+      const lineOf = (pc: number | null) =>
+        pc === null ? null : (dis.value.find((l) => l.pc === pc)?.source?.line ?? null);
+      return [lineOf(s.selectedPc), lineOf(s.step?.status === 'ok' ? s.step.value.pc : null)];
+    }),
+  );
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
 
   // Create once.
   useEffect(() => {
@@ -103,6 +115,22 @@ export default function CodeEditor() {
       toMarkers(diagnostics, SOURCE_FILE, (l) => (l <= model.getLineCount() ? model.getLineLength(l) : 0)),
     );
   }, [diagnostics]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor === null) return;
+    decorations.current ??= editor.createDecorationsCollection();
+    const [selected, current] = litLines;
+    const deco = (line: number, className: string): monaco.editor.IModelDeltaDecoration => ({
+      range: new monaco.Range(line, 1, line, 1),
+      options: { isWholeLine: true, className, linesDecorationsClassName: `${className}-gutter` },
+    });
+    decorations.current.set([
+      ...(selected !== null && selected !== undefined ? [deco(selected, 'line-selected')] : []),
+      ...(current !== null && current !== undefined ? [deco(current, 'line-current')] : []),
+    ]);
+    if (current !== null && current !== undefined) editor.revealLineInCenterIfOutsideViewport(current);
+  }, [litLines]);
 
   useEffect(() => {
     const editor = editorRef.current;

@@ -14,17 +14,15 @@ function RegisterRow({ index, reg, changed }: { index: number; reg: RegisterValu
   return (
     <tr className={changed ? 'changed' : undefined}>
       <th scope="row">r{index}</th>
+      <td>{formatHex(reg.value)}</td>
       {reg.pointer !== null ? (
-        <td colSpan={2} className="ptr">
+        <td className="ptr" title="A pointer: region + offset">
           {reg.pointer.region}
           {reg.pointer.offset >= 0 ? '+' : ''}
           {reg.pointer.offset}
         </td>
       ) : (
-        <>
-          <td>{formatHex(reg.value)}</td>
-          <td>{formatSigned(reg.value)}</td>
-        </>
+        <td>{formatSigned(reg.value)}</td>
       )}
     </tr>
   );
@@ -42,13 +40,21 @@ export function RegistersPanel() {
       <button type="button" className="btn btn-small" onClick={() => void pipeline.step(1)} aria-label="Step forward">
         <Icon name="step" size={14} /> Step
       </button>
-      <button type="button" className="btn btn-small" onClick={() => void pipeline.continueRun()}>
+      <button
+        type="button"
+        className="btn btn-small"
+        title="Run to the next breakpoint (F8)"
+        onClick={() => void pipeline.continueRun()}
+      >
         <Icon name="continue" size={14} /> Continue
+      </button>
+      <button type="button" className="btn btn-small btn-ghost" onClick={() => void pipeline.runToEnd()}>
+        Run to end
       </button>
       <span className="muted small">
         {state.breakpoints.length === 0
           ? 'Click the gutter in Disassembly to set breakpoints.'
-          : `Breakpoints at ${state.breakpoints.join(', ')}`}
+          : `Breakpoints at insn ${state.breakpoints.join(', ')}`}
       </span>
     </div>
   );
@@ -76,6 +82,8 @@ export function RegistersPanel() {
     );
   }
   const st = state.step.value;
+  const dis = state.load?.status === 'ok' ? state.load.value.disassembly : null;
+  const insn = dis?.status === 'ok' ? dis.value.find((l) => l.pc === st.pc) : undefined;
   return (
     <div className="panel-col">
       {controls}
@@ -86,12 +94,19 @@ export function RegistersPanel() {
           {st.sourceLine !== null ? ` · line ${st.sourceLine}` : ''}
           {st.retval !== null ? ` · exited, r0 = ${st.retval}` : ''}
         </div>
+        {insn !== undefined && (
+          <div className="step-insn mono" data-testid="step-insn">
+            {st.retval !== null ? 'last: ' : 'next: '}
+            {insn.text}
+            {insn.source !== null && <span className="muted"> ; {insn.source.text.trim()}</span>}
+          </div>
+        )}
         <table className="regs mono" aria-label="Registers">
           <thead>
             <tr>
               <th>reg</th>
               <th>hex</th>
-              <th>decimal</th>
+              <th>decimal / pointer</th>
             </tr>
           </thead>
           <tbody>

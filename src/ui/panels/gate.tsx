@@ -26,6 +26,11 @@ export function stageBlocker(stage: Stage<unknown> | null, what: string): Blocke
 
 /** What stands between the current text and a loaded object. */
 export function compileBlocker(s: PlaygroundState): Blocker | null {
+  if (s.opened !== null) {
+    return s.load === null
+      ? { icon: 'hourglass', title: 'Loading…', text: `Loading ${s.opened.name}.`, tone: 'pending' }
+      : stageBlocker(s.load, `Loading ${s.opened.name}`);
+  }
   const c = s.compile;
   switch (c.phase) {
     case 'unavailable':

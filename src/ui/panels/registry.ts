@@ -4,6 +4,7 @@ import { DisassemblyPanel } from './DisassemblyPanel';
 import { InputsPanel } from './InputsPanel';
 import { MapsPanel } from './MapsPanel';
 import { RegistersPanel } from './RegistersPanel';
+import { ResultPanel } from './ResultPanel';
 import { TracePanel } from './TracePanel';
 import type { PanelPlugin } from './types';
 import { VerifierPanel } from './VerifierPanel';
@@ -47,6 +48,20 @@ export const PANELS: readonly PanelPlugin[] = [
     dock: 'side',
     component: RegistersPanel,
     available: (s) => s.step?.status === 'ok',
+  },
+  {
+    id: 'result',
+    title: 'Result',
+    icon: 'play',
+    dock: 'bottom',
+    component: ResultPanel,
+    available: (s) => s.run?.status === 'ok',
+    badge: (s) => {
+      const first = s.run?.status === 'ok' ? s.run.value.runs[0] : undefined;
+      if (first === undefined) return null;
+      if (first.error !== null) return { text: 'error', tone: 'error' };
+      return { text: first.verdict || String(first.retval), tone: /DROP|ABORTED|SHOT/.test(first.verdict) ? 'warn' : 'ok' };
+    },
   },
   {
     id: 'trace',

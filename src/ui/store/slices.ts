@@ -35,8 +35,10 @@ export const buildSlice = (set: Set, get: Get): BuildSlice => {
     runtime: null,
     compile: { phase: 'idle', revision: -1, result: null, message: null },
     load: null,
+    opened: null,
     verifier: null,
     selectedPc: null,
+    selectedLine: null,
     setCompilerStatus: (compiler) => set({ compiler }),
     setRuntimeCapabilities: (runtime) => set({ runtime }),
     compileQueued: (revision) => {
@@ -52,6 +54,8 @@ export const buildSlice = (set: Set, get: Get): BuildSlice => {
       set({
         compile: { phase: result.object !== null ? 'done' : 'failed', revision, result, message: result.crash },
         load: null,
+        maps: null,
+        run: null,
         verifier: null,
         selectedPc: null,
       });
@@ -62,13 +66,20 @@ export const buildSlice = (set: Set, get: Get): BuildSlice => {
     },
     loadFinished: (revision, load) => {
       if (revision !== get().compile.revision) return;
-      set({ load, verifier: null });
+      set({ load, verifier: null, maps: null, run: null, step: null, stepHistory: [], selectedPc: null });
     },
     verifyFinished: (revision, verifier) => {
       if (revision !== get().compile.revision) return;
       set({ verifier });
     },
-    selectPc: (selectedPc) => set({ selectedPc }),
+    selectPc: (selectedPc) => set({ selectedPc, selectedLine: null }),
+    selectLine: (selectedLine) => set({ selectedLine, selectedPc: null }),
+    objectOpened: (opened) =>
+      set(
+        opened === null
+          ? { opened }
+          : { opened, load: null, verifier: null, maps: null, run: null, step: null, stepHistory: [], selectedPc: null },
+      ),
   };
 };
 
@@ -81,6 +92,7 @@ const withTrace = (s: PlaygroundState, lines: readonly TraceLine[]): Partial<Pla
 
 export const runSlice = (set: Set): RunSlice => ({
   run: null,
+  maps: null,
   running: false,
   trace: [],
   held: [],
@@ -94,8 +106,10 @@ export const runSlice = (set: Set): RunSlice => ({
     set((s) => ({
       run,
       running: false,
+      ...(run.status === 'ok' ? { maps: run.value.maps } : {}),
       ...withTrace(s, run.status === 'ok' ? run.value.runs.flatMap((r) => r.trace) : []),
     })),
+  mapsChanged: (maps) => set({ maps }),
   appendTrace: (lines) => set((s) => withTrace(s, lines)),
   clearTrace: () => set({ trace: [], held: [] }),
   setTracePaused: (paused) =>
@@ -108,10 +122,12 @@ export const runSlice = (set: Set): RunSlice => ({
   stepFinished: (step) =>
     set((s) => {
       if (step.status !== 'ok') return { step };
+      const seen = s.stepHistory.some((h) => h.step === step.value.step);
       const history = s.stepHistory.filter((h) => h.step !== step.value.step);
       history.push(step.value);
       history.sort((a, b) => a.step - b.step);
-      return { step, stepHistory: history };
+      // The run's trace_pipe lines appear when stepping first reaches its end.
+      return { step, stepHistory: history, ...(seen ? {} : withTrace(s, step.value.trace)) };
     }),
   toggleBreakpoint: (pc) =>
     set((s) => ({
@@ -119,7 +135,7 @@ export const runSlice = (set: Set): RunSlice => ({
         ? s.breakpoints.filter((b) => b !== pc)
         : [...s.breakpoints, pc].sort((a, b) => a - b),
     })),
-  resetRun: () => set({ run: null, running: false, step: null, stepHistory: [] }),
+  resetRun: () => set({ run: null, maps: null, running: false, step: null, stepHistory: [] }),
 });
 
 export const inputsSlice = (set: Set, get: Get): InputsSlice => ({

@@ -4,6 +4,7 @@ import type {
   CpuVersion,
   Diagnostic,
   LoadedObject,
+  MapSnapshot,
   OptLevel,
   RunReport,
   RuntimeCapabilities,
@@ -14,7 +15,7 @@ import type {
 } from '../../protocol';
 import type { PacketSpec } from '../../bpf/inputs/packets';
 
-export type PanelId = 'inputs' | 'verifier' | 'disassembly' | 'registers' | 'maps' | 'trace';
+export type PanelId = 'inputs' | 'verifier' | 'disassembly' | 'registers' | 'result' | 'maps' | 'trace';
 export type Dock = 'side' | 'bottom';
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -48,9 +49,13 @@ export interface BuildSlice {
     message: string | null;
   };
   load: Stage<LoadedObject> | null;
+  /** An object file the user opened instead of compiling (until the next compile replaces it). */
+  opened: { readonly name: string; readonly size: number } | null;
   verifier: Stage<VerifierReport> | null;
   /** The instruction highlighted across Disassembly, Verifier and Registers. */
   selectedPc: number | null;
+  /** The C line highlighted in the Disassembly (from a click on a source line or in the editor). */
+  selectedLine: number | null;
   setCompilerStatus(status: CompilerStatus): void;
   setRuntimeCapabilities(caps: RuntimeCapabilities): void;
   compileQueued(revision: number): void;
@@ -61,10 +66,14 @@ export interface BuildSlice {
   loadFinished(revision: number, load: Stage<LoadedObject>): void;
   verifyFinished(revision: number, verifier: Stage<VerifierReport>): void;
   selectPc(pc: number | null): void;
+  selectLine(line: number | null): void;
+  objectOpened(file: { name: string; size: number } | null): void;
 }
 
 export interface RunSlice {
   run: Stage<RunReport> | null;
+  /** The maps as user space sees them now: after the last run, stepped run or edit. */
+  maps: readonly MapSnapshot[] | null;
   running: boolean;
   trace: TraceLine[];
   /** Lines that arrived while the view was paused; shown on resume. */
@@ -77,6 +86,7 @@ export interface RunSlice {
   breakpoints: number[];
   runStarted(): void;
   runFinished(run: Stage<RunReport>): void;
+  mapsChanged(maps: readonly MapSnapshot[]): void;
   appendTrace(lines: readonly TraceLine[]): void;
   clearTrace(): void;
   setTracePaused(paused: boolean): void;

@@ -24,5 +24,5 @@ int tc_csum_diff(struct __sk_buff *skb)
 		return TC_ACT_SHOT;
 	if (bpf_l4_csum_replace(skb, off, 0, diff, 0))
 		return TC_ACT_SHOT;
-	return (__u32)diff & 0xffff;
+	return (__u32)diff;
 }

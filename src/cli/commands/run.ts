@@ -1,0 +1,121 @@
+/**
+ * `ebpf-playground run PROG`: loads a BPF object and runs one of its programs on packets the way
+ * BPF_PROG_TEST_RUN does; --json prints the report shape of issue 3 (src/bpf/session/report.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus as osCpus } from 'node:os';
+import { loadObject, objectNameFromPath } from '../../bpf/object';
+import { createSession, formatReport, type RunReport } from '../../bpf/session';
+import { type CliCommand, UsageError } from '../command';
+import { parseHex } from './exec';
+
+const USAGE = `usage: ebpf-playground run PROG [--section NAME] [--packet HEX]... [--repeat N] [--cpus N] [--json]
+
+Loads PROG (a BPF ELF object from clang -target bpf, or a .c file compiled with clang.wasm) and runs one program on each packet in order,
+like BPF_PROG_TEST_RUN; maps keep their state from one packet to the next.
+  --section NAME   the program to run: its SEC() name or function name (default: the first)
+  --packet HEX     a packet (Ethernet frame) as hex; repeat for several
+  --repeat N       run each packet N times and report duration_ns_avg
+  --cpus N         simulated CPUs for per-CPU maps (default: this machine's possible CPUs)
+  --json           print {"verifier": ..., "runs": [...], "maps": {...}}`;
+
+interface RunArgs {
+  path: string;
+  section: string | undefined;
+  packets: string[];
+  repeat: number;
+  cpus: number | undefined;
+  json: boolean;
+}
+
+function positiveInt(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive integer`);
+  return n;
+}
+
+function parseArgs(args: string[]): RunArgs {
+  const out: RunArgs = { path: '', section: undefined, packets: [], repeat: 1, cpus: undefined, json: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--json') out.json = true;
+    else if (arg === '--section') out.section = value();
+    else if (arg === '--packet') out.packets.push(value());
+    else if (arg === '--repeat') out.repeat = positiveInt(arg, value());
+    else if (arg === '--cpus') out.cpus = positiveInt(arg, value());
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option '${arg}'`);
+    else if (out.path === '') out.path = arg;
+    else throw new UsageError(`unexpected argument '${arg}'`);
+  }
+  if (out.path === '') throw new UsageError('give the program: a BPF object file');
+  return out;
+}
+
+/** Possible CPUs, so per-CPU map dumps have as many copies as the kernel's on this machine. */
+function hostCpus(): number {
+  const path = '/sys/devices/system/cpu/possible';
+  if (!existsSync(path)) return Math.max(1, osCpus().length);
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split(',')
+    .reduce((n, part) => {
+      const [a, b] = part.split('-').map(Number);
+      return n + (b === undefined ? 1 : b - a! + 1);
+    }, 0);
+}
+
+/** A .o as is; a .c through clang.wasm (loaded lazily: the compiler is big). */
+async function readObject(path: string): Promise<Uint8Array> {
+  if (!path.endsWith('.c')) return readFileSync(path);
+  const { compileFileNode } = await import('../../compiler/node');
+  const out = await compileFileNode(path);
+  if (out.object === null) throw new Error(`${path} did not compile:\n${out.crash ?? out.stderr}`);
+  return out.object;
+}
+
+const clockNs = (): number => Number(process.hrtime.bigint());
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'run a BPF object program on packets like BPF_PROG_TEST_RUN',
+  usage: USAGE,
+  async run(args, io) {
+    const a = parseArgs(args);
+    const packets = a.packets.map((hex, i) => parseHex(hex, `--packet #${i + 1}`));
+    let report: RunReport;
+    let type;
+    try {
+      const object = loadObject(await readObject(a.path), { name: objectNameFromPath(a.path) });
+      const session = createSession(object, {
+        ...(a.section === undefined ? {} : { programName: a.section }),
+        cpus: a.cpus ?? hostCpus(),
+        privileged: true,
+        seed: 1,
+        clockNs,
+      });
+      type = session.type;
+      const runs = packets.map((p) => (a.repeat > 1 ? session.runRepeat(p, a.repeat) : session.run(p)));
+      report = { verifier: session.verifier, runs, maps: session.dumpMaps() };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (a.json) io.out(JSON.stringify({ error: message }));
+      else io.err(`error: ${message}`);
+      return 1;
+    }
+    if (a.json) io.out(JSON.stringify(report));
+    else
+      io.out(
+        formatReport(
+          report,
+          type ?? null,
+          packets.map((p) => Buffer.from(p).toString('hex')),
+        ),
+      );
+    return report.verifier.accepted ? 0 : 1;
+  },
+};

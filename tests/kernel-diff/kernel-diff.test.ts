@@ -1,0 +1,64 @@
+/**
+ * The kernel is the reference: every corpus program runs in Linux (BPF_PROG_TEST_RUN through
+ * bpftool) and through our CLI (`run --json`), and the two reports must be identical. Programs on
+ * the known-gaps list may differ, loudly; a listed program that starts matching fails the test.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/bpf/session/report';
+import { main } from '../../src/cli/main';
+import { diffReports } from './compare';
+import { listCorpus } from './corpus';
+import { compileCorpusProgram, kernelUnavailableReason, runInKernel, WORK_DIR } from './kernel-runner';
+import { KNOWN_GAPS } from './known-gaps';
+
+const corpus = listCorpus();
+const reason = kernelUnavailableReason();
+if (reason) console.warn(`\n!!! SKIPPING the kernel-differential corpus (${corpus.length} programs): ${reason} !!!\n`);
+
+/** Our side, through the CLI exactly as a user runs it. */
+async function runOurs(objPath: string, packets: readonly Uint8Array[], cpus: number): Promise<RunReport> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const args = ['run', objPath, '--json', '--cpus', String(cpus)];
+  for (const p of packets) args.push('--packet', Buffer.from(p).toString('hex'));
+  await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  if (out.length !== 1) throw new Error(`run --json printed ${out.length} lines; stderr: ${err.join('\n')}`);
+  const parsed = JSON.parse(out[0]!) as RunReport | { error: string };
+  if ('error' in parsed) throw new Error(`run --json failed: ${parsed.error}`);
+  return parsed;
+}
+
+describe('kernel-differential corpus', () => {
+  it('has at least 25 programs over XDP, TC and socket filters', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(corpus.map((p) => p.section))).toEqual(new Set(['xdp', 'tc', 'socket']));
+  });
+
+  it('lists only corpus programs as known gaps', () => {
+    const names = new Set(corpus.map((p) => p.name));
+    expect(Object.keys(KNOWN_GAPS).filter((n) => !names.has(n))).toEqual([]);
+  });
+});
+
+describe.skipIf(reason !== null)('corpus: our run --json vs Linux BPF_PROG_TEST_RUN', () => {
+  afterAll(() => rmSync(WORK_DIR, { recursive: true, force: true }));
+
+  for (const prog of corpus) {
+    it(prog.name, async () => {
+      const obj = compileCorpusProgram(prog);
+      const kernel = runInKernel(obj, prog.packets);
+      expect(kernel.verifier.accepted, `the kernel rejected ${prog.name}: ${kernel.verifier.log}`).toBe(true);
+      const ours = await runOurs(obj, prog.packets, kernel.cpus);
+      const diffs = diffReports(kernel, ours, prog.packetNames);
+      const gap = KNOWN_GAPS[prog.name];
+      if (gap === undefined) {
+        expect(diffs, `${prog.name} differs from the kernel:\n  ${diffs.join('\n  ')}`).toEqual([]);
+      } else if (diffs.length === 0) {
+        expect.fail(`${prog.name} now matches the kernel: remove it from tests/kernel-diff/known-gaps.ts`);
+      } else {
+        console.warn(`KNOWN GAP ${prog.name}: ${gap}\n  ${diffs.slice(0, 8).join('\n  ')}`);
+      }
+    });
+  }
+});
