@@ -3,10 +3,10 @@
  * runs, user-space edits, refused packets, rejected programs, program selection and --repeat.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeEntry } from '../../src/bpf/maps';
 import { loadObject } from '../../src/bpf/object';
 import { createSession, type RunSuccess } from '../../src/bpf/session';
@@ -35,6 +35,8 @@ const ok = (r: unknown): RunSuccess => {
 };
 
 describe.skipIf(!hasClang)('session', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('keeps map state across runs and sees user-space edits', () => {
     const s = createSession(build('xdp_array_count'), options);
     expect(s.verifier.accepted).toBe(true);

@@ -5,7 +5,9 @@
 import type { CliCommand } from '../command';
 
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  compile: async () => (await import('./compile')).compileCommand,
   disasm: async () => (await import('./disasm')).disasmCommand,
   exec: async () => (await import('./exec')).execCommand,
   run: async () => (await import('./run')).runCommand,
+  workloads: async () => (await import('./workloads')).workloadsCommand,
 };

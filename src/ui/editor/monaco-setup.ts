@@ -30,7 +30,9 @@ import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneCommandsQu
 import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoLineQuickAccess';
 import 'monaco-editor/languages/definitions/cpp/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import helperDefs from '../../compiler/headers/include/bpf/bpf_helper_defs.h?raw';
 import { C_DOCS, findDoc, hoverMarkdown, type DocItem } from './docs';
+import { helperDocItems } from './helper-docs';
 
 export type Monaco = typeof monaco;
 
@@ -52,8 +54,8 @@ monaco.editor.defineTheme('playground-dark', {
   colors: { 'editor.background': '#14161b', 'editorGutter.background': '#14161b' },
 });
 
-/** Doc sources for C: the names above, plus helper prototypes once src/bpf/helpers exports them. */
-const docSources: (readonly DocItem[])[] = [C_DOCS];
+/** Doc sources for C: section names, macros and fields, and every helper with its prototype. */
+const docSources: (readonly DocItem[])[] = [C_DOCS, helperDocItems(helperDefs)];
 
 /** Adds a list of {name, signature, doc} items to C hover and completion (e.g. helper prototypes). */
 export function addDocs(items: readonly DocItem[]): void {
