@@ -23,9 +23,13 @@ const DEFINE = /^[A-Za-z_][A-Za-z0-9_]*(\([A-Za-z0-9_, .]*\))?(=[^\n\r]*)?$/;
 /** all, extra, error, error=foo, no-unused-variable, format=2 … (never -Wl,… or -Wa,…). */
 const WARNING = /^[a-z][a-z0-9+-]*(=[a-z0-9+-]+)?$/;
 
-/** Flags that make clang's stderr machine-readable; they do not change the object. */
+/**
+ * Flags that make clang's stderr machine-readable; they do not change the object. The shim's stderr
+ * may look like a terminal to clang, so colours and line wrapping are switched off explicitly.
+ */
 export const DIAGNOSTIC_FLAGS: readonly string[] = [
   '-fno-color-diagnostics',
+  '-fmessage-length=0',
   '-fdiagnostics-parseable-fixits',
   '-fdiagnostics-print-source-range-info',
 ];

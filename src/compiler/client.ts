@@ -60,7 +60,10 @@ export function createClangClient(create: () => WorkerLike, options: ClangClient
       const s: CompilerStatus =
         r.status === 'ok'
           ? r.value
-          : { state: 'unavailable', reason: r.status === 'error' ? r.message : r.status === 'restarted' ? r.reason : r.status };
+          : {
+              state: 'unavailable',
+              reason: r.status === 'error' ? r.message : r.status === 'restarted' ? r.reason : r.status,
+            };
       if (s.state !== 'ready') ready = null; // ask again next time
       emit(s);
       return s;

@@ -26,7 +26,10 @@ export function prepareSystemHeaders(
   playground: ReadonlyMap<string, string>,
   resource: ReadonlyMap<string, string>,
 ): SystemHeaders {
-  const files = new Map([...mountReadOnly(HEADERS_MOUNT_DIR, playground), ...mountReadOnly(RESOURCE_INCLUDE_DIR, resource)]);
+  const files = new Map([
+    ...mountReadOnly(HEADERS_MOUNT_DIR, playground),
+    ...mountReadOnly(RESOURCE_INCLUDE_DIR, resource),
+  ]);
   let bytes = 0;
   for (const f of files.values()) bytes += f.data.length;
   return { files, bytes };
@@ -65,16 +68,18 @@ export async function compileProgram(
   headers: SystemHeaders,
 ): Promise<CompileOutput> {
   const options = resolveOptions(input.options);
-  const cwd = normalizePath(input.workingDirectory ?? (input.entry.startsWith('/') ? dirname(input.entry) : SOURCE_DIR));
+  const cwd = normalizePath(
+    input.workingDirectory ?? (input.entry.startsWith('/') ? dirname(input.entry) : SOURCE_DIR),
+  );
   const entryPath = normalizePath(joinPath(cwd, input.entry));
-  if (!input.files.has(entryPath)) throw new CompileInputError(`${input.entry}: no such file among the inputs`);
+  const files = new Map([...input.files].map(([path, contents]) => [normalizePath(path), contents] as const));
+  if (!files.has(entryPath)) throw new CompileInputError(`${input.entry}: no such file among the inputs`);
   const fs = new MemoryFs().mkdirp(TMP_DIR).mkdirp(OUTPUT_DIR).mkdirp(cwd);
-  for (const [path, contents] of input.files) {
-    const p = normalizePath(path);
-    if (RESERVED.some((r) => p === r || p.startsWith(`${r}/`))) {
+  for (const [path, contents] of files) {
+    if (RESERVED.some((r) => path === r || path.startsWith(`${r}/`))) {
       throw new CompileInputError(`${path}: this path is reserved for the compiler's own files`);
     }
-    fs.addFile(p, contents);
+    fs.addFile(path, contents);
   }
   fs.addFiles(headers.files);
   const root = fs.preopen();

@@ -19,9 +19,7 @@
 import type { ClangDiagnostic, ClangSeverity, FixIt, IncludeLocation, SourceRange } from './types';
 
 const SEVERITY = '(fatal error|error|warning|note|remark)';
-const LOCATED = new RegExp(
-  String.raw`^(.*?):(\d+):(?:(\d+):)?(?:((?:\{\d+:\d+-\d+:\d+\})+):)? ${SEVERITY}: (.*)$`,
-);
+const LOCATED = new RegExp(String.raw`^(.*?):(\d+):(?:(\d+):)?(?:((?:\{\d+:\d+-\d+:\d+\})+):)? ${SEVERITY}: (.*)$`);
 const UNLOCATED = new RegExp(String.raw`^(?:[\w.+-]+: )?${SEVERITY}: (.*)$`);
 const INCLUDED_FIRST = /^In file included from (.+):(\d+):$/;
 const INCLUDED_MORE = /^ +from (.+):(\d+):$/;
@@ -154,7 +152,11 @@ export function parseClangDiagnostics(stderr: string): ParsedDiagnostics {
       parent = null;
     } else if (current !== null && SNIPPET.test(line)) {
       (current as Mutable).snippet.push(line);
-    } else if (current !== null && (current as Mutable).snippet.length === 0 && (current as Mutable).fixits.length === 0) {
+    } else if (
+      current !== null &&
+      (current as Mutable).snippet.length === 0 &&
+      (current as Mutable).fixits.length === 0
+    ) {
       (current as Mutable).message += `\n${line}`;
     } else if (line.trim() !== '') {
       unparsed.push(line);

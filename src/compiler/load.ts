@@ -61,10 +61,7 @@ export class ClangLoadError extends Error {
 const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 const isWasm = (b: Uint8Array) => b.length >= 4 && b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d;
 
-async function readAll(
-  opened: OpenedArtifact,
-  onChunk: (loaded: number) => void,
-): Promise<Uint8Array<ArrayBuffer>> {
+async function readAll(opened: OpenedArtifact, onChunk: (loaded: number) => void): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = [];
   let loaded = 0;
   const reader = opened.body.getReader();
@@ -122,7 +119,8 @@ export async function loadClangModule(source: ArtifactSource, options: LoadOptio
       problem = `${bytes.length} bytes, the manifest says ${manifest.gzip.size}`;
     } else if (isGzip(bytes) && options.verify !== false) {
       const sum = await sha256Hex(bytes);
-      if (sum !== null && sum !== manifest.gzip.sha256) problem = `sha256 ${sum}, the manifest says ${manifest.gzip.sha256}`;
+      if (sum !== null && sum !== manifest.gzip.sha256)
+        problem = `sha256 ${sum}, the manifest says ${manifest.gzip.sha256}`;
     }
     return { opened, bytes, problem };
   };
@@ -148,7 +146,9 @@ export async function loadClangModule(source: ArtifactSource, options: LoadOptio
     module = await (options.compile ?? compileArtifact)(got.bytes);
   } catch (e) {
     if (got.opened.fromCache) await source.forget?.(manifest);
-    throw new ClangLoadError(`${source.location}: cannot compile clang.wasm: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ClangLoadError(
+      `${source.location}: cannot compile clang.wasm: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   return {
     module,

@@ -20,6 +20,11 @@ export const RESOURCE_HEADERS_DISK_DIR = fileURLToPath(new URL('./resource-heade
 /** Overrides the artifact with a raw clang.wasm (e.g. a fresh build) for development. */
 export const CLANG_WASM_ENV = 'EBPF_PLAYGROUND_CLANG_WASM';
 
+/** clang.wasm cannot be found: not built in this checkout, or $EBPF_PLAYGROUND_CLANG_WASM names no file. */
+export class ClangUnavailableError extends Error {
+  override name = 'ClangUnavailableError';
+}
+
 /** public/clang/{manifest.json, clang.wasm.gz} read with node:fs. */
 export function nodeArtifactSource(dir: string = DEFAULT_ARTIFACT_DIR): ArtifactSource {
   return {
@@ -55,8 +60,15 @@ export const nodeCompile = (bytes: Uint8Array): Promise<WebAssembly.Module> =>
 /** The artifact Node uses: $EBPF_PLAYGROUND_CLANG_WASM, else public/clang when present; null when neither exists. */
 export function findNodeArtifact(): ArtifactSource | null {
   const raw = process.env[CLANG_WASM_ENV];
-  if (raw !== undefined && raw !== '') return rawWasmSource(raw);
-  if (existsSync(join(DEFAULT_ARTIFACT_DIR, 'manifest.json')) && existsSync(join(DEFAULT_ARTIFACT_DIR, 'clang.wasm.gz'))) {
+  if (raw !== undefined && raw !== '') {
+    if (!existsSync(raw))
+      throw new ClangUnavailableError(`clang.wasm is not available: ${CLANG_WASM_ENV}=${raw} does not exist`);
+    return rawWasmSource(raw);
+  }
+  if (
+    existsSync(join(DEFAULT_ARTIFACT_DIR, 'manifest.json')) &&
+    existsSync(join(DEFAULT_ARTIFACT_DIR, 'clang.wasm.gz'))
+  ) {
     return nodeArtifactSource();
   }
   return null;
@@ -69,7 +81,7 @@ export async function getNodeClang(): Promise<LoadedClang> {
   if (loader === null) {
     const source = findNodeArtifact();
     if (source === null) {
-      throw new Error(
+      throw new ClangUnavailableError(
         `clang.wasm is not available: ${DEFAULT_ARTIFACT_DIR}/clang.wasm.gz is missing (build it with npm run build:clang, or set ${CLANG_WASM_ENV})`,
       );
     }
@@ -151,9 +163,5 @@ export async function compileFileNode(path: string, options: NodeCompileOptions 
     (options.includeDirs ?? []).map((d) => resolve(cwd, d)),
   );
   const clang = await getNodeClang();
-  return compileProgram(
-    clang.module,
-    { entry: path, files, workingDirectory: cwd, options },
-    nodeSystemHeaders(),
-  );
+  return compileProgram(clang.module, { entry: path, files, workingDirectory: cwd, options }, nodeSystemHeaders());
 }

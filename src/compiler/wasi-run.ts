@@ -59,7 +59,10 @@ export async function runWasiCommand(module: WebAssembly.Module, options: WasiRu
   const stdout = collector();
   const stderr = collector();
   const stdin = new OpenFile(new File(options.stdin ?? new Uint8Array(0), { readonly: true }));
-  const wasi = new WASI([...options.args], [...(options.env ?? [])], [stdin, stdout.fd, stderr.fd, options.root]);
+  // debug must be false explicitly: the shim logs every call to the console when it is left undefined.
+  const wasi = new WASI([...options.args], [...(options.env ?? [])], [stdin, stdout.fd, stderr.fd, options.root], {
+    debug: false,
+  });
   let exitCode: number | null = null;
   let crash: string | null = null;
   let instance: CommandInstance | null = null;

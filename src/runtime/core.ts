@@ -430,7 +430,9 @@ export const CORE: RuntimeCore<LoadedCore> = {
     if (found === undefined) throw new Error(`no map "${edit.map}"`);
     const flags = edit.op === 'delete' ? 0n : BigInt(edit.flags ?? 0);
     const result =
-      edit.op === 'delete' ? deleteEntry(found.map, edit.key) : writeEntry(found.map, edit.key, edit.value ?? '', flags);
+      edit.op === 'delete'
+        ? deleteEntry(found.map, edit.key)
+        : writeEntry(found.map, edit.key, edit.value ?? '', flags);
     if (!result.ok) throw new Error(result.message);
     return snapshot(h, session);
   },

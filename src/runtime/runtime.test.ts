@@ -97,12 +97,17 @@ describe('runtime session', () => {
     const s = new Session(CORE);
     const caps = s.capabilities();
     for (const stage of Object.values(caps.stages)) if (!stage.available) expect(stage.reason).toMatch(/not landed/);
-    if (CORE.loader === null) {
-      expect(s.load({ object: new Uint8Array(4), program: null, privileged: true })).toMatchObject({
-        status: 'unavailable',
-        stage: 'loader',
-      });
-    }
+    const none = new Session({ ...CORE, loader: null });
+    expect(none.load({ object: new Uint8Array(4), program: null, privileged: true })).toMatchObject({
+      status: 'unavailable',
+      stage: 'loader',
+    });
+  });
+
+  it("answers a broken object with the loader's message, not a crash", () => {
+    const s = new Session(CORE);
+    const r = s.load({ object: new Uint8Array(4), program: null, privileged: true, fileName: 'junk.o' });
+    expect(r.status).toBe('error');
   });
 
   // A core double that records calls: checks the session's wiring, not any result the UI shows.
@@ -125,6 +130,7 @@ describe('runtime session', () => {
     frames: [],
     sourceLine: null,
     retval: null,
+    trace: [],
   });
   const double = (accepted: boolean): RuntimeCore<string> => ({
     loader: {
@@ -137,7 +143,20 @@ describe('runtime session', () => {
     disassemble: null,
     verify: () => report(accepted),
     run: () => ({ runs: [], maps: [] }),
-    record: () => [state(0, 0), state(1, 1), state(2, 3)],
+    record: (_h, _p, _priv, packet) => ({
+      states: [state(0, 0), state(1, 1), state(2, 3)],
+      run: {
+        retval: 2n,
+        verdict: 'XDP_PASS',
+        packetIn: packet,
+        packetOut: packet,
+        trace: [],
+        instructions: 3,
+        error: null,
+      },
+    }),
+    maps: () => [],
+    editMap: () => [],
   });
 
   it('loads, selects a program by section, and refuses to run a rejected program', async () => {

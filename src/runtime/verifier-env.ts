@@ -125,7 +125,9 @@ export function plainRegister(view: RegView | null): string {
   if (type.startsWith('scalar') || type === 'inv') {
     const exact = /^(-?\d+)$/.exec(t);
     if (exact !== null) return `the known number ${exact[1]}`;
-    return t === 'scalar()' || t === 'scalar' ? 'a number the verifier knows nothing about' : 'a number within the bounds shown';
+    return t === 'scalar()' || t === 'scalar'
+      ? 'a number the verifier knows nothing about'
+      : 'a number within the bounds shown';
   }
   if (type.startsWith('pkt_end')) return 'the end of the packet (data_end): compare packet pointers against it';
   if (type.startsWith('pkt_meta')) return 'a pointer to the packet metadata';
@@ -146,14 +148,16 @@ export function plainRegister(view: RegView | null): string {
   return 'a pointer';
 }
 
-function pathOf(states: readonly StateSnapshot[], program: BpfProgram, insnText: (pc: number) => string): AbstractStep[] {
+function pathOf(
+  states: readonly StateSnapshot[],
+  program: BpfProgram,
+  insnText: (pc: number) => string,
+): AbstractStep[] {
   return states.map((s) => ({
     pc: s.insn,
     insn: insnText(s.insn),
     sourceLine: program.lineAt[s.insn]?.line ?? null,
-    registers: s.regs.flatMap((r, reg) =>
-      r === null ? [] : [{ reg, state: r.text, plain: plainRegister(r) }],
-    ),
+    registers: s.regs.flatMap((r, reg) => (r === null ? [] : [{ reg, state: r.text, plain: plainRegister(r) }])),
     stack: s.stack.map((slot) => ({ offset: slot.off, state: slot.text })),
   }));
 }

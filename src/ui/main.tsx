@@ -33,8 +33,12 @@ window.addEventListener('storage', (e) => {
   }
 });
 
-// The first compile of the text on screen (the example for a first visit).
-void pipeline.compileNow();
+// The first compile of the text on screen (the example for a first visit), then — when the
+// verifier accepts it — a first run, so a visitor sees the whole pipeline work without a click.
+void pipeline.compileNow().then(() => {
+  const s = store.getState();
+  if (s.verifier?.status === 'ok' && s.verifier.value.accepted && s.run === null) void pipeline.run();
+});
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

@@ -271,7 +271,10 @@ export function createPipeline(
       await loadOpened();
       const load = get().load;
       if (load?.status === 'ok') {
-        get().notify('success', `Opened ${name}: ${load.value.programs.length} program(s), ${load.value.maps.length} map(s).`);
+        get().notify(
+          'success',
+          `Opened ${name}: ${load.value.programs.length} program(s), ${load.value.maps.length} map(s).`,
+        );
       }
     },
     refreshMaps,

@@ -29,7 +29,10 @@ describe('parseClangDiagnostics on real clang-19 output', () => {
     expect(inHeader!.includedFrom).toEqual([{ file: 'errors.c', line: 1 }]);
     expect(member!.includedFrom).toEqual([]);
     expect(member!.ranges).toEqual([{ startLine: 4, startColumn: 9, endLine: 4, endColumn: 10 }]);
-    expect(member!.snippet).toEqual(['    4 |         return p->b + undeclared_thing;', '      |                 ~  ^']);
+    expect(member!.snippet).toEqual([
+      '    4 |         return p->b + undeclared_thing;',
+      '      |                 ~  ^',
+    ]);
     expect(semicolon!.fixits).toEqual([
       { file: 'errors.c', range: { startLine: 6, startColumn: 26, endLine: 6, endColumn: 26 }, replacement: ';' },
     ]);

@@ -38,7 +38,9 @@ export function materialise(input: CompileInput, headers: SystemHeaders): string
 
 /** The native argv for `input` under `root` (argv[0] = clang-19). */
 export function nativeArgs(input: CompileInput, root: string): string[] {
-  const cwd = normalizePath(input.workingDirectory ?? (input.entry.startsWith('/') ? dirname(input.entry) : SOURCE_DIR));
+  const cwd = normalizePath(
+    input.workingDirectory ?? (input.entry.startsWith('/') ? dirname(input.entry) : SOURCE_DIR),
+  );
   const paths = wasmArgPaths(input.entry, cwd);
   const options = resolveOptions(input.options);
   const args = buildClangArgs(
@@ -71,4 +73,3 @@ export function compileNative(input: CompileInput, headers: SystemHeaders): Nati
     rmSync(root, { recursive: true, force: true });
   }
 }
-

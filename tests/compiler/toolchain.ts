@@ -18,7 +18,13 @@ export const CLANG19: string | null = (() => {
 export const HAS_WASI_LIBC = existsSync('/usr/lib/wasm32-wasi/libc.a') || existsSync('/usr/share/wasi-sysroot');
 
 /** Whether clang.wasm can be loaded in this checkout/environment. */
-export const HAS_CLANG_WASM = findNodeArtifact() !== null;
+export const HAS_CLANG_WASM: boolean = (() => {
+  try {
+    return findNodeArtifact() !== null;
+  } catch {
+    return false; // $EBPF_PLAYGROUND_CLANG_WASM names a missing file
+  }
+})();
 
 /** console.warn()s and returns true when `available` is false: use as `describe.skipIf(skip(…))`. */
 export function skipLoudly(what: string, available: boolean, missing: string): boolean {

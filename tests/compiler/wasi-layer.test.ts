@@ -1,35 +1,20 @@
 // The WASI/filesystem layer under clang.wasm, exercised by a small wasm32-wasi program that reads,
 // creates (O_EXCL, random names), renames and lists files like clang's driver, exits, traps and
 // overflows its stack. Built here with Debian's clang-19 and wasi-libc.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MemoryFs, listFiles } from '../../src/compiler/vfs';
 import { runWasiCommand } from '../../src/compiler/wasi-run';
 import { parseClangDiagnostics } from '../../src/compiler/diagnostics';
-import { CLANG19, HAS_WASI_LIBC, scratch, skipLoudly } from './toolchain';
+import { CAN_BUILD_PROBE, PROBE_MISSING, probeWasm } from './probe';
+import { skipLoudly } from './toolchain';
 
-const skip = skipLoudly(
-  'WASI layer tests',
-  CLANG19 !== null && HAS_WASI_LIBC,
-  'needs clang-19 and wasi-libc (apt-get install clang-19 wasi-libc libclang-rt-19-dev-wasm32)',
-);
+const skip = skipLoudly('WASI layer tests', CAN_BUILD_PROBE, PROBE_MISSING);
 
 describe.skipIf(skip)('WASI layer (wasm32-wasi probe program)', () => {
   let probe: WebAssembly.Module;
 
   beforeAll(async () => {
-    const out = join(scratch(), 'probe.wasm');
-    execFileSync(CLANG19!, [
-      '--target=wasm32-wasi',
-      '-O1',
-      '-Wno-infinite-recursion',
-      join(import.meta.dirname, 'fixtures', 'wasi-probe.c'),
-      '-o',
-      out,
-    ]);
-    probe = await WebAssembly.compile(readFileSync(out));
+    probe = await WebAssembly.compile(probeWasm() as Uint8Array<ArrayBuffer>);
   });
 
   const fsWith = () =>
@@ -98,6 +83,16 @@ describe.skipIf(skip)('WASI layer (wasm32-wasi probe program)', () => {
     expect(await st('/src/sub/a.h')).toBe('file 22\n');
     expect(await st('/src/sub')).toBe('dir\n');
     expect(await st('/src/none')).toBe('missing\n');
+  });
+
+  it('keeps the shim quiet (it logs every call unless told not to)', async () => {
+    const log = vi.spyOn(console, 'log');
+    try {
+      await runWasiCommand(probe, { args: ['probe', 'stat', '/src'], root: fsWith().preopen().dir });
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
+    }
   });
 
   it('returns exit statuses', async () => {

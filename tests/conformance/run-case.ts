@@ -3,7 +3,8 @@
  * test (must produce the expected result) or a negative one (must be rejected somewhere).
  */
 import { assembleUbpf } from '../../src/bpf/asm';
-import { runConformance } from '../../src/bpf/vm/run';
+import { type Engine, runFast } from '../../src/bpf/jit';
+import { conformanceVm, prepareProgram } from '../../src/bpf/vm';
 import { type ConformanceCase, parseDataFile } from './data-file';
 
 export type CaseRun =
@@ -27,7 +28,10 @@ function programOf(c: ConformanceCase): Uint8Array {
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function runCase(c: ConformanceCase): CaseRun {
+/** The engine cases run on: the interpreter unless EBPF_ENGINE=jit (or an explicit argument). */
+export const defaultEngine = (): Engine => (process.env.EBPF_ENGINE === 'jit' ? 'jit' : 'interpreter');
+
+export function runCase(c: ConformanceCase, engine: Engine = defaultEngine()): CaseRun {
   let program: Uint8Array;
   try {
     program = programOf(c);
@@ -35,7 +39,7 @@ export function runCase(c: ConformanceCase): CaseRun {
     return { kind: 'error', stage: 'assemble', message: messageOf(e) };
   }
   try {
-    const outcome = runConformance(program, c.memory);
+    const outcome = runFast(conformanceVm(prepareProgram(program), c.memory), engine);
     if (outcome.ok) return { kind: 'result', r0: outcome.r0 };
     return { kind: 'error', stage: 'decode/run', message: outcome.fault.message };
   } catch (e) {
@@ -53,14 +57,14 @@ function describe(run: CaseRun): string {
 }
 
 /** Positive: the expected result, or an error when the file expects one. */
-export function judgePositive(text: string): Verdict {
+export function judgePositive(text: string, engine?: Engine): Verdict {
   let c: ConformanceCase;
   try {
     c = parseDataFile(text);
   } catch (e) {
     return { ok: false, reason: `bad data file: ${messageOf(e)}` };
   }
-  const run = runCase(c);
+  const run = runCase(c, engine);
   if (c.result !== null) {
     const ok = run.kind === 'result' && run.r0 === c.result;
     return { ok, reason: ok ? describe(run) : `expected ${hex(c.result)}, ${describe(run)}` };
@@ -73,14 +77,14 @@ export function judgePositive(text: string): Verdict {
 }
 
 /** Negative: rejected when anything errors, there is no expected result, or ours differs from it. */
-export function judgeNegative(text: string): Verdict {
+export function judgeNegative(text: string, engine?: Engine): Verdict {
   let c: ConformanceCase;
   try {
     c = parseDataFile(text);
   } catch (e) {
     return { ok: true, reason: `rejected: bad data file: ${messageOf(e)}` };
   }
-  const run = runCase(c);
+  const run = runCase(c, engine);
   if (run.kind === 'error') return { ok: true, reason: `rejected: ${describe(run)}` };
   if (c.result === null) return { ok: true, reason: `rejected: no -- result (${describe(run)})` };
   if (run.r0 !== c.result) return { ok: true, reason: `rejected: expected ${hex(c.result)}, ${describe(run)}` };

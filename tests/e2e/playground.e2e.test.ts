@@ -3,6 +3,7 @@
  * it in headless Debian Chromium (playwright-core, no browser downloads). Screenshots go to
  * tests/artifacts/e2e/ — look at them.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,20 @@ const haveChromium = existsSync(CHROMIUM);
 
 if (!haveChromium) {
   console.warn(`\n*** e2e SKIPPED: ${CHROMIUM} is missing (apt-get install chromium) ***\n`);
+}
+const haveClang = spawnSync('clang-19', ['--version'], { stdio: 'ignore' }).status === 0;
+if (haveChromium && !haveClang) {
+  console.warn('\n*** e2e object scenarios SKIPPED: clang-19 is missing (apt-get install clang-19) ***\n');
+}
+
+/** Until clang.wasm lands, objects come from native clang-19, opened through the page's file input. */
+function compileFixture(name: string, dir: string): string {
+  const out = join(dir, `${name}.o`);
+  execFileSync('clang-19', [
+    ...['-O2', '-g', '-target', 'bpf', '-mcpu=v3', '-I', join(root, 'src/compiler/headers/include')],
+    ...['-c', join(root, 'tests/e2e/fixtures', `${name}.c`), '-o', out],
+  ]);
+  return out;
 }
 
 describe.skipIf(!haveChromium)('playground in headless Chromium', () => {
@@ -135,6 +150,100 @@ describe.skipIf(!haveChromium)('playground in headless Chromium', () => {
     await expect.poll(() => page.getByRole('tab', { name: /^Maps/ }).count()).toBe(1);
     await context.close();
   });
+
+  it.skipIf(!haveClang)(
+    'opens an object, disassembles it, runs a packet, shows trace, maps, result, and steps registers',
+    async () => {
+      const objects = mkdtempSync(join(tmpdir(), 'ebpf-playground-objects-'));
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+      const page = await context.newPage();
+      await open(page);
+      const tab = (name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
+
+      await page.getByLabel('Open object file').setInputFiles(compileFixture('ttl_count', objects));
+      await expect.poll(() => page.getByTestId('opened-object').innerText()).toContain('ttl_count.o');
+      await expect
+        .poll(() => page.getByRole('combobox', { name: 'Program section' }).innerText())
+        .toContain('ttl_count · xdp');
+
+      // Disassembly: llvm-objdump syntax, C lines interleaved, maps and helpers named, jumps as links.
+      await tab('Disassembly').click();
+      const listing = page.getByRole('list', { name: 'Disassembly of ttl_count' });
+      await expect.poll(() => listing.innerText()).toContain('<ttl_count>:');
+      const text = await listing.innerText();
+      expect(text).toContain('; map proto_seen');
+      expect(text).toContain('bpf_map_update_elem');
+      expect(text).toMatch(/ip->ttl--/);
+      expect(text).toMatch(/if r\d .* goto [+-]0x/);
+      // A jump link selects its target; a C line lights up its instructions.
+      await listing
+        .getByRole('button', { name: /^Go to instruction/ })
+        .first()
+        .click();
+      await expect.poll(() => listing.locator('.disasm-line.selected').count()).toBe(1);
+      await listing.getByRole('button', { name: /ip->ttl--/ }).click();
+      await expect.poll(() => listing.locator('.disasm-line.lit').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(shots, 'object-disassembly.png') });
+
+      // The verifier accepts it.
+      await tab('Verifier').click();
+      await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Accepted by the verifier');
+      await page.screenshot({ path: join(shots, 'object-verifier-accepted.png') });
+
+      // Run: verdict in words, packet out with the TTL byte changed.
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await tab('Result').click();
+      await expect.poll(() => page.getByTestId('verdict').first().innerText()).toBe('XDP_PASS');
+      await expect.poll(() => page.getByLabel('Run of packet 1').innerText()).toMatch(/1 byte changed/i);
+      await page.screenshot({ path: join(shots, 'object-result.png') });
+
+      // trace_pipe: the kernel's line format.
+      await tab('trace_pipe').click();
+      await expect
+        .poll(() => page.getByRole('log', { name: 'trace_pipe output' }).innerText())
+        .toMatch(/bpftool-1000 +\[000\] b\.\.11 +\d+\.\d{6}: bpf_trace_printk: proto 6 ttl 64 len 54/);
+      await page.screenshot({ path: join(shots, 'object-trace.png') });
+
+      // Maps: BTF-typed rows, per-CPU values, and a user-space edit.
+      await tab('Maps').click();
+      const seen = page.getByRole('region', { name: 'Map proto_seen' });
+      await expect.poll(() => seen.locator('tbody').innerText()).toMatch(/^6\s+1$/m);
+      await expect.poll(() => page.getByRole('region', { name: 'Map last_len' }).innerText()).toMatch(/cpu0\s+54/);
+      await page.getByRole('button', { name: 'Add an entry to proto_seen' }).click();
+      await page.getByRole('textbox', { name: 'Key' }).fill('17');
+      await page.getByRole('textbox', { name: 'Value' }).fill('5');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await expect.poll(() => seen.locator('tbody').innerText()).toMatch(/^17\s+5$/m);
+      await page.screenshot({ path: join(shots, 'object-maps.png') });
+      await page.getByRole('button', { name: 'Delete proto_seen entry 17' }).click();
+      await expect.poll(() => seen.locator('tbody').innerText()).not.toMatch(/^17/m);
+
+      // Step: registers change, pointers shown as region+offset, step back returns.
+      await tab('Registers').click();
+      await page.getByRole('button', { name: 'Step forward' }).click();
+      const regs = page.getByRole('table', { name: 'Registers' });
+      await expect.poll(() => regs.innerText()).toMatch(/r10\s+0x[0-9a-f]+\s+fp\+0/);
+      await expect.poll(() => page.locator('.step-info').innerText()).toContain('step 0');
+      for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+      await expect.poll(() => page.locator('.step-info').innerText()).toContain('step 3');
+      await expect.poll(() => regs.locator('tr.changed').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(shots, 'object-registers.png') });
+      await page.getByRole('button', { name: 'Step back' }).click();
+      await expect.poll(() => page.locator('.step-info').innerText()).toContain('step 2');
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await expect.poll(() => page.locator('.step-info').innerText()).toMatch(/exited, r0 = 2/);
+
+      // A rejected object: the verdict, the failing instruction and C line, the explanation.
+      await page.getByLabel('Open object file').setInputFiles(compileFixture('unchecked', objects));
+      await tab('Verifier').click();
+      await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Rejected by the verifier');
+      await expect.poll(() => page.locator('.verifier-error').innerText()).toContain('unchecked.c:12');
+      await page.screenshot({ path: join(shots, 'object-verifier-rejected.png') });
+      await context.close();
+      rmSync(objects, { recursive: true, force: true });
+    },
+    120_000,
+  );
 
   it('follows a dark system theme and fits a tablet', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'dark' });

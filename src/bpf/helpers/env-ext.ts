@@ -44,6 +44,8 @@ export interface SkbMeta {
   vlanPresent: boolean;
   vlanProto: number;
   vlanTci: number;
+  /** Set by skb_adjust_room with an ENCAP flag; a second encapsulation is -EALREADY. */
+  encapsulated?: boolean;
 }
 
 export interface TaskInfo {
@@ -52,6 +54,10 @@ export interface TaskInfo {
   uid: number;
   gid: number;
   comm: string;
+  /** Address of its task_struct (bpf_get_current_task); the simulated kernel provides one. */
+  readonly address?: bigint;
+  /** Its cgroup v2 id (bpf_get_current_cgroup_id). */
+  readonly cgroupId?: bigint;
 }
 
 export interface TailCallExt {
@@ -69,6 +75,16 @@ export interface SubprogCaller {
 export interface StackSource {
   kernel: readonly bigint[];
   user: readonly bigint[];
+}
+
+/**
+ * What bpf_get_stackid needs of a BPF_MAP_TYPE_STACK_TRACE map (src/bpf/maps has none yet): store
+ * the frames in bucket hash(ips) % buckets and return the bucket. The map decides, as the kernel's
+ * stackmap does: same stack -> same id; an occupied bucket is -EEXIST unless BPF_F_REUSE_STACKID
+ * (1 << 10) is set; BPF_F_FAST_STACK_CMP (1 << 9) compares hashes only.
+ */
+export interface StackTraceStore {
+  storeStack(ips: readonly bigint[], flags: bigint): number;
 }
 
 export interface HelperState {

@@ -5,12 +5,14 @@
  * data/data_end/data_meta change. Limits follow the kernel's XDP helpers: the head may not
  * grow into the first `reservedHead` bytes (struct xdp_frame), the tail not into the last
  * `reservedTail` bytes (skb_shared_info), at least 14 bytes (ETH_HLEN) remain, metadata is a
- * multiple of 4 bytes and at most 32.
+ * multiple of 4 bytes and at most 255.
  */
-import { EINVAL } from '../maps/errno';
+import { EINVAL, ENOMEM } from '../maps/errno';
 
 export const ETH_HLEN = 14;
 export const EACCES = 13;
+/** Metadata limit: skb_shared_info.meta_len is a u8 (Linux 6.18; it was 32 bytes before). */
+const META_MAX = 255;
 
 export interface FrameLayout {
   /** Bytes before data (XDP test runs: 256, XDP_PACKET_HEADROOM). */
@@ -77,24 +79,26 @@ export class PacketBuffer {
     const meta = this.meta + delta;
     if (meta < this.minStart || meta > this.data) return -EINVAL;
     const length = this.data - meta;
-    if (length % 4 !== 0 || length > 32) return -EACCES;
+    if (length % 4 !== 0 || length > META_MAX) return -EACCES;
     this.meta = meta;
     return 0;
   }
 
-  /** Opens `length` zero bytes at packet offset `at` by moving the head forward (skb push). */
-  insert(at: number, length: number): number {
-    if (this.data - length < this.minStart || at > this.length) return -EINVAL;
+  /**
+   * Opens `length` bytes at packet offset `at` as the kernel's skb helpers do (skb_push, then
+   * memmove of the first `at` bytes to the new front): the gap keeps whatever the frame held there.
+   */
+  push(at: number, length: number): number {
+    if (this.data - length < this.minStart || at > this.length) return -ENOMEM;
     this.frame.copyWithin(this.data - length, this.data, this.data + at);
     this.data -= length;
     this.meta = this.data;
-    this.frame.fill(0, this.data + at, this.data + at + length);
     return 0;
   }
 
-  /** Removes `length` bytes at packet offset `at` (skb pull of inner bytes). */
-  remove(at: number, length: number): number {
-    if (at + length > this.length) return -EINVAL;
+  /** Removes `length` bytes at packet offset `at` (memmove of the first `at` bytes, then skb_pull). */
+  pull(at: number, length: number): number {
+    if (at + length > this.length) return -ENOMEM;
     this.frame.copyWithin(this.data + length, this.data, this.data + at);
     this.data += length;
     this.meta = this.data;

@@ -1,6 +1,8 @@
 /** XDP head/tail/meta adjustment, skb byte access, checksums and redirect. */
 import { EFAULT, EINVAL } from '../maps/errno';
-import { requireExt, type PacketExt } from './env-ext';
+import { BPF_MAP_TYPE, type MapMemory } from '../maps';
+import { csumDiffResult, csumReplace2, csumReplace4, csumReplaceByDiff, protoCsumReplace4 } from './csum';
+import { HelperError, requireExt, type PacketExt } from './env-ext';
 import { SKB, SKB_AND_XDP, type HelperProto } from './prototypes';
 import type { HelperDef } from './registry-types';
 import type { HelperEnv } from './types';
@@ -20,23 +22,24 @@ function adjusted(ext: PacketExt, status: number): bigint {
   return neg(-status);
 }
 
-function fold(sum: number): number {
-  let s = sum;
-  while (s > 0xffff) s = (s & 0xffff) + Math.floor(s / 0x10000);
-  return s;
+/**
+ * The checksum field at `offset` for l3/l4_csum_replace, after the kernel's checks: odd or huge
+ * offsets and fields past the end are -EFAULT. The field is read little-endian (see csum.ts).
+ */
+function csumField(env: HelperEnv, helper: string, r2: bigint): { dv: DataView; at: number } | bigint {
+  const data = packet(env, helper).buffer.bytes;
+  const at = Number(BigInt.asUintN(32, r2));
+  if (at > 0xffff || at % 2 !== 0 || at + 2 > data.length) return neg(EFAULT);
+  return { dv: new DataView(data.buffer, data.byteOffset, data.byteLength), at };
 }
 
-/** Incremental checksum update (RFC 1624) of the 16-bit field at `offset`, from -> to. */
-function replaceChecksum(data: Uint8Array, offset: number, from: number, to: number, size: number): void {
-  const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const old = dv.getUint16(offset);
-  const mask = size === 4 ? 0xffffffff : 0xffff;
-  const f = from & mask;
-  const t = to & mask;
-  let sum = ~old & 0xffff;
-  sum += size === 4 ? (~f >>> 16) + (~f & 0xffff) + (t >>> 16) + (t & 0xffff) : (~f & 0xffff) + t;
-  dv.setUint16(offset, ~fold(sum) & 0xffff);
-}
+const u32 = (v: bigint) => Number(BigInt.asUintN(32, v));
+const u16 = (v: bigint) => Number(BigInt.asUintN(16, v));
+
+/** XDP actions a failed redirect_map lookup may return (the low bits of flags). */
+const XDP_ACTION_MASK = 3n;
+const BPF_F_BROADCAST = 1n << 3n;
+const BPF_F_EXCLUDE_INGRESS = 1n << 4n;
 
 export const PACKET_HELPERS: HelperDef[] = [
   {
@@ -106,63 +109,60 @@ export const PACKET_HELPERS: HelperDef[] = [
       ],
       SKB_AND_XDP,
     ),
-    /** csum_diff(from, from_size, to, to_size, seed): 32-bit unfolded ones'-complement sums. */
+    /** csum_diff(from, from_size, to, to_size, seed): since Linux 6.12 the result is folded to 16 bits. */
     impl: (env, r1, r2, r3, r4, r5) => {
       if (r2 % 4n !== 0n || r4 % 4n !== 0n || r2 > 512n || r4 > 512n) return neg(EINVAL);
       const read = (addr: bigint, size: bigint) =>
         size === 0n ? new Uint8Array(0) : env.mem.view(addr, Number(size), false);
-      // Word sums in the CPU's (little-endian) view, as csum_partial computes them.
-      const words = (bytes: Uint8Array) => {
-        let s = 0n;
-        for (let i = 0; i < bytes.length; i += 4)
-          s += BigInt(new DataView(bytes.buffer, bytes.byteOffset + i, 4).getUint32(0, true));
-        return s;
-      };
-      const notWords = (bytes: Uint8Array) => {
-        let s = 0n;
-        for (let i = 0; i < bytes.length; i += 4)
-          s += BigInt(~new DataView(bytes.buffer, bytes.byteOffset + i, 4).getUint32(0, true) >>> 0);
-        return s;
-      };
-      let sum = notWords(read(r1, r2)) + words(read(r3, r4)) + BigInt.asUintN(32, r5);
-      while (sum > 0xffffffffn) sum = (sum & 0xffffffffn) + (sum >> 32n);
-      return sum;
+      return BigInt(csumDiffResult(read(r1, r2), read(r3, r4), u32(r5)));
     },
   },
   {
     id: 10,
     proto: proto(['ARG_PTR_TO_CTX', 'ARG_ANYTHING', 'ARG_ANYTHING', 'ARG_ANYTHING', 'ARG_ANYTHING'], SKB),
-    /** l3_csum_replace(skb, offset, from, to, size): size 2 or 4 (flags low bits). */
+    /** l3_csum_replace(skb, offset, from, to, flags): flags is the field size, 2 or 4, or 0 for a csum_diff in `to`. */
     impl: (env, _r1, r2, r3, r4, r5) => {
-      const size = Number(r5 & 0xfn);
-      if ((r5 & ~0xfn) !== 0n || (size !== 2 && size !== 4)) return neg(EINVAL);
-      const data = packet(env, 'bpf_l3_csum_replace').buffer.bytes;
-      const offset = Number(BigInt.asUintN(32, r2));
-      if (offset + 2 > data.length) return neg(EFAULT);
-      replaceChecksum(data, offset, Number(BigInt.asUintN(32, r3)), Number(BigInt.asUintN(32, r4)), size);
+      if ((r5 & ~0xfn) !== 0n) return neg(EINVAL);
+      const field = csumField(env, 'bpf_l3_csum_replace', r2);
+      if (typeof field === 'bigint') return field;
+      const { dv, at } = field;
+      const old = dv.getUint16(at, true);
+      let sum: number;
+      if (r5 === 0n) {
+        if (r3 !== 0n) return neg(EINVAL);
+        sum = csumReplaceByDiff(old, u32(r4));
+      } else if (r5 === 2n) sum = csumReplace2(old, u16(r3), u16(r4));
+      else if (r5 === 4n) sum = csumReplace4(old, u32(r3), u32(r4));
+      else return neg(EINVAL);
+      dv.setUint16(at, sum, true);
       return 0n;
     },
   },
   {
     id: 11,
     proto: proto(['ARG_PTR_TO_CTX', 'ARG_ANYTHING', 'ARG_ANYTHING', 'ARG_ANYTHING', 'ARG_ANYTHING'], SKB),
-    /** l4_csum_replace: flags BPF_F_PSEUDO_HDR (0x10), BPF_F_MARK_MANGLED_0 (0x20), size in the low 4 bits. */
+    /**
+     * l4_csum_replace(skb, offset, from, to, flags): size in the low 4 bits like l3, plus
+     * BPF_F_PSEUDO_HDR (only changes skb->csum, which test runs do not keep), BPF_F_MARK_MANGLED_0
+     * (leave a zero field alone, write 0xffff for a zero result), BPF_F_MARK_ENFORCE, BPF_F_IPV6.
+     */
     impl: (env, _r1, r2, r3, r4, r5) => {
-      const size = Number(r5 & 0xfn);
-      if ((r5 & ~0x7fn) !== 0n || (size !== 0 && size !== 2 && size !== 4)) return neg(EINVAL);
-      const data = packet(env, 'bpf_l4_csum_replace').buffer.bytes;
-      const offset = Number(BigInt.asUintN(32, r2));
-      if (offset + 2 > data.length) return neg(EFAULT);
-      const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
-      if ((r5 & 0x20n) !== 0n && dv.getUint16(offset) === 0) return 0n;
-      if (size === 0) {
-        // from = 0, to = a precomputed csum_diff: fold it into the field.
-        const sum =
-          (~dv.getUint16(offset) & 0xffff) +
-          fold(Number(BigInt.asUintN(32, r4) & 0xffffn) + Number(BigInt.asUintN(32, r4) >> 16n));
-        dv.setUint16(offset, ~fold(sum) & 0xffff);
-      } else replaceChecksum(data, offset, Number(BigInt.asUintN(32, r3)), Number(BigInt.asUintN(32, r4)), size);
-      if ((r5 & 0x20n) !== 0n && dv.getUint16(offset) === 0) dv.setUint16(offset, 0xffff);
+      if ((r5 & ~0xffn) !== 0n) return neg(EINVAL);
+      const field = csumField(env, 'bpf_l4_csum_replace', r2);
+      if (typeof field === 'bigint') return field;
+      const { dv, at } = field;
+      const mangled0 = (r5 & 0x20n) !== 0n;
+      const old = dv.getUint16(at, true);
+      if (mangled0 && (r5 & 0x40n) === 0n && old === 0) return 0n;
+      let sum: number;
+      const size = r5 & 0xfn;
+      if (size === 0n) {
+        if (r3 !== 0n) return neg(EINVAL);
+        sum = csumReplaceByDiff(old, u32(r4));
+      } else if (size === 2n) sum = protoCsumReplace4(old, u16(r3), u16(r4));
+      else if (size === 4n) sum = protoCsumReplace4(old, u32(r3), u32(r4));
+      else return neg(EINVAL);
+      dv.setUint16(at, mangled0 && sum === 0 ? 0xffff : sum, true);
       return 0n;
     },
   },
@@ -175,6 +175,33 @@ export const PACKET_HELPERS: HelperDef[] = [
       if (ext.kind === 'xdp' ? r2 !== 0n : (r2 & ~1n) !== 0n) return ext.kind === 'xdp' ? 0n : 2n;
       ext.redirect = { ifindex: Number(BigInt.asUintN(32, r1)), flags: r2 };
       return ext.kind === 'xdp' ? 4n : 7n;
+    },
+  },
+  {
+    id: 51,
+    proto: proto(['ARG_CONST_MAP_PTR', 'ARG_ANYTHING', 'ARG_ANYTHING'], ['xdp']),
+    /**
+     * bpf_redirect_map(map, key, flags) on a devmap/devmap_hash/cpumap/xskmap: XDP_REDIRECT when the
+     * key has a target; otherwise flags' low two bits (an XDP action). Unknown flags: XDP_ABORTED.
+     */
+    impl: (env, r1, r2, r3) => {
+      const bound = requireExt<MapMemory>(env, 'maps', 'bpf_redirect_map').at(r1);
+      const type = bound?.map.spec.type;
+      const devmap = type === BPF_MAP_TYPE.DEVMAP || type === BPF_MAP_TYPE.DEVMAP_HASH;
+      if (bound === null || (!devmap && type !== BPF_MAP_TYPE.CPUMAP && type !== BPF_MAP_TYPE.XSKMAP))
+        throw new HelperError('bpf_redirect_map: r1 is not a devmap, devmap_hash, cpumap or xskmap');
+      const allowed = XDP_ACTION_MASK | (devmap ? BPF_F_BROADCAST | BPF_F_EXCLUDE_INGRESS : 0n);
+      if ((r3 & ~allowed) !== 0n) return 0n;
+      const { map } = bound;
+      const key = new Uint8Array(map.spec.keySize);
+      new DataView(key.buffer).setUint32(0, u32(r2), true);
+      const offset = map.lookup(key, env.cpu);
+      // A devmap slot holds an ifindex (0 = empty), a cpumap slot a queue size (0 = no CPU thread).
+      const target =
+        offset === null ? 0 : new DataView(map.values.buffer, map.values.byteOffset).getUint32(offset, true);
+      if (target === 0 && (r3 & BPF_F_BROADCAST) === 0n) return r3 & XDP_ACTION_MASK;
+      packet(env, 'bpf_redirect_map').redirect = { ifindex: devmap ? target : 0, flags: r3, map };
+      return 4n;
     },
   },
 ];

@@ -11,6 +11,9 @@ import { OUTPUT_HELPERS } from './output-helpers';
 import { PACKET_HELPERS } from './packet-helpers';
 import type { HelperProto } from './prototypes';
 import type { HelperDef } from './registry-types';
+import { SKB_HELPERS } from './skb-helpers';
+import { STACK_HELPERS } from './stack-helpers';
+import { TASK_HELPERS } from './task-helpers';
 import { TRACE_HELPERS } from './trace-helpers';
 import type { HelperImpl } from './types';
 
@@ -41,6 +44,9 @@ for (const def of [
   ...MISC_HELPERS,
   ...OUTPUT_HELPERS,
   ...PACKET_HELPERS,
+  ...SKB_HELPERS,
+  ...TASK_HELPERS,
+  ...STACK_HELPERS,
 ] as HelperDef[]) {
   const name = helperName(def.id);
   if (name === null) throw new Error(`helper table: id ${def.id} is not a kernel helper`);

@@ -41,6 +41,10 @@ export type FieldValues = Map<string, bigint>;
 /** A context handler plus the way runners and helpers change a field (e.g. data after adjust_head). */
 export interface CtxTable extends CtxHandler {
   set(name: string, value: bigint): void;
+  /** Sets every field to its value in `next` (fields missing there keep theirs); only changed ones are written. */
+  assign(next: ReadonlyMap<string, bigint>): void;
+  /** Grows on every change through set/assign/store, so a runner reusing the context can tell it is untouched. */
+  readonly generation: number;
 }
 
 /**
@@ -83,16 +87,27 @@ export function tableHandler(
     if (f.pointer) return value;
     return BigInt.asUintN(size * 8, value >> BigInt((offset - f.offset) * 8));
   };
-  return {
+  const put = (i: number, value: bigint): void => {
+    values.set(fields[i]!.name, value);
+    writeField(view, fields[i]!, BigInt.asUintN(fields[i]!.size * 8, value));
+    sync(i);
+    table.generation++;
+  };
+  const table = {
+    generation: 0,
     load,
-    set(name, value) {
+    set(name: string, value: bigint) {
       const i = fields.findIndex((f) => f.name === name);
       if (i < 0 || !values.has(name)) throw new Error(`${structName} has no accessible field ${name}`);
-      values.set(name, value);
-      writeField(view, fields[i]!, BigInt.asUintN(fields[i]!.size * 8, value));
-      sync(i);
+      put(i, value);
     },
-    loadHalves(offset, size, R, d) {
+    assign(next: ReadonlyMap<string, bigint>) {
+      fields.forEach((f, i) => {
+        const value = next.get(f.name);
+        if (value !== undefined && values.has(f.name) && values.get(f.name) !== value) put(i, value);
+      });
+    },
+    loadHalves(offset: number, size: number, R: Int32Array, d: number) {
       const i = find(offset, size, false);
       const f = fields[i]!;
       if (f.pointer || (offset === f.offset && size === f.size)) {
@@ -104,17 +119,16 @@ export function tableHandler(
       R[d] = Number(BigInt.asIntN(32, v));
       R[d + 1] = Number(BigInt.asIntN(32, v >> 32n));
     },
-    store(offset, size, value) {
+    store(offset: number, size: number, value: bigint) {
       const i = find(offset, size, true);
       const f = fields[i]!;
       const shift = BigInt((offset - f.offset) * 8);
       const mask = ((1n << BigInt(size * 8)) - 1n) << shift;
       const next = (values.get(f.name)! & ~mask) | ((value << shift) & mask);
-      values.set(f.name, BigInt.asUintN(f.size * 8, next));
-      writeField(view, f, values.get(f.name)!);
-      sync(i);
+      put(i, BigInt.asUintN(f.size * 8, next));
     },
   };
+  return table;
 }
 
 function refusal(structName: string, f: CtxField | undefined, offset: number, size: number, write: boolean): string {

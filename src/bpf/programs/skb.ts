@@ -92,6 +92,14 @@ export function skbFieldsFor(kind: SkbProgramKind): CtxField[] {
   });
 }
 
+/** __sk_buff as test_run fills it for `frame`, whose first byte is at guest address `data`. */
+export function skbValues(kind: SkbProgramKind, frame: Uint8Array, data: bigint): FieldValues {
+  const facts: SkbFacts = { kind, frame, data };
+  return new Map(
+    SK_BUFF_FIELDS.filter((d) => (kind === 'tc' ? d.tc : d.socket) !== null).map((d) => [d.field.name, d.value(facts)]),
+  );
+}
+
 /**
  * Maps the frame and an __sk_buff for it; sets r1 and the VM's LD_ABS/LD_IND packet. Throws when
  * the frame is shorter than an Ethernet header (test_run refuses those with EINVAL).
@@ -100,11 +108,8 @@ export function setupSkb(vm: Vm, kind: SkbProgramKind, frame: Uint8Array): Packe
   if (frame.length < ETH_HLEN) throw new Error(`an skb needs at least ${ETH_HLEN} bytes (an Ethernet header)`);
   const bytes = frame.slice();
   const data = vm.mem.map('packet', 'packet', bytes, kind === 'tc');
-  const facts: SkbFacts = { kind, frame: bytes, data };
   const fields = skbFieldsFor(kind);
-  const values: FieldValues = new Map(
-    SK_BUFF_FIELDS.filter((d) => (kind === 'tc' ? d.tc : d.socket) !== null).map((d) => [d.field.name, d.value(facts)]),
-  );
+  const values = skbValues(kind, bytes, data);
   const image = structBytes(SK_BUFF_SIZE, fields, values);
   const table = tableHandler('__sk_buff', fields, values, image);
   const ctx = vm.mem.mapCtx('__sk_buff', image, table);

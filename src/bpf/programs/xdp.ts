@@ -34,17 +34,22 @@ export interface PacketContext {
   packetOut(): Uint8Array;
 }
 
-/** Maps a copy of `packet` and an xdp_md pointing at it into the VM's memory; sets r1. */
-export function setupXdp(vm: Vm, packet: Uint8Array, options: XdpOptions = {}): PacketContext {
-  const bytes = packet.slice();
-  const data = vm.mem.map('packet', 'packet', bytes, true);
-  const values: FieldValues = new Map([
+/** xdp_md as test_run fills it for `length` packet bytes at guest address `data`. */
+export function xdpValues(data: bigint, length: number, options: XdpOptions = {}): FieldValues {
+  return new Map([
     ['data', data],
-    ['data_end', data + BigInt(bytes.length)],
+    ['data_end', data + BigInt(length)],
     ['data_meta', data],
     ['ingress_ifindex', BigInt(options.ingressIfindex ?? 1)],
     ['rx_queue_index', BigInt(options.rxQueueIndex ?? 0)],
   ]);
+}
+
+/** Maps a copy of `packet` and an xdp_md pointing at it into the VM's memory; sets r1. */
+export function setupXdp(vm: Vm, packet: Uint8Array, options: XdpOptions = {}): PacketContext {
+  const bytes = packet.slice();
+  const data = vm.mem.map('packet', 'packet', bytes, true);
+  const values = xdpValues(data, bytes.length, options);
   const image = structBytes(XDP_MD_SIZE, XDP_MD_FIELDS, values);
   const table = tableHandler('xdp_md', XDP_MD_FIELDS, values, image);
   const ctx = vm.mem.mapCtx('xdp_md', image, table);

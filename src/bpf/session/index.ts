@@ -4,3 +4,6 @@ export { createSession, SessionError, type Session, type SessionMap, type Sessio
 export { createObjectMaps, MapSetupError } from './object-maps';
 export { refusePacket } from './test-run-rules';
 export { describeRetval, formatReport } from './format';
+export { createAttachSession, runAttached, type AttachSession, type AttachSessionOptions } from './attach';
+export * from './attach-report';
+export * from './attach-plan';

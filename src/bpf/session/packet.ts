@@ -9,7 +9,19 @@
  * (whose skb->data is past it, but LD_ABS can reach it through SKF_LL_OFF).
  */
 import { type PacketExt, PacketBuffer, type SkbMeta } from '../helpers';
-import type { PacketContext, PacketProgramType } from '../programs';
+import {
+  type FieldValues,
+  type PacketContext,
+  type PacketProgramType,
+  SK_BUFF_SIZE,
+  skbFieldsFor,
+  skbValues,
+  structBytes,
+  tableHandler,
+  XDP_MD_FIELDS,
+  XDP_MD_SIZE,
+  xdpValues,
+} from '../programs';
 import { regionBase, type Vm } from '../vm';
 
 /** BPF_PROG_TEST_RUN frame: XDP_PACKET_HEADROOM in front, one page in all (kernel test_run). */
@@ -64,4 +76,140 @@ export function attachPacket(
     ...(type === 'xdp' ? {} : { skb: skbMeta(packet) }),
   };
   return { ext, buffer };
+}
+
+/** A PacketBuffer over a frame the runner owns (the JIT's linear memory), reused run after run. */
+class FrameBuffer extends PacketBuffer {
+  declare readonly frame: Uint8Array;
+
+  constructor(frame: Uint8Array) {
+    super(new Uint8Array(0), LAYOUT);
+    this.frame = frame;
+  }
+}
+
+const sameHeader = (a: Uint8Array, b: Uint8Array): boolean => {
+  for (let i = 0; i < ETH_HLEN; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * The packet and context of a session's test runs, mapped once and reset per packet: the frame is
+ * cleared only where the last run could have written, the packet region is remapped only when its
+ * extent changes, and context fields are rewritten only when the packet's facts or the context
+ * changed. Region ids and addresses stay the same for every run.
+ */
+export class PacketSlot {
+  readonly buffer: PacketBuffer;
+  readonly context: PacketContext;
+  /** r1 for every run, as int32 halves. */
+  readonly ctxLo: number;
+  readonly ctxHi: number;
+  private readonly base: bigint;
+  private readonly packetId: number;
+  private readonly socket: boolean;
+  private readonly header = new Uint8Array(ETH_HLEN);
+  private mappedStart = -1;
+  private mappedEnd = -1;
+  private dirtyStart = 0;
+  private dirtyEnd = 0;
+  private generation = -1;
+  private length = -1;
+
+  constructor(
+    private readonly vm: Vm,
+    private readonly type: PacketProgramType,
+    frame: Uint8Array = new Uint8Array(LAYOUT.frameSize),
+  ) {
+    this.buffer = new FrameBuffer(frame);
+    this.socket = type === 'socket_filter';
+    const empty = frame.subarray(LAYOUT.headroom, LAYOUT.headroom);
+    this.base = vm.mem.map('packet', 'packet', empty, type !== 'socket_filter');
+    this.packetId = vm.mem.idOf(this.base)!;
+    const values = this.valuesFor(new Uint8Array(ETH_HLEN));
+    const [structName, size, fields] =
+      type === 'xdp'
+        ? (['xdp_md', XDP_MD_SIZE, XDP_MD_FIELDS] as const)
+        : (['__sk_buff', SK_BUFF_SIZE, skbFieldsFor(type === 'tc' ? 'tc' : 'socket_filter')] as const);
+    const image = structBytes(size, fields, values);
+    const table = tableHandler(structName, fields, values, image);
+    const ctx = vm.mem.mapCtx(structName, image, table);
+    this.ctxLo = Number(BigInt.asIntN(32, ctx));
+    this.ctxHi = Number(BigInt.asIntN(32, ctx >> 32n));
+    const packetOut = (): Uint8Array => {
+      const out = vm.mem.bytes[this.packetId]!.slice();
+      // test_run pushes the pulled Ethernet header back for non-L2 programs as zeroes (memset).
+      if (this.socket) out.fill(0, 0, ETH_HLEN);
+      return out;
+    };
+    this.context = { ctx, values, table, packetOut };
+  }
+
+  private valuesFor(packet: Uint8Array): FieldValues {
+    if (this.type === 'xdp') return xdpValues(this.base, packet.length);
+    return skbValues(this.type === 'tc' ? 'tc' : 'socket_filter', packet, this.base);
+  }
+
+  private start(): number {
+    return this.socket ? this.buffer.data - ETH_HLEN : this.buffer.meta;
+  }
+
+  /** Points the packet region at the frame's current extent (same base address). */
+  private remap(): void {
+    const start = this.start();
+    const end = this.buffer.end;
+    if (start === this.mappedStart && end === this.mappedEnd) return;
+    this.vm.mem.remap(this.base, this.buffer.frame.subarray(start, end));
+    this.mappedStart = start;
+    this.mappedEnd = end;
+    if (start < this.dirtyStart) this.dirtyStart = start;
+    if (end > this.dirtyEnd) this.dirtyEnd = end;
+  }
+
+  /** What a helper's change of data/data_end/data_meta does: new region extent, new context fields. */
+  private readonly changed = (): void => {
+    const table = this.context.table;
+    this.remap();
+    if (this.socket) {
+      table.set('len', BigInt(this.buffer.end - this.buffer.data));
+      return;
+    }
+    const at = (offset: number): bigint => this.base + BigInt(offset - this.start());
+    table.set('data_meta', at(this.buffer.meta));
+    table.set('data', at(this.buffer.data));
+    table.set('data_end', at(this.buffer.end));
+    if (this.type === 'tc') table.set('len', BigInt(this.buffer.end - this.buffer.data));
+  };
+
+  /** Puts `packet` in place for the next run (it must fit: refusePacket first) and returns the helpers' view. */
+  load(packet: Uint8Array): PacketExt {
+    const b = this.buffer;
+    const frame = b.frame;
+    if (this.dirtyEnd > this.dirtyStart) frame.fill(0, this.dirtyStart, this.dirtyEnd);
+    frame.set(packet, LAYOUT.headroom);
+    b.meta = b.data = LAYOUT.headroom + (this.socket ? ETH_HLEN : 0);
+    b.end = LAYOUT.headroom + packet.length;
+    this.dirtyStart = LAYOUT.headroom;
+    this.dirtyEnd = b.end;
+    this.remap();
+    const table = this.context.table;
+    const facts = this.type === 'xdp' || sameHeader(packet, this.header);
+    if (table.generation !== this.generation || packet.length !== this.length || !facts) {
+      table.assign(this.valuesFor(packet));
+      this.generation = table.generation;
+      this.length = packet.length;
+      this.header.set(packet.subarray(0, ETH_HLEN));
+    }
+    if (this.type !== 'xdp') {
+      this.vm.legacyPacketId = this.packetId;
+      this.vm.legacyDataOffset = this.type === 'tc' ? 0 : ETH_HLEN;
+      this.vm.legacyNetworkOffset = ETH_HLEN;
+    }
+    return {
+      buffer: b,
+      kind: this.type === 'xdp' ? 'xdp' : 'skb',
+      changed: this.changed,
+      ...(this.type === 'xdp' ? {} : { skb: skbMeta(packet) }),
+    };
+  }
 }

@@ -8,11 +8,12 @@
 import { getHelper, type HelperEnv, type HelperImpl, newHelperState, type TaskInfo } from '../helpers';
 import { type BpfMap, dumpMap, MapMemory } from '../maps';
 import type { BpfObject, BpfProgram } from '../object';
-import { PACKET_PROGRAM_TYPES, type PacketProgramType, packetTypeOfSection } from '../programs';
-import { AddressSpace, type PreparedProgram, prepareProgram, type RunOutcome, runToExit, Vm } from '../vm';
+import { type Engine, type EngineInfo, fastRunner } from '../jit';
+import { type PacketProgramType, packetTypeOfSection } from '../programs';
+import { AddressSpace, type PreparedProgram, prepareProgram, type RunOutcome, Vm } from '../vm';
 import { loadTimeChecks, reject } from './load-checks';
 import { createObjectMaps } from './object-maps';
-import { attachPacket } from './packet';
+import { PacketSlot } from './packet';
 import type { MapReport, RunResult, RunSuccess, VerifierReport } from './report';
 import { firstValueAddress, KEY0, lddwResolver } from './resolve';
 import { subprogCaller } from './subprog';
@@ -38,6 +39,11 @@ export interface SessionOptions {
   readonly clockNs?: () => number;
   /** Instructions one run may execute. */
   readonly budget?: number;
+  /**
+   * Engine for plain runs and repeats (default 'jit'); `drive`n runs always use the interpreter.
+   * The JIT falls back to the interpreter for programs it cannot compile: see Session.engine.
+   */
+  readonly engine?: Engine;
 }
 
 export interface SessionMap {
@@ -50,6 +56,8 @@ export interface Session {
   readonly program: BpfProgram;
   readonly type: PacketProgramType | null;
   readonly verifier: VerifierReport;
+  /** Which engine plain runs use, and why the interpreter when the JIT was asked for. */
+  readonly engine: EngineInfo;
   readonly maps: readonly SessionMap[];
   /**
    * Runs one packet. `drive` replaces runToExit for this run (the UI steps it with vm's step() to
@@ -113,7 +121,12 @@ const helperLookup = (id: number): HelperImpl => {
   }
 };
 
-const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += HEX[b]!;
+  return out;
+}
 
 export function createSession(object: BpfObject, options: SessionOptions): Session {
   const program = pickProgram(object, options.programName);
@@ -147,30 +160,36 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
   };
   const vm = prepared ? new Vm(prepared, vmOptions) : null;
   if (vm && prepared) ext.subprog = subprogCaller(prepared, vmOptions);
+  // The engine is chosen (and the program compiled) once; the packet and context are mapped once.
+  const runner = vm ? fastRunner(vm, options.engine ?? 'jit') : null;
+  const engine: EngineInfo = runner?.info ?? { engine: 'interpreter', reason: 'the program was not loaded' };
+  const slot = vm && type !== null ? new PacketSlot(vm, type, runner?.machine?.packetFrame()) : null;
 
-  const run = (packet: Uint8Array, drive?: (vm: Vm) => RunOutcome): RunResult => {
-    if (!vm || !verifier.accepted) return { error: `EACCES: the program was not loaded: ${verifier.error?.message}` };
-    if (type === null) return { error: `EINVAL: section '${program.sectionName}' is not a packet program` };
-    const refused = refusePacket(type, packet);
+  /** One run; the packet hex is built only when `report` (runRepeat needs it for the last run only). */
+  const runOnce = (packet: Uint8Array, drive: ((vm: Vm) => RunOutcome) | undefined, report: boolean): RunResult => {
+    if (!vm || !runner || !verifier.accepted)
+      return { error: `EACCES: the program was not loaded: ${verifier.error?.message}` };
+    if (slot === null) return { error: `EINVAL: section '${program.sectionName}' is not a packet program` };
+    const refused = refusePacket(type!, packet);
     if (refused !== null) return { error: refused };
     const trace: string[] = [];
     sink[0] = trace;
     ext.state = newHelperState();
     vm.reset(0);
-    const firstRegion = mem.infos.length;
-    const context = PACKET_PROGRAM_TYPES[type](vm, packet);
-    ext.packet = attachPacket(vm, type, packet, context).ext;
+    ext.packet = slot.load(packet);
+    vm.setRegHalves(1, slot.ctxLo, slot.ctxHi);
     try {
-      const out = drive ? drive(vm) : runToExit(vm);
+      const out = drive ? drive(vm) : runner.run();
       if (!out.ok) return { error: `EFAULT: the program faulted in the simulator: ${out.fault.message}` };
       // test_run reports the 32-bit return value (the program's int).
-      return { retval: Number(BigInt.asUintN(32, out.r0)), packet: toHex(context.packetOut()), trace };
+      const retval = vm.status === 'exited' && !drive ? vm.regs[0]! >>> 0 : Number(BigInt.asUintN(32, out.r0));
+      return { retval, packet: report ? toHex(slot.context.packetOut()) : '', trace };
     } finally {
-      // The packet and context of this run; the stacks and maps stay.
-      for (let id = firstRegion; id < mem.infos.length; id++) if (mem.infos[id]) mem.unmap(mem.infos[id]!.base);
       ext.packet = undefined;
     }
   };
+
+  const run = (packet: Uint8Array, drive?: (vm: Vm) => RunOutcome): RunResult => runOnce(packet, drive, true);
 
   const runRepeat = (packet: Uint8Array, n: number): RunResult => {
     if (!Number.isSafeInteger(n) || n < 1) throw new SessionError(`repeat count must be a positive integer, got ${n}`);
@@ -179,9 +198,9 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     let last: RunSuccess | null = null;
     const start = clock();
     for (let i = 0; i < n; i++) {
-      const result = run(packet);
+      const result = runOnce(packet, undefined, i === n - 1);
       if ('error' in result) return result;
-      traces.push(...result.trace);
+      for (const line of result.trace) traces.push(line);
       last = result;
     }
     const elapsed = clock() - start;
@@ -193,6 +212,7 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     program,
     type,
     verifier,
+    engine,
     maps: named,
     run,
     runRepeat,

@@ -42,6 +42,11 @@ export class AddressSpace implements GuestMemory {
   readonly access: number[] = [];
   readonly infos: (RegionInfo | null)[] = [];
   readonly handlers: (CtxHandler | null)[] = [];
+  /**
+   * Called with a region id after it was mapped, remapped or unmapped (the JIT mirrors the
+   * region table into its linear memory). Ids past the end after a trim are reported too.
+   */
+  readonly observers: ((id: number) => void)[] = [];
 
   map(kind: RegionKind, name: string, bytes: Uint8Array, writable: boolean): bigint {
     return this.add(kind, name, bytes, writable ? Access.READ_WRITE : Access.READ, null);
@@ -60,6 +65,7 @@ export class AddressSpace implements GuestMemory {
     this.views[id] = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.sizes[id] = bytes.byteLength;
     this.infos[id] = { ...info, size: bytes.byteLength };
+    this.notify(id);
   }
 
   unmap(base: bigint): void {
@@ -69,6 +75,15 @@ export class AddressSpace implements GuestMemory {
     this.sizes[id] = 0;
     this.infos[id] = null;
     this.handlers[id] = null;
+    // Region ids are reused from the top: trailing unmapped ids are dropped, so a runner that maps
+    // per-run regions and unmaps everything past its watermark gets the same ids every run
+    // instead of exhausting the id space (as the kernel reuses addresses, a pointer kept from an
+    // older run may then point into the newer region). Holes below live regions are not reused:
+    // that keeps the watermark pattern (ids >= a length taken before the run) exact.
+    let end = this.infos.length;
+    while (end > 0 && this.infos[end - 1] === null) end--;
+    for (const list of [this.bytes, this.views, this.sizes, this.access, this.infos, this.handlers]) list.length = end;
+    this.notify(id);
   }
 
   regionAt(addr: bigint): RegionInfo | null {
@@ -115,6 +130,10 @@ export class AddressSpace implements GuestMemory {
     return id < this.infos.length && this.infos[id] ? id : null;
   }
 
+  private notify(id: number): void {
+    for (const observer of this.observers) observer(id);
+  }
+
   private add(kind: RegionKind, name: string, bytes: Uint8Array, access: number, handler: CtxHandler | null): bigint {
     const id = this.infos.length;
     const base = regionBase(id);
@@ -125,6 +144,7 @@ export class AddressSpace implements GuestMemory {
     this.access.push(access);
     this.infos.push({ kind, name, base, size: bytes.byteLength, writable });
     this.handlers.push(handler);
+    this.notify(id);
     return base;
   }
 }

@@ -1,6 +1,6 @@
 /** The interpreter: address space, program preparation, execution, tracing. */
 export * from './guest-memory';
-export { AddressSpace, type CtxHandler, hex64, regionBase } from './address-space';
+export { Access, AddressSpace, type CtxHandler, HI_BASE, hex64, regionBase } from './address-space';
 export {
   prepareProgram,
   prepareInsns,

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { CompileOptionError } from '../../compiler/args';
 import { CompileInputError } from '../../compiler/compile';
 import { countErrors, formatDiagnostics } from '../../compiler/diagnostics';
-import { compileFileNode } from '../../compiler/node';
+import { ClangUnavailableError, compileFileNode } from '../../compiler/node';
 import type { CpuVersion, OptLevel } from '../../compiler/types';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 
@@ -103,7 +103,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
     });
   } catch (e) {
     if (e instanceof CompileOptionError) throw new UsageError(e.message);
-    if (e instanceof CompileInputError || (e instanceof Error && 'code' in e && e.code === 'ENOENT')) {
+    if (
+      e instanceof CompileInputError ||
+      e instanceof ClangUnavailableError ||
+      (e instanceof Error && 'code' in e && e.code === 'ENOENT')
+    ) {
       io.err(`ebpf-playground compile: ${e.message}`);
       return 1;
     }

@@ -6,10 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus as osCpus } from 'node:os';
 import { loadObject, objectNameFromPath } from '../../bpf/object';
 import { createSession, formatReport, type RunReport } from '../../bpf/session';
-import { type CliCommand, UsageError } from '../command';
+import type { CompileInput } from '../../compiler/types';
+import { type CliCommand, type CliIo, UsageError } from '../command';
 import { parseHex } from './exec';
+import { type CompileFn, runAttachMode } from './run-attach';
 
 const USAGE = `usage: ebpf-playground run PROG [--section NAME] [--packet HEX]... [--repeat N] [--cpus N] [--json]
+       ebpf-playground run PROG [--attach TYPE:TARGET[=FUNCTION]]... [--workload FILE | --workload-preset NAME] [--bcc] [--cpus N] [--json]
 
 Loads PROG (a BPF ELF object from clang -target bpf, or a .c file compiled with clang.wasm) and runs one program on each packet in order,
 like BPF_PROG_TEST_RUN; maps keep their state from one packet to the next.
@@ -17,10 +20,24 @@ like BPF_PROG_TEST_RUN; maps keep their state from one packet to the next.
   --packet HEX     a packet (Ethernet frame) as hex; repeat for several
   --repeat N       run each packet N times and report duration_ns_avg
   --cpus N         simulated CPUs for per-CPU maps (default: this machine's possible CPUs)
-  --json           print {"verifier": ..., "runs": [...], "maps": {...}}`;
+  --json           print {"verifier": ..., "runs": [...], "maps": {...}}
+
+Attach runs: the programs run on the simulated kernel's events while it plays a workload; each firing
+is one run (with "context", a summary of the event). Used when --attach, --workload or
+--workload-preset is given, or PROG is a BCC Python script (.py: its BPF(text=...) and attach_* calls).
+  --attach SPEC            kprobe:FN, kretprobe:FN, tracepoint:CATEGORY:NAME, raw_tracepoint:NAME or
+                           xdp:DEV, with =FUNCTION naming the program (default: the only one); repeatable.
+                           Without it: the script's attach_* calls, or each program's SEC() name
+  --workload FILE          the workload to play (see \`ebpf-playground workloads\`)
+  --workload-preset NAME   a preset workload (default: demo)
+  --bcc                    treat a .c file as BCC-style C (detected from the source otherwise)`;
 
 interface RunArgs {
   path: string;
+  attach: string[];
+  workload: string | undefined;
+  preset: string | undefined;
+  bcc: boolean;
   section: string | undefined;
   packets: string[];
   repeat: number;
@@ -35,7 +52,7 @@ function positiveInt(flag: string, text: string): number {
 }
 
 function parseArgs(args: string[]): RunArgs {
-  const out: RunArgs = { path: '', section: undefined, packets: [], repeat: 1, cpus: undefined, json: false };
+  const out: RunArgs = { path: '', attach: [], workload: undefined, preset: undefined, bcc: false, section: undefined, packets: [], repeat: 1, cpus: undefined, json: false }; // prettier-ignore
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = (): string => {
@@ -45,6 +62,10 @@ function parseArgs(args: string[]): RunArgs {
     };
     if (arg === '--json') out.json = true;
     else if (arg === '--section') out.section = value();
+    else if (arg === '--attach') out.attach.push(value());
+    else if (arg === '--workload') out.workload = value();
+    else if (arg === '--workload-preset') out.preset = value();
+    else if (arg === '--bcc') out.bcc = true;
     else if (arg === '--packet') out.packets.push(value());
     else if (arg === '--repeat') out.repeat = positiveInt(arg, value());
     else if (arg === '--cpus') out.cpus = positiveInt(arg, value());
@@ -80,12 +101,44 @@ async function readObject(path: string): Promise<Uint8Array> {
 
 const clockNs = (): number => Number(process.hrtime.bigint());
 
+/** clang.wasm, for attach runs of C and BCC sources. */
+async function compileWithClangWasm(input: CompileInput): Promise<Uint8Array> {
+  const { compileProgram } = await import('../../compiler/compile');
+  const { getNodeClang, nodeSystemHeaders } = await import('../../compiler/node');
+  const clang = await getNodeClang();
+  const out = await compileProgram(clang.module, input, nodeSystemHeaders());
+  if (out.object === null) throw new Error(`${input.entry} did not compile:\n${out.crash ?? out.stderr}`);
+  return out.object;
+}
+
+const isAttachRun = (a: RunArgs): boolean =>
+  a.attach.length > 0 || a.workload !== undefined || a.preset !== undefined || a.path.endsWith('.py');
+
+/** Attach mode; `compile` is replaceable so tests can use native clang until clang.wasm is built. */
+export async function runAttachCommand(args: string[], io: CliIo, compile: CompileFn = compileWithClangWasm): Promise<number> {
+  const a = parseArgs(args);
+  if (a.packets.length > 0) throw new UsageError('--packet is for packet runs; attach runs play a workload');
+  let outcome;
+  try {
+    outcome = await runAttachMode(a, a.cpus ?? hostCpus(), compile);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    if (a.json) io.out(JSON.stringify({ error: message }));
+    else io.err(`error: ${message}`);
+    return 1;
+  }
+  io.out(a.json ? outcome.json : outcome.text);
+  return outcome.accepted ? 0 : 1;
+}
+
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'run a BPF object program on packets like BPF_PROG_TEST_RUN',
   usage: USAGE,
   async run(args, io) {
     const a = parseArgs(args);
+    if (isAttachRun(a)) return runAttachCommand(args, io);
     const packets = a.packets.map((hex, i) => parseHex(hex, `--packet #${i + 1}`));
     let report: RunReport;
     let type;

@@ -86,7 +86,11 @@ export function DisassemblyPanel() {
                 <button
                   type="button"
                   className="disasm-source"
-                  title={compiled ? 'Highlight its instructions and show the line in the editor' : 'Highlight its instructions'}
+                  title={
+                    compiled
+                      ? 'Highlight its instructions and show the line in the editor'
+                      : 'Highlight its instructions'
+                  }
                   onClick={() => {
                     selectLine(l.source!.line);
                     if (compiled) revealLine(l.source!.line);

@@ -24,21 +24,16 @@ export function parseBytes(text: string, size: number): string {
     for (let i = 0; i < size; i++) hex += ((v >> BigInt(8 * i)) & 0xffn).toString(16).padStart(2, '0');
     return hex;
   }
-  const hex = t.replace(/^0x/i, '').replace(/[\s:,]/g, '').toLowerCase();
+  const hex = t
+    .replace(/^0x/i, '')
+    .replace(/[\s:,]/g, '')
+    .toLowerCase();
   if (!/^([0-9a-f]{2})*$/.test(hex)) throw new Error(`"${text}" is neither a decimal number nor hex bytes`);
   if (hex.length !== size * 2) throw new Error(`needs ${size} bytes, got ${hex.length / 2}`);
   return hex;
 }
 
-function EntryEditor({
-  map,
-  entry,
-  onDone,
-}: {
-  map: MapSnapshot;
-  entry: MapEntry | null;
-  onDone: () => void;
-}) {
+function EntryEditor({ map, entry, onDone }: { map: MapSnapshot; entry: MapEntry | null; onDone: () => void }) {
   const { pipeline } = usePlaygroundContext();
   const stride = Math.ceil(map.valueSize / 8) * 8;
   const cpus = map.cpus;
@@ -224,8 +219,8 @@ export function MapsPanel() {
           <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> Raw hex
         </label>
         <label className="check">
-          <input type="checkbox" checked={hideZero} onChange={(e) => setHideZero(e.target.checked)} /> Hide zero
-          array slots
+          <input type="checkbox" checked={hideZero} onChange={(e) => setHideZero(e.target.checked)} /> Hide zero array
+          slots
         </label>
         {live === null && state.runtime?.stages.vm.available !== false && (
           <button type="button" className="btn btn-small btn-ghost" onClick={() => void pipeline.refreshMaps()}>

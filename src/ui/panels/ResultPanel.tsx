@@ -10,7 +10,10 @@ const hex2 = (b: number) => b.toString(16).padStart(2, '0');
  * Byte-by-byte comparison, aligned at the end when the program moved the start of the packet
  * (bpf_xdp_adjust_head) and at the start otherwise: what a reader expects from a header push/pop.
  */
-export function packetDiff(before: Uint8Array, after: Uint8Array): { offset: number; byte: number; changed: boolean }[] {
+export function packetDiff(
+  before: Uint8Array,
+  after: Uint8Array,
+): { offset: number; byte: number; changed: boolean }[] {
   const shift = after.length - before.length;
   return Array.from(after, (byte, i) => {
     const j = shift !== 0 && i >= Math.max(0, shift) ? i - shift : i;

@@ -114,6 +114,7 @@ describe('Verifier panel', () => {
     s.loadFinished(0, {
       status: 'ok',
       value: {
+        origin: { kind: 'compiled' },
         programs: [{ name: 'count_packets', section: 'xdp', kind: 'xdp', insnCount: 30 }],
         maps: [],
         program: 'count_packets',
@@ -152,8 +153,9 @@ describe('Verifier panel', () => {
 describe('Dock', () => {
   it('lists the visible panels of its dock as tabs and follows toggles', () => {
     const store = renderWith(<Dock dock="bottom" label="Output panels" />);
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['trace_pipe', 'Maps']);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Result', 'trace_pipe', 'Maps']);
     act(() => store.getState().togglePanel('maps'));
+    act(() => store.getState().togglePanel('result'));
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['trace_pipe']);
     fireEvent.keyDown(screen.getByRole('tablist'), { key: 'ArrowRight' });
     expect(store.getState().activeTab.bottom).toBe('trace');

@@ -60,7 +60,10 @@ export const PANELS: readonly PanelPlugin[] = [
       const first = s.run?.status === 'ok' ? s.run.value.runs[0] : undefined;
       if (first === undefined) return null;
       if (first.error !== null) return { text: 'error', tone: 'error' };
-      return { text: first.verdict || String(first.retval), tone: /DROP|ABORTED|SHOT/.test(first.verdict) ? 'warn' : 'ok' };
+      return {
+        text: first.verdict || String(first.retval),
+        tone: /DROP|ABORTED|SHOT/.test(first.verdict) ? 'warn' : 'ok',
+      };
     },
   },
   {

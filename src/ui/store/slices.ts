@@ -78,7 +78,16 @@ export const buildSlice = (set: Set, get: Get): BuildSlice => {
       set(
         opened === null
           ? { opened }
-          : { opened, load: null, verifier: null, maps: null, run: null, step: null, stepHistory: [], selectedPc: null },
+          : {
+              opened,
+              load: null,
+              verifier: null,
+              maps: null,
+              run: null,
+              step: null,
+              stepHistory: [],
+              selectedPc: null,
+            },
       ),
   };
 };

@@ -102,6 +102,7 @@ describe('playground store', () => {
       frames: [],
       sourceLine: null,
       retval: null,
+      trace: [],
     });
     const s = replay([
       (s) => s.runStarted(),
@@ -159,5 +160,68 @@ describe('playground store', () => {
   it('takes persisted settings and layout at creation', () => {
     const s = createPlaygroundStore({ source: 'x', settings: { privileged: false }, ui: { hiddenPanels: ['maps'] } });
     expect(s.getState()).toMatchObject({ source: 'x', privileged: false, hiddenPanels: ['maps'] });
+  });
+});
+
+describe('opened objects, live maps and stepped traces', () => {
+  const loaded = {
+    status: 'ok' as const,
+    value: {
+      origin: { kind: 'file' as const, name: 'x.o' },
+      programs: [{ name: 'p', section: 'xdp', kind: 'xdp' as const, insnCount: 2 }],
+      maps: [],
+      program: 'p',
+      disassembly: { status: 'ok' as const, value: [] },
+    },
+  };
+  const map = { name: 'm', type: 'hash', keySize: 4, valueSize: 8, maxEntries: 4, cpus: 1, entries: [] };
+
+  it('an opened file replaces the loaded program and its verifier markers stay off the editor', () => {
+    const s = replay([
+      (s) => s.objectOpened({ name: 'x.o', size: 100 }),
+      (s) => s.loadFinished(s.compile.revision, loaded),
+      (s) =>
+        s.verifyFinished(s.compile.revision, {
+          status: 'ok',
+          value: {
+            accepted: false,
+            error: { insn: 1, line: 'x.c:3', message: 'bad' },
+            log: '',
+            stats: { processed: 1, states: 0 },
+            explanation: null,
+            path: [],
+            diagnostics: [
+              { source: 'verifier', severity: 'error', message: 'bad', file: 'prog.c', line: 3, column: 1 },
+            ],
+          },
+        }),
+      (s) => s.mapsChanged([map]),
+    ]);
+    expect(s.opened).toEqual({ name: 'x.o', size: 100 });
+    expect(s.load?.status).toBe('ok');
+    expect(s.maps).toEqual([map]);
+    expect(currentDiagnostics(s)).toEqual([]);
+  });
+
+  it("a stepped run's trace lines arrive once, when its end is first reached", () => {
+    const state = (step: number, trace: TraceLine[]) => ({
+      step,
+      totalSteps: 1,
+      pc: step,
+      registers: [],
+      changed: [],
+      stack: new Uint8Array(0),
+      frames: [],
+      sourceLine: null,
+      retval: step === 1 ? 2n : null,
+      trace,
+    });
+    const s = replay([
+      (s) => s.stepFinished({ status: 'ok', value: state(0, []) }),
+      (s) => s.stepFinished({ status: 'ok', value: state(1, [line('done')]) }),
+      (s) => s.stepFinished({ status: 'ok', value: state(0, []) }),
+      (s) => s.stepFinished({ status: 'ok', value: state(1, [line('done')]) }),
+    ]);
+    expect(s.trace.map((t) => t.message)).toEqual(['done']);
   });
 });

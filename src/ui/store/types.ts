@@ -145,7 +145,8 @@ export type PlaygroundState = EditorSlice & BuildSlice & RunSlice & InputsSlice 
 export function currentDiagnostics(s: PlaygroundState): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (s.compile.revision === s.revision && s.compile.result !== null) out.push(...s.compile.result.diagnostics);
-  if (s.verifier?.status === 'ok') out.push(...s.verifier.value.diagnostics);
+  // An opened object file's lines are not the editor's lines: mark only the editor's own program.
+  if (s.verifier?.status === 'ok' && s.opened === null) out.push(...s.verifier.value.diagnostics);
   if (s.load?.status === 'error' && s.load.diagnostics !== undefined) out.push(...s.load.diagnostics);
   return out;
 }

@@ -66,7 +66,7 @@ export function kernelLoad(object: string, logLevel: number, progType?: string):
 }
 
 /** Lines the kernel prints after the verdict; they are statistics, not the error. */
-const TRAILER = [/^processed \d+ insns/, /^verification time/, /^stack depth/, /^$/];
+const TRAILER = [/^processed \d+ insns/, /^verification time/, /^stack depth/, /^(cur|old) state:/, /^$/];
 
 /**
  * The error message as the kernel reports it: the last meaningful line of the log, i.e. the line

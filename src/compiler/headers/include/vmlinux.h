@@ -2038,19 +2038,29 @@ struct trace_event_raw_sched_process_exec {
 /* sched/sched_process_fork */
 struct trace_event_raw_sched_process_fork {
 	struct trace_entry ent;
-	char parent_comm[16];
+	u32 __data_loc_parent_comm;
 	pid_t parent_pid;
-	char child_comm[16];
+	u32 __data_loc_child_comm;
 	pid_t child_pid;
 	char __data[0];
 };
 
-/* sched/sched_process_exit, sched_process_free, sched_wait_task */
+/* sched/sched_process_free, sched_wait_task */
 struct trace_event_raw_sched_process_template {
+	struct trace_entry ent;
+	u32 __data_loc_comm;
+	pid_t pid;
+	int prio;
+	char __data[0];
+};
+
+/* sched/sched_process_exit (its own event class since Linux 6.16) */
+struct trace_event_raw_sched_process_exit {
 	struct trace_entry ent;
 	char comm[16];
 	pid_t pid;
 	int prio;
+	bool group_dead;
 	char __data[0];
 };
 
@@ -2084,7 +2094,8 @@ struct trace_event_raw_block_rq {
 	sector_t sector;
 	unsigned int nr_sector;
 	unsigned int bytes;
-	char rwbs[8];
+	unsigned short ioprio;
+	char rwbs[10];
 	char comm[16];
 	u32 __data_loc_cmd;
 	char __data[0];
@@ -2097,7 +2108,8 @@ struct trace_event_raw_block_rq_completion {
 	sector_t sector;
 	unsigned int nr_sector;
 	int error;
-	char rwbs[8];
+	unsigned short ioprio;
+	char rwbs[10];
 	u32 __data_loc_cmd;
 	char __data[0];
 };
@@ -2108,6 +2120,23 @@ struct trace_event_raw_net_dev_template {
 	void *skbaddr;
 	unsigned int len;
 	u32 __data_loc_name;
+	char __data[0];
+};
+
+/* tcp/tcp_retransmit_skb */
+struct trace_event_raw_tcp_event_sk_skb {
+	struct trace_entry ent;
+	const void *skbaddr;
+	const void *skaddr;
+	int state;
+	__u16 sport;
+	__u16 dport;
+	__u16 family;
+	__u8 saddr[4];
+	__u8 daddr[4];
+	__u8 saddr_v6[16];
+	__u8 daddr_v6[16];
+	int err;
 	char __data[0];
 };
 

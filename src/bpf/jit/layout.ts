@@ -1,0 +1,33 @@
+/**
+ * The JIT's linear memory: one fixed-size WebAssembly memory per VM (never grown, so the
+ * Uint8Array views the address space holds on it stay valid).
+ *
+ * Region tables: the index is (high word of an address - HI_BASE), i.e. twice the region id, and
+ * each 8-byte entry holds the region's offset in linear memory and its size. Odd indexes (never a
+ * region) and regions outside linear memory have size 0, so their accesses take the slow path, where
+ * the interpreter executes the instruction and raises exactly its fault. READ lists readable
+ * regions, WRITE only writable ones.
+ */
+import { MAX_CALL_FRAMES, STACK_SIZE } from '../vm';
+
+/** Region ids below this are mirrored; higher ids always take the slow path. */
+export const TABLE_REGIONS = 256;
+const TABLE_BYTES = TABLE_REGIONS * 2 * 8;
+
+export const READ_TABLE = 0;
+export const WRITE_TABLE = READ_TABLE + TABLE_BYTES;
+/** r0..r10 as little-endian i64: the same bytes as the interpreter's int32 (low, high) pairs. */
+export const REGS = WRITE_TABLE + TABLE_BYTES;
+/** Saved r6..r10 and the return pc per call depth, laid out as Vm.frames (FRAME_WORDS int32 each). */
+export const FRAMES = REGS + 128;
+export const FRAME_BYTES = 44;
+/** Per call depth: the high address word of that depth's stack region, and its linear offset. */
+export const STACK_HIGH = FRAMES + MAX_CALL_FRAMES * FRAME_BYTES + 32;
+export const STACK_LINEAR = STACK_HIGH + MAX_CALL_FRAMES * 4;
+/** Values the compiled function leaves for its caller: steps, depth. */
+export const SCRATCH = STACK_LINEAR + MAX_CALL_FRAMES * 4;
+export const STACKS = (SCRATCH + 64 + 63) & ~63;
+/** One BPF_PROG_TEST_RUN frame (headroom + packet + tailroom) for the session's packets. */
+export const PACKET_FRAME = STACKS + MAX_CALL_FRAMES * STACK_SIZE;
+export const PACKET_FRAME_SIZE = 4096;
+export const MEMORY_PAGES = Math.ceil((PACKET_FRAME + PACKET_FRAME_SIZE) / 65536);

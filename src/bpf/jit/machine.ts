@@ -1,0 +1,199 @@
+/**
+ * Running compiled programs: one linear memory per VM, mirrored from its address space.
+ *
+ * The VM's stack regions are moved into linear memory once (the address space's views then point
+ * at it, so the interpreter, helpers and the UI see the same bytes), and a runner may place other
+ * regions there too (the session's packet frame). The region tables in linear memory follow the
+ * address space through its observer hook, including remaps by adjust_head/tail mid-run.
+ *
+ * Modules are compiled once per prepared program and cached; instances are per VM (their imports
+ * close over it).
+ */
+import {
+  Access,
+  execute,
+  MAX_CALL_FRAMES,
+  type PreparedProgram,
+  regionBase,
+  type RunOutcome,
+  runToExit,
+  STACK_SIZE,
+  type Vm,
+  VmFault,
+} from '../vm';
+import {
+  FRAMES,
+  MEMORY_PAGES,
+  PACKET_FRAME,
+  PACKET_FRAME_SIZE,
+  READ_TABLE,
+  REGS,
+  SCRATCH,
+  STACK_HIGH,
+  STACK_LINEAR,
+  STACKS,
+  TABLE_REGIONS,
+  WRITE_TABLE,
+} from './layout';
+import { translate } from './translate';
+import { type WasmApi, wasmApi } from './wasm-api';
+
+type RunFn = (entry: number, steps: number, depth: number, budget: number) => number;
+
+/** A program as the JIT sees it: a compiled module, or the reason it runs in the interpreter. */
+export type JitProgram =
+  { readonly ok: true; readonly module: WebAssemblyModuleLike } | { readonly ok: false; readonly reason: string };
+
+export type WebAssemblyModuleLike = object;
+
+const compiled = new WeakMap<PreparedProgram, JitProgram>();
+
+/** Translates and compiles `program` once; later calls return the cached result. */
+export function compileJit(program: PreparedProgram): JitProgram {
+  let result = compiled.get(program);
+  if (result === undefined) {
+    result = compileUncached(program);
+    compiled.set(program, result);
+  }
+  return result;
+}
+
+function compileUncached(program: PreparedProgram): JitProgram {
+  const api = wasmApi();
+  if (api === null) return { ok: false, reason: 'WebAssembly is not available here' };
+  const t = translate(program);
+  if (typeof t === 'string') return { ok: false, reason: t };
+  try {
+    return { ok: true, module: new api.Module(t.wasm) };
+  } catch (e) {
+    // A translator bug must not take runs down: they fall back to the interpreter, visibly.
+    return { ok: false, reason: `WebAssembly compile failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+const BUDGET_LIMIT = 0x7fffffff;
+
+export class JitMachine {
+  private readonly api: WasmApi;
+  private readonly memory: { readonly buffer: ArrayBuffer };
+  private readonly bytes: Uint8Array;
+  private readonly words: Int32Array;
+  private readonly regs: Int32Array;
+  private readonly frames: Int32Array;
+  private readonly instances = new WeakMap<object, RunFn>();
+
+  constructor(
+    readonly vm: Vm,
+    api: WasmApi,
+  ) {
+    this.api = api;
+    this.memory = new api.Memory({ initial: MEMORY_PAGES, maximum: MEMORY_PAGES });
+    this.bytes = new Uint8Array(this.memory.buffer);
+    this.words = new Int32Array(this.memory.buffer);
+    this.regs = this.words.subarray(REGS / 4, REGS / 4 + 22);
+    this.frames = this.words.subarray(FRAMES / 4, FRAMES / 4 + vm.frames.length);
+    const mem = vm.mem;
+    for (let depth = 0; depth < MAX_CALL_FRAMES; depth++) {
+      const id = vm.stackIds[depth]!;
+      const at = STACKS + depth * STACK_SIZE;
+      const stack = this.bytes.subarray(at, at + STACK_SIZE);
+      stack.set(mem.bytes[id]!);
+      mem.remap(regionBase(id), stack);
+      this.words[STACK_HIGH / 4 + depth] = Number(BigInt.asIntN(32, regionBase(id) >> 32n));
+      this.words[STACK_LINEAR / 4 + depth] = at;
+    }
+    for (let id = 0; id < Math.min(TABLE_REGIONS, mem.infos.length); id++) this.mirror(id);
+    mem.observers.push((id) => this.mirror(id));
+  }
+
+  /** The BPF_PROG_TEST_RUN frame in linear memory, for a runner's packet buffer. */
+  packetFrame(): Uint8Array {
+    return this.bytes.subarray(PACKET_FRAME, PACKET_FRAME + PACKET_FRAME_SIZE);
+  }
+
+  /** Writes region `id`'s table entries: inline access only when its bytes live in linear memory. */
+  private mirror(id: number): void {
+    if (id >= TABLE_REGIONS) return;
+    const mem = this.vm.mem;
+    const bytes = mem.bytes[id];
+    const access = mem.infos[id] ? mem.access[id]! : Access.NONE;
+    const inside = bytes !== undefined && bytes.buffer === this.memory.buffer;
+    const readable = inside && (access === Access.READ || access === Access.READ_WRITE);
+    const writable = inside && access === Access.READ_WRITE;
+    const r = (READ_TABLE >> 2) + 4 * id;
+    const w = (WRITE_TABLE >> 2) + 4 * id;
+    this.words[r] = readable ? bytes.byteOffset : 0;
+    this.words[r + 1] = readable ? bytes.byteLength : 0;
+    this.words[w] = writable ? bytes.byteOffset : 0;
+    this.words[w + 1] = writable ? bytes.byteLength : 0;
+  }
+
+  private instance(module: object): RunFn {
+    let run = this.instances.get(module);
+    if (run === undefined) {
+      const vm = this.vm;
+      const regs = this.regs;
+      // The interpreter executes one instruction on the JIT's behalf (see translate.ts).
+      const step = (pc: number, stepsBefore: number, depth: number): number => {
+        vm.regs.set(regs);
+        vm.pc = pc;
+        vm.steps = stepsBefore;
+        vm.depth = depth;
+        const result = execute(vm, 1);
+        regs.set(vm.regs);
+        return result === 'exited' ? 1 : 0;
+      };
+      const instance = new this.api.Instance(module, { env: { memory: this.memory, step } });
+      run = instance.exports.run as RunFn;
+      this.instances.set(module, run);
+    }
+    return run;
+  }
+
+  /** Runs from the VM's current state to exit, like runToExit(vm). */
+  run(program: JitProgram & { ok: true }): RunOutcome {
+    const vm = this.vm;
+    const depth = vm.depth;
+    // Stack accesses at constant offsets from r10 are compiled against the frame's own stack.
+    if (vm.regs[20] !== STACK_SIZE || vm.regs[21] !== this.words[STACK_HIGH / 4 + depth]) return runToExit(vm);
+    const run = this.instance(program.module);
+    this.regs.set(vm.regs);
+    if (depth > 0) this.frames.set(vm.frames);
+    try {
+      const next = run(vm.pc, vm.steps, depth, Math.min(vm.budget, BUDGET_LIMIT));
+      vm.regs.set(this.regs);
+      vm.steps = this.words[SCRATCH / 4]!;
+      vm.depth = this.words[SCRATCH / 4 + 1]!;
+      if (next < 0) {
+        vm.pc = -1 - next;
+        vm.status = 'exited';
+        return { ok: true, r0: vm.r0, steps: vm.steps };
+      }
+      // The interpreter continues exactly where the compiled code stopped.
+      vm.frames.set(this.frames);
+      vm.pc = next;
+      vm.status = 'ready';
+      return runToExit(vm);
+    } catch (e) {
+      if (e instanceof VmFault) return { ok: false, fault: e, steps: vm.steps };
+      const fault = new VmFault(`internal JIT error: ${e instanceof Error ? e.message : String(e)}`, vm.pc);
+      fault.cause = e;
+      vm.status = 'faulted';
+      return { ok: false, fault, steps: vm.steps };
+    }
+  }
+}
+
+const machines = new WeakMap<Vm, JitMachine>();
+
+/** The VM's JIT machine (created on first use; moves its stacks into linear memory), or null without WebAssembly. */
+export function jitMachine(vm: Vm): JitMachine | null {
+  let machine = machines.get(vm);
+  if (machine === undefined) {
+    const api = wasmApi();
+    if (api === null) return null;
+    machine = new JitMachine(vm, api);
+    machines.set(vm, machine);
+  }
+  return machine;
+}

@@ -1,0 +1,148 @@
+/**
+ * Compile latency for `npm run bench`: clang.wasm in Node, cold (read + gunzip + WebAssembly
+ * compile of the module, then the first compile) and warm (further compiles on the compiled
+ * module, a fresh instance each), next to native `clang-19 -O2 -target bpf -c` on the same file
+ * with the same flags and headers, in the same run. Medians; ratios are wasm / native.
+ *
+ *   npx tsx tests/bench/compile-bench.ts [FILE.c]
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileProgram } from '../../src/compiler/compile';
+import { createClangLoader } from '../../src/compiler/load';
+import { collectHostFiles, findNodeArtifact, nodeCompile, nodeSystemHeaders } from '../../src/compiler/node';
+import type { CompileInput } from '../../src/compiler/types';
+import { compileNative } from '../compiler/native';
+import { CLANG19 } from '../compiler/toolchain';
+
+export const DEFAULT_BENCH_FILE = fileURLToPath(new URL('../kernel/vm-programs/xdp_parse.c', import.meta.url));
+
+export interface CompileBenchOptions {
+  readonly file?: string;
+  /** Cold loads (each compiles the module anew); default 3. */
+  readonly coldRounds?: number;
+  /** Warm compiles (after one discarded warm-up); default 9. */
+  readonly warmRounds?: number;
+  /** Native compiles; default 9. */
+  readonly nativeRounds?: number;
+}
+
+export interface CompileBenchResult {
+  readonly file: string;
+  readonly objectBytes: number;
+  /** Median of: read + gunzip + WebAssembly.compile. */
+  readonly moduleCompileMs: number;
+  /** Median of: module compile + first compile on it. */
+  readonly coldMs: number;
+  /** Median compile on an already compiled module (instantiate + run). */
+  readonly warmMs: number;
+  /** Median wall time of native clang-19 (process spawn included), or null without clang-19. */
+  readonly nativeMs: number | null;
+  readonly warmRatio: number | null;
+  readonly coldRatio: number | null;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Why the benchmark cannot run here, or null when it can. */
+export function compileBenchUnavailable(): string | null {
+  try {
+    if (findNodeArtifact() === null) return 'clang.wasm is not built (public/clang/clang.wasm.gz missing)';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  return null;
+}
+
+export function benchInput(file: string): CompileInput {
+  const abs = resolve(file);
+  return {
+    entry: abs,
+    files: collectHostFiles(abs, []),
+    workingDirectory: dirname(abs),
+    options: { optLevel: 2, cpu: 'v3', debugInfo: true },
+  };
+}
+
+export async function measureCompileLatency(options: CompileBenchOptions = {}): Promise<CompileBenchResult> {
+  const source = findNodeArtifact();
+  if (source === null) throw new Error(compileBenchUnavailable() ?? 'clang.wasm unavailable');
+  const file = resolve(options.file ?? DEFAULT_BENCH_FILE);
+  const input = benchInput(file);
+  const headers = nodeSystemHeaders();
+
+  const moduleMs: number[] = [];
+  const coldMs: number[] = [];
+  let module: WebAssembly.Module | null = null;
+  let objectBytes = 0;
+  for (let i = 0; i < (options.coldRounds ?? 3); i++) {
+    const t0 = performance.now();
+    const loaded = await createClangLoader(source, { compile: nodeCompile, verify: false }).load();
+    const t1 = performance.now();
+    const out = await compileProgram(loaded.module, input, headers);
+    const t2 = performance.now();
+    if (out.object === null) throw new Error(`${file} does not compile:\n${out.stderr}${out.crash ?? ''}`);
+    objectBytes = out.object.length;
+    moduleMs.push(t1 - t0);
+    coldMs.push(t2 - t0);
+    module = loaded.module;
+  }
+  if (module === null) throw new Error('coldRounds must be at least 1');
+
+  await compileProgram(module, input, headers); // warm-up, discarded
+  const warm: number[] = [];
+  for (let i = 0; i < (options.warmRounds ?? 9); i++) {
+    const t0 = performance.now();
+    await compileProgram(module, input, headers);
+    warm.push(performance.now() - t0);
+  }
+
+  let nativeMs: number | null = null;
+  if (CLANG19 !== null) {
+    const native: number[] = [];
+    for (let i = 0; i < (options.nativeRounds ?? 9); i++) {
+      const r = compileNative(input, headers);
+      if (r.object === null) throw new Error(`native clang-19 failed on ${file}:\n${r.stderr}`);
+      native.push(r.ms);
+    }
+    nativeMs = median(native);
+  }
+  const result = {
+    file,
+    objectBytes,
+    moduleCompileMs: median(moduleMs),
+    coldMs: median(coldMs),
+    warmMs: median(warm),
+    nativeMs,
+  };
+  return {
+    ...result,
+    warmRatio: nativeMs === null ? null : result.warmMs / nativeMs,
+    coldRatio: nativeMs === null ? null : result.coldMs / nativeMs,
+  };
+}
+
+export function formatCompileBench(r: CompileBenchResult): string {
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  const ratio = (x: number | null) => (x === null ? 'n/a (no clang-19)' : `${x.toFixed(2)}×`);
+  return [
+    `compile latency: ${r.file} (${r.objectBytes} byte object)`,
+    `  clang.wasm module compile   ${ms(r.moduleCompileMs)}`,
+    `  clang.wasm cold             ${ms(r.coldMs)}   (${ratio(r.coldRatio)} native)`,
+    `  clang.wasm warm             ${ms(r.warmMs)}   (${ratio(r.warmRatio)} native; target ≤ 3×)`,
+    `  native clang-19             ${r.nativeMs === null ? 'n/a' : ms(r.nativeMs)}`,
+  ].join('\n');
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const why = compileBenchUnavailable();
+  if (why !== null) {
+    console.warn(`SKIPPED compile latency: ${why}`);
+  } else {
+    console.log(formatCompileBench(await measureCompileLatency({ file: process.argv[2] ?? DEFAULT_BENCH_FILE })));
+  }
+}
