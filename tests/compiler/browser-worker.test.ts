@@ -50,6 +50,7 @@ describe.skipIf(skip)('compiler.worker.ts in headless Chromium', () => {
     await build({
       root: ROOT,
       configFile: false,
+      publicDir: false,
       logLevel: 'warn',
       build: {
         outDir: dir,
@@ -82,9 +83,10 @@ describe.skipIf(skip)('compiler.worker.ts in headless Chromium', () => {
       '.html': 'text/html',
     };
     server = createServer((req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '');
+      const asked = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '');
+      const path = asked === '' ? 'index.html' : asked;
       requests.push(path);
-      readFile(join(dir, path === '' ? 'index.html' : path)).then(
+      readFile(join(dir, path)).then(
         (body) => {
           res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' });
           res.end(body);
@@ -104,7 +106,7 @@ describe.skipIf(skip)('compiler.worker.ts in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    if (server) await new Promise((resolve) => server.close(resolve));
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -95,6 +95,14 @@ describe.skipIf(skip)('WASI layer (wasm32-wasi probe program)', () => {
     }
   });
 
+  it("changes directory and resolves relative paths against it (clang's -working-directory)", async () => {
+    const r = await runWasiCommand(probe, { args: ['probe', 'cwd', '/src/sub', 'a.h'], root: fsWith().preopen().dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('/src/sub\nint b;\nint a;\n');
+    const bad = await runWasiCommand(probe, { args: ['probe', 'cwd', '/nope', 'a.h'], root: fsWith().preopen().dir });
+    expect(bad).toMatchObject({ exitCode: 1, stderr: 'chdir /nope: No such file or directory\n' });
+  });
+
   it('returns exit statuses', async () => {
     const r = await runWasiCommand(probe, { args: ['probe', 'exit', '3'], root: fsWith().preopen().dir });
     expect(r).toMatchObject({ exitCode: 3, crash: null });

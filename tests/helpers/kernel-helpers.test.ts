@@ -4,7 +4,7 @@
  * kernel (BPF_PROG_TEST_RUN) and through our CLI; retval, packet out and every map must be equal.
  * The programs use the kernel-differential corpus conventions (tests/kernel-diff/README.md).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,6 @@ import { main } from '../../src/cli/main';
 import { diffReports } from '../kernel-diff/compare';
 import { readProgram } from '../kernel-diff/corpus';
 import { compileCorpusProgram, kernelUnavailableReason, runInKernel, WORK_DIR } from '../kernel-diff/kernel-runner';
-import { rmSync } from 'node:fs';
 
 const DIR = fileURLToPath(new URL('kernel/programs', import.meta.url));
 const programs = readdirSync(DIR)
@@ -39,7 +38,7 @@ describe.skipIf(reason !== null)('helpers: our VM vs Linux BPF_PROG_TEST_RUN', (
   for (const prog of programs) {
     it(prog.name, async () => {
       // The programs include helpers.h from their own directory and common.h from the corpus.
-      const obj = compileCorpusProgram({ ...prog, path: prog.path });
+      const obj = compileCorpusProgram(prog);
       const kernel = runInKernel(obj, prog.packets);
       expect(kernel.verifier.accepted, `the kernel rejected ${prog.name}: ${kernel.verifier.log}`).toBe(true);
       const ours = await runOurs(obj, prog.packets, kernel.cpus);

@@ -190,6 +190,7 @@ class Reader {
       if (t.text === 'BPF') return this.peek().text === '(' ? this.construct() : { kind: 'BPF' };
       return this.vars.get(t.text) ?? UNKNOWN;
     }
+    if (t.kind === 'num') return UNKNOWN;
     if (t.text === '(') {
       const v = this.expression();
       if (!this.eat(')')) throw new BccError('expected )', t.line);

@@ -182,7 +182,7 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
       const out = drive ? drive(vm) : runner.run();
       if (!out.ok) return { error: `EFAULT: the program faulted in the simulator: ${out.fault.message}` };
       // test_run reports the 32-bit return value (the program's int).
-      const retval = vm.status === 'exited' && !drive ? vm.regs[0]! >>> 0 : Number(BigInt.asUintN(32, out.r0));
+      const retval = drive ? Number(BigInt.asUintN(32, out.r0)) : vm.regs[0]! >>> 0;
       return { retval, packet: report ? toHex(slot.context.packetOut()) : '', trace };
     } finally {
       ext.packet = undefined;

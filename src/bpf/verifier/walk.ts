@@ -23,6 +23,14 @@ interface Checkpoint {
   branches: number;
   hits: number;
   misses: number;
+  pc: number;
+  /** Exact-state key, to find loop repeats without comparing against every state. */
+  print: string;
+}
+
+interface Explored {
+  done: Checkpoint[];
+  active: Map<string, Checkpoint[]>;
 }
 
 interface Pending {
@@ -48,7 +56,7 @@ export interface WalkStats {
 
 export class Walker {
   private pending: Pending[] = [];
-  private explored = new Map<number, Checkpoint[]>();
+  private explored = new Map<number, Explored>();
   private parent: Checkpoint | null = null;
   private liveStates = 0;
   private jmpsSinceState = 0;
@@ -241,6 +249,7 @@ export class Walker {
     while (n) {
       n.branches--;
       if (n.branches > 0) break;
+      this.settle(n);
       n = n.parent;
     }
     if (this.collect === 'all' && this.trail) this.flushTrail();
@@ -261,13 +270,17 @@ export class Walker {
   /** is_state_visited: true when an equivalent safe state was already explored here. */
   private visit(pc: number): boolean {
     const c = this.c;
-    const list = this.explored.get(pc) ?? [];
+    let at = this.explored.get(pc);
+    if (!at) this.explored.set(pc, (at = { done: [], active: new Map() }));
+    // Paths still being explored from here: meeting one of them again unchanged is an infinite loop.
+    const print = at.active.size ? fingerprint(c.state) : '';
+    let inLoop = false;
+    for (const node of at.active.get(print) ?? []) {
+      if (node.branches > 0 && statesLooping(node.state, c.state)) fail(c, `infinite loop detected at insn ${pc}`);
+    }
+    for (const list of at.active.values()) if (list.some((n) => n.branches > 0)) inLoop = true;
     const live = c.prog.liveIn[pc]!;
-    for (const node of list) {
-      if (node.branches > 0) {
-        if (statesLooping(node.state, c.state)) fail(c, `infinite loop detected at insn ${pc}`);
-        continue;
-      }
+    for (const node of at.done) {
       if (statesEqual(node.state, c.state, live, c.privileged)) {
         node.hits++;
         return true;
@@ -275,25 +288,35 @@ export class Walker {
       node.misses++;
     }
     // Evict states that keep failing to match (the kernel's miss_cnt heuristic) to bound memory.
-    const kept = list.filter((n) => n.branches > 0 || n.misses <= n.hits * 3 + 3);
-    this.liveStates -= list.length - kept.length;
-    const addNew = this.jmpsSinceState >= 2 && this.insnsSinceState >= 8;
-    this.insnsSinceState++;
-    if (!addNew && list.length > 0) {
-      this.explored.set(pc, kept);
-      return false;
-    }
+    const kept = at.done.filter((n) => n.misses <= n.hits * 3 + 3);
+    this.liveStates -= at.done.length - kept.length;
+    at.done = kept;
+    // Inside a loop new states are added sparingly, as the kernel does.
+    const addNew = inLoop
+      ? this.jmpsSinceState >= 20 || this.insnsSinceState >= 100
+      : this.jmpsSinceState >= 2 && this.insnsSinceState >= 8;
+    if (!addNew && at.done.length + at.active.size > 0) return false;
     this.jmpsSinceState = 0;
     this.insnsSinceState = 0;
-    const node: Checkpoint = { state: copyState(c.state), parent: this.parent, branches: 1, hits: 0, misses: 0 };
+    const node: Checkpoint = { state: copyState(c.state), parent: this.parent, branches: 1, hits: 0, misses: 0, pc, print: fingerprint(c.state) };
     this.parent = node;
-    kept.push(node);
-    this.explored.set(pc, kept);
+    const same = at.active.get(node.print) ?? [];
+    same.push(node);
+    at.active.set(node.print, same);
     this.stats.totalStates++;
     this.liveStates++;
     this.stats.peakStates = Math.max(this.stats.peakStates, this.liveStates);
-    this.stats.maxStatesPerInsn = Math.max(this.stats.maxStatesPerInsn, kept.length);
+    this.stats.maxStatesPerInsn = Math.max(this.stats.maxStatesPerInsn, at.done.length + at.active.size);
     return false;
+  }
+
+  /** A checkpoint whose every path finished becomes usable for pruning. */
+  private settle(n: Checkpoint): void {
+    const at = this.explored.get(n.pc)!;
+    const list = at.active.get(n.print)!;
+    list.splice(list.indexOf(n), 1);
+    if (list.length === 0) at.active.delete(n.print);
+    at.done.push(n);
   }
 
   countInsn(): void {
@@ -355,6 +378,20 @@ export class Walker {
     for (let t = this.trail; t; t = t.prev) out.push(t.snap);
     this.allTrails.push(...out.reverse());
   }
+}
+
+function regKey(r: Reg): string {
+  return `${r.type}${r.maybeNull ? '?' : ''}${r.off}/${r.range}/${r.map}/${r.smin}/${r.smax}/${r.umin}/${r.umax}/${r.varOff.value}/${r.varOff.mask}`;
+}
+
+function fingerprint(s: VerifierState): string {
+  let out = '';
+  for (const f of s.frames) {
+    for (const r of f.regs) out += regKey(r) + ',';
+    for (const slot of f.stack) out += slot.bytes + (slot.spilled ? regKey(slot.spilled) : '') + ';';
+    out += '|';
+  }
+  return out;
 }
 
 function initialCtx(): Partial<Reg> {
