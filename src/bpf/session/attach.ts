@@ -92,9 +92,11 @@ interface Loaded {
 
 export function createAttachSession(
   object: BpfObject,
-  plan: readonly ProgramAttachment[],
+  requested: readonly ProgramAttachment[],
   options: AttachSessionOptions,
 ): AttachSession {
+  // Programs may be named by function or by SEC() name; from here on, by function.
+  const plan = requested.map((p) => ({ ...p, program: findProgram(object, p.program).name }));
   const mem = new AddressSpace();
   const maps = createObjectMaps(object.maps, options.cpus);
   const mapMemory = new MapMemory(mem);

@@ -22,7 +22,8 @@ int BPF_KPROBE(on_connect, struct sock *sk, struct sockaddr *uaddr, int addr_len
 
 	bpf_get_current_comm(comm, sizeof(comm));
 	bpf_probe_read_kernel(&sin, sizeof(sin), uaddr);
-	bpf_printk("%s connects to %pI4:%d (addr_len %d)", comm, &sin.sin_addr.s_addr, bpf_ntohs(sin.sin_port), addr_len);
+	bpf_printk("%s connects to %pI4:%d", comm, &sin.sin_addr.s_addr, bpf_ntohs(sin.sin_port));
+	bpf_printk("  addr_len %d, family %d", addr_len, sin.sin_family);
 	n = bpf_map_lookup_elem(&connects, &pid);
 	if (n)
 		__sync_fetch_and_add(n, 1);

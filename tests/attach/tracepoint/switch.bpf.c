@@ -19,7 +19,7 @@ int on_switch(struct trace_event_raw_sched_switch *ctx)
 {
 	switches++;
 	if (ctx->prev_pid != 0 && ctx->next_pid != 0)
-		bpf_printk("%s:%d -> %s:%d", ctx->prev_comm, ctx->prev_pid, ctx->next_comm, ctx->next_pid);
+		bpf_printk("switch %d -> %d (%s)", ctx->prev_pid, ctx->next_pid, ctx->next_comm);
 	return 0;
 }
 

@@ -24,7 +24,7 @@ export function runOurs(k: KernelResult, license: string, options: { logLevel?: 
   return verify(
     hexToBytes(k.insns),
     { progType: progTypeName(k.progType), maps, helper: helperProto, licenseGpl: GPL_COMPATIBLE.includes(license) },
-    { logLevel: options.logLevel ?? 1 },
+    { logLevel: options.logLevel ?? 1, ...(options as object) },
   );
 }
 
