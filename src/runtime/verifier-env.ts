@@ -69,7 +69,7 @@ function translate(id: number, name: string, p: RegistryProto): HelperProto {
     ret: RET[p.ret],
     args: p.args.map((a) => ARG[a]),
     ...(progTypes === undefined ? {} : { progTypes: progTypes as ProgType[] }),
-    ...(/adjust_(head|tail|meta|room)|change_(head|tail|proto)|pull_data|store_bytes|vlan_(push|pop)/.test(name)
+    ...(/adjust_(head|tail|meta|room)|change_(head|tail|proto)|pull_data|store_bytes|vlan_(push|pop)|l[34]_csum_replace/.test(name)
       ? { changesPktData: true }
       : {}),
   };
