@@ -26,6 +26,9 @@ describe('compileProgram input checks', () => {
     });
     expect(() => browserInput('', '../etc/x.c', {})).toThrow(CompileInputError);
     expect(() => browserInput('', '.hidden.c', {})).toThrow(/bad file name/);
+    for (const bad of ['../x.h', '/abs.h', 'a//b.h', 'a/../../b.h']) {
+      expect(() => browserInput('', 'p.c', {}, new Map([[bad, '']])), bad).toThrow(/bad file name/);
+    }
   });
 
   it('refuses a missing entry and files on the compiler’s own paths', async () => {

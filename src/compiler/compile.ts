@@ -127,7 +127,12 @@ export function browserInput(
     throw new CompileInputError(`bad file name ${JSON.stringify(fileName)}`);
   }
   const files = new Map<string, string>();
-  for (const [rel, text] of extraFiles) files.set(normalizePath(joinPath(SOURCE_DIR, rel)), text);
+  for (const [rel, text] of extraFiles) {
+    if (rel.startsWith('/') || rel.split('/').some((p) => p === '..' || p === '') || /[\0\n]/.test(rel)) {
+      throw new CompileInputError(`bad file name ${JSON.stringify(rel)}`);
+    }
+    files.set(normalizePath(joinPath(SOURCE_DIR, rel)), text);
+  }
   files.set(`${SOURCE_DIR}/${fileName}`, source);
   return { entry: fileName, files, workingDirectory: SOURCE_DIR, options };
 }

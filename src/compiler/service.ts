@@ -54,7 +54,10 @@ export function createCompilerService(deps: CompilerServiceDeps): CompilerServic
 
   const handlers: Handlers<CompilerMethods> = {
     status: () => start(),
-    compile: async ({ source, fileName, options }) => {
+    compile: async (request) => {
+      const { source, fileName, options } = request;
+      // Beyond the protocol today: sibling files for "quoted" includes, by path relative to the source.
+      const files = (request as { files?: Readonly<Record<string, string>> }).files;
       const ticket = ++latest;
       const run = queue.then(async () => {
         if (ticket !== latest) throw new Error(SUPERSEDED);
@@ -62,7 +65,12 @@ export function createCompilerService(deps: CompilerServiceDeps): CompilerServic
         headers ??= deps.headers();
         const output = await compileProgram(
           loaded.module,
-          browserInput(source, fileName, fromWireOptions(options as WireCompileOptions)),
+          browserInput(
+            source,
+            fileName,
+            fromWireOptions(options as WireCompileOptions),
+            new Map(Object.entries(files ?? {})),
+          ),
           headers,
         );
         return toCompileResult(output, fileName);

@@ -3,8 +3,10 @@
  * tracepoint; XDP is covered by the seeds), plus the `run --attach --json` contract and the
  * runner's behaviour: one address space for every firing, faults reported per firing, plans checked.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KERNEL_FUNCTIONS, SYSCALLS, TRACEPOINTS } from '../../src/bpf/kernel';
 import type { AttachReport } from '../../src/bpf/session';
 import { runAttachCommand } from '../../src/cli/commands/run';
 import { COMPILER_NAME, compileForTests, HAS_COMPILER } from '../seeds/compile';
@@ -47,22 +49,30 @@ describe.skipIf(!HAS_COMPILER)('run --attach --json', () => {
     expect(report.maps['.bss']!.entries).toEqual([{ key: '00000000', value: '03000000' }]);
   });
 
-  it('gives kprobe runs an empty packet and the event summary; the map carries across firings', { timeout: 60_000 }, async () => {
-    const { out } = await runGolden(join(DIR, 'kprobe'), ['--json']);
-    const report = JSON.parse(out) as AttachReport;
-    expect(report.runs.map((r) => ('packet' in r ? r.packet : null))).toEqual(report.runs.map(() => ''));
-    expect(report.runs[0]!.context).toBe('kprobe:tcp_v4_connect curl (pid 1201) tcp_v4_connect 93.184.216.34:80');
-    expect(report.maps.connects!.entries).toHaveLength(report.runs.length);
-  });
+  it(
+    'gives kprobe runs an empty packet and the event summary; the map carries across firings',
+    { timeout: 60_000 },
+    async () => {
+      const { out } = await runGolden(join(DIR, 'kprobe'), ['--json']);
+      const report = JSON.parse(out) as AttachReport;
+      expect(report.runs.map((r) => ('packet' in r ? r.packet : null))).toEqual(report.runs.map(() => ''));
+      expect(report.runs[0]!.context).toBe('kprobe:tcp_v4_connect curl (pid 1201) tcp_v4_connect 93.184.216.34:80');
+      expect(report.maps.connects!.entries).toHaveLength(report.runs.length);
+    },
+  );
 
-  it('derives attachments from SEC() names, and takes --attach TYPE:TARGET=FUNCTION instead', { timeout: 60_000 }, async () => {
-    const prog = join(DIR, 'tracepoint/switch.bpf.c');
-    const { out } = await cli([prog, '--attach', 'tracepoint:syscalls:sys_enter_openat=on_openat', '--workload-preset', 'files', '--json']); // prettier-ignore
-    const report = JSON.parse(out) as AttachReport;
-    expect(report.runs.map((r) => r.context.split(' ')[0])).toEqual(['tracepoint:syscalls:sys_enter_openat', 'tracepoint:syscalls:sys_enter_openat', 'tracepoint:syscalls:sys_enter_openat']); // prettier-ignore
-    // Only on_openat ran: the sched_switch counter in .bss stayed 0.
-    expect(report.maps['.bss']!.entries[0]!.value).toBe('0000000000000000');
-  });
+  it(
+    'derives attachments from SEC() names, and takes --attach TYPE:TARGET=FUNCTION instead',
+    { timeout: 60_000 },
+    async () => {
+      const prog = join(DIR, 'tracepoint/switch.bpf.c');
+      const { out } = await cli([prog, '--attach', 'tracepoint:syscalls:sys_enter_openat=on_openat', '--workload-preset', 'files', '--json']); // prettier-ignore
+      const report = JSON.parse(out) as AttachReport;
+      expect(report.runs.map((r) => r.context.split(' ')[0])).toEqual(['tracepoint:syscalls:sys_enter_openat', 'tracepoint:syscalls:sys_enter_openat', 'tracepoint:syscalls:sys_enter_openat']); // prettier-ignore
+      // Only on_openat ran: the sched_switch counter in .bss stayed 0.
+      expect(report.maps['.bss']!.entries[0]!.value).toBe('0000000000000000');
+    },
+  );
 
   it('refuses plans the kernel would refuse, naming the programs', async () => {
     const prog = join(DIR, 'tracepoint/switch.bpf.c');
@@ -73,5 +83,17 @@ describe.skipIf(!HAS_COMPILER)('run --attach --json', () => {
     expect(wrongType.err).toMatch(/on_switch \(SEC "tracepoint\/sched\/sched_switch"\) is a tracepoint program; kprobe:vfs_read needs a kprobe program/); // prettier-ignore
     const unknown = await cli([prog, '--attach', 'kprobe:socket=on_switch']);
     expect(unknown.err).toMatch(/did you mean __x64_sys_socket/);
+  });
+});
+
+describe('README', () => {
+  it('lists every attach point of the simulated kernel', () => {
+    const readme = readFileSync(join(DIR, '../../README.md'), 'utf8');
+    const names = [
+      ...[...KERNEL_FUNCTIONS.keys()].filter((n) => !n.startsWith('__x64_sys_')),
+      ...SYSCALLS.keys(),
+      ...[...TRACEPOINTS.keys()].filter((n) => !n.startsWith('syscalls:')),
+    ];
+    expect(names.filter((n) => !readme.includes(`\`${n}\``))).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
  * The BCC dialect: detection, the rewrite's output, the Python front, and BCC programs compiled
  * (clang.wasm, else native clang-19) and run on the simulated kernel through the CLI's attach path.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BccError, isBccSource, parseBccScript, PLAYGROUND_UAPI_HEADERS, rewriteBcc } from '../../src/bpf/bcc';
@@ -35,7 +36,9 @@ describe('BCC rewrite', () => {
 
   it('turns map declarations into BTF maps with BCC defaults', () => {
     const out = rewriteBcc('BPF_HASH(a);\nBPF_HISTOGRAM(h);\nBPF_HISTOGRAM(hs, struct key_t, 16);\nBPF_RINGBUF_OUTPUT(rb, 8);\n').source; // prettier-ignore
-    expect(out).toContain('typedef u64 __bcc_a_key; typedef u64 __bcc_a_leaf; struct { __uint(type, BPF_MAP_TYPE_HASH);');
+    expect(out).toContain(
+      'typedef u64 __bcc_a_key; typedef u64 __bcc_a_leaf; struct { __uint(type, BPF_MAP_TYPE_HASH);',
+    );
     expect(out).toMatch(/h_leaf; struct \{ __uint\(type, BPF_MAP_TYPE_ARRAY\);.*__uint\(max_entries, 64\); \} h SEC/);
     expect(out).toMatch(/typedef struct key_t __bcc_hs_key;.*BPF_MAP_TYPE_HASH.*max_entries, 16\)/);
     expect(out).toContain('__uint(max_entries, (8) * 4096); } rb SEC(".maps");');
@@ -157,33 +160,42 @@ describe.skipIf(!HAS_COMPILER)(`BCC programs on the simulated kernel (${COMPILER
     return { status, report: JSON.parse(out) as AttachReport };
   };
 
-  it('runs every supported BCC feature without a fault: maps, methods, arguments, kernel reads', { timeout: 60_000 }, async () => {
-    const { status, report } = await run([join(import.meta.dirname, 'programs/features.c'), '--workload-preset', 'files']); // prettier-ignore
-    expect(status).toBe(0);
-    const errors = report.runs.filter((r) => 'error' in r);
-    expect(errors).toEqual([]);
-    const trace = report.runs.flatMap((r) => ('trace' in r ? r.trace : []));
-    expect(trace).toContain('openat /etc/passwd');
-    expect(trace).toContain('openat returned 3');
-    expect(trace).toContain('vfs_write 12288 bytes, f_flags 1');
-    expect(trace.find((t) => t.startsWith('new task'))).toMatch(/^new task 12\d\d of 1200 \(bash\)$/);
-    // increment (slot 1, per openat) and atomic_increment (slot 0, per vfs_write) on one array.
-    const calls = report.maps.calls!.entries.map((e) => e.value);
-    const writes = report.runs.filter((r) => r.context.startsWith('kprobe:vfs_write')).length;
-    const opens = report.runs.filter((r) => r.context.startsWith('kprobe:__x64_sys_openat')).length;
-    expect(calls.slice(0, 2)).toEqual([writes, opens].map((n) => n.toString(16).padStart(2, '0').padEnd(16, '0')));
-    expect(report.maps.writes_by_pid!.entries.length).toBeGreaterThan(0);
-  });
+  it(
+    'runs every supported BCC feature without a fault: maps, methods, arguments, kernel reads',
+    { timeout: 60_000 },
+    async () => {
+      const { status, report } = await run([join(import.meta.dirname, 'programs/features.c'), '--workload-preset', 'files']); // prettier-ignore
+      expect(status).toBe(0);
+      const errors = report.runs.filter((r) => 'error' in r);
+      expect(errors).toEqual([]);
+      const trace = report.runs.flatMap((r) => ('trace' in r ? r.trace : []));
+      expect(trace).toContain('openat /etc/passwd');
+      expect(trace).toContain('openat returned 3');
+      expect(trace).toContain('vfs_write 12288 bytes, f_flags 1');
+      expect(trace.find((t) => t.startsWith('new task'))).toMatch(/^new task 12\d\d of 1200 \(bash\)$/);
+      // increment (slot 1, per openat) and atomic_increment (slot 0, per vfs_write) on one array.
+      const calls = report.maps.calls!.entries.map((e) => e.value);
+      const writes = report.runs.filter((r) => r.context.startsWith('kprobe:vfs_write')).length;
+      const opens = report.runs.filter((r) => r.context.startsWith('kprobe:__x64_sys_openat')).length;
+      expect(calls.slice(0, 2)).toEqual([writes, opens].map((n) => n.toString(16).padStart(2, '0').padEnd(16, '0')));
+      expect(report.maps.writes_by_pid!.entries.length).toBeGreaterThan(0);
+    },
+  );
 
-  it('compiles errors back to the user\'s lines', async () => {
-    const bad = join(import.meta.dirname, 'programs/bad-line.c');
-    const { writeFileSync, rmSync } = await import('node:fs');
-    writeFileSync(bad, 'BPF_HASH(m);\n\nint kprobe__do_exit(struct pt_regs *ctx) {\n  m.update(&nope, &nope);\n  return 0;\n}\n');
+  it("compiles errors back to the user's lines", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bcc-lines-'));
+    const bad = join(dir, 'bad-line.c');
+    writeFileSync(
+      bad,
+      'BPF_HASH(m);\n\nint kprobe__do_exit(struct pt_regs *ctx) {\n  m.update(&nope, &nope);\n  return 0;\n}\n',
+    );
     try {
       const { report } = await run([bad, '--bcc']);
-      expect((report as unknown as { error: string }).error).toMatch(/bad-line\.c:4:\d+: error: use of undeclared identifier 'nope'/);
+      expect((report as unknown as { error: string }).error).toMatch(
+        /bad-line\.c:4:\d+: error: use of undeclared identifier 'nope'/,
+      );
     } finally {
-      rmSync(bad);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

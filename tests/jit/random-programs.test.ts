@@ -36,12 +36,12 @@ function randomProgram(next: () => number, n: number): Insn[] {
     if (kind < 6) {
       const code = pick(ALU_CODES);
       const wide = next() % 2 === 0;
-      const x = next() % 2 === 0;
+      const x = code !== 0x80 && next() % 2 === 0; // neg has no register form
       let off = 0;
       if ((code === 0x30 || code === 0x90) && next() % 2 === 0) off = 1; // sdiv/smod
-      if (code === 0xb0 && x) off = pick([0, 8, 16, 32]);
-      if (code === 0xb0 && x && !wide && off === 32) off = 0;
-      out.push(insn(code | (wide ? 0x07 : 0x04) | (x ? 0x08 : 0), reg(), reg(), off, imm()));
+      if (code === 0xb0 && x) off = pick(wide ? [0, 8, 16, 32] : [0, 8, 16]);
+      const op = code | (wide ? 0x07 : 0x04) | (x ? 0x08 : 0);
+      out.push(insn(op, reg(), x ? reg() : 0, off, x || code === 0x80 ? 0 : imm()));
     } else if (kind === 6) {
       const endian = pick([0xd4, 0xdc, 0xd7]);
       out.push(insn(endian, reg(), 0, 0, pick([16, 32, 64])));
@@ -59,14 +59,15 @@ function randomProgram(next: () => number, n: number): Insn[] {
       const form = next() % 4;
       if (form === 0) out.push(insn(0x61 | size, reg(), base, off));
       else if (form === 1 && size !== 0x18) out.push(insn(0x81 | size, reg(), base, off));
-      else if (form === 2) out.push(insn(0x62 | size, base, 0, off, imm()));
+      else if (form === 2 || form === 1) out.push(insn(0x62 | size, base, 0, off, imm()));
       else out.push(insn(0x63 | size, base, reg(), off));
     } else if (kind < 14 && left > 0) {
       const wide = next() % 2 === 0;
       const x = next() % 2 === 0;
       // Mostly forward; some backward jumps make loops that the budget must stop identically.
       const off = next() % 6 === 0 ? -(next() % Math.max(1, i + 1)) - 1 : next() % (left + 1);
-      out.push(insn(pick(JMP_CODES) | (wide ? 0x05 : 0x06) | (x ? 0x08 : 0), reg(), reg(), off, imm()));
+      const op = pick(JMP_CODES) | (wide ? 0x05 : 0x06) | (x ? 0x08 : 0);
+      out.push(insn(op, reg(), x ? reg() : 0, off, x ? 0 : imm()));
     } else if (kind === 14) {
       out.push(insn(0x85, 0, 1, 0, calleeAt - out.length - 1 + countWide(out)));
     } else {
@@ -121,7 +122,7 @@ describe('JIT vs interpreter on random programs', () => {
       const next = rng(slowMemory ? 0x1234 : 0x9876);
       let compared = 0;
       let faults = 0;
-      for (let round = 0; round < 1500; round++) {
+      for (let round = 0; round < 400; round++) {
         const bytes = buildProgram(next);
         if (bytes === null) continue;
         const memory = Uint8Array.from({ length: 64 }, () => next() & 0xff);
@@ -134,10 +135,10 @@ describe('JIT vs interpreter on random programs', () => {
         compared++;
         if (interp.observed.result.startsWith('fault')) faults++;
       }
-      expect(compared).toBeGreaterThan(1000);
+      expect(compared).toBeGreaterThan(350);
       // Both outcomes must be well represented for the comparison to mean something.
-      expect(faults).toBeGreaterThan(100);
-      expect(compared - faults).toBeGreaterThan(100);
+      expect(faults).toBeGreaterThan(30);
+      expect(compared - faults).toBeGreaterThan(30);
     });
   }
 });

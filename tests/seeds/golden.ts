@@ -18,7 +18,10 @@ export function goldenFolders(dir: string): string[] {
 }
 
 /** Runs `run ARGS` for the folder (2 simulated CPUs so output does not depend on the host). */
-export async function runGolden(folder: string, extra: readonly string[] = []): Promise<{ status: number; out: string; err: string }> {
+export async function runGolden(
+  folder: string,
+  extra: readonly string[] = [],
+): Promise<{ status: number; out: string; err: string }> {
   const { run } = JSON.parse(readFileSync(join(folder, 'seed.json'), 'utf8')) as { run: string[] };
   const args = run.map((a) => (existsSync(join(folder, a)) ? join(folder, a) : a));
   let out = '';

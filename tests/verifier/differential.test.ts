@@ -18,7 +18,10 @@ describe.skipIf(!status.ok)('verifier vs the running kernel', () => {
       const { kernel, ours } = compare(object, c.license, c.progType);
       // The case must still show what it claims to, on this kernel.
       expect(kernel.accepted ? 'accept' : 'reject', `kernel log:\n${kernel.log}`).toBe(c.expect);
-      expect({ accepted: ours.accepted, message: ours.error?.message ?? '' }, `our log:\n${ours.log}\nkernel log:\n${kernel.log}`).toEqual({
+      expect(
+        { accepted: ours.accepted, message: ours.error?.message ?? '' },
+        `our log:\n${ours.log}\nkernel log:\n${kernel.log}`,
+      ).toEqual({
         accepted: kernel.accepted,
         message: kernel.message,
       });

@@ -284,7 +284,8 @@ class Reader {
       case 'attach_xdp': {
         const dev = arg('dev', 0);
         const fn = arg('fn', 1);
-        if (fn.kind !== 'func') throw new ScriptError('attach_xdp: fn must come from b.load_func("name", BPF.XDP)', line);
+        if (fn.kind !== 'func')
+          throw new ScriptError('attach_xdp: fn must come from b.load_func("name", BPF.XDP)', line);
         // Scripts usually take the device from argv; the simulated network receives on eth0.
         const target = dev.kind === 'str' ? dev.value : 'eth0';
         this.attachments.push({ attachment: { type: 'xdp', target }, program: fn.name });

@@ -2,7 +2,8 @@
  * BPF_PROG_TEST_RUN in the interpreter: one packet in, return value and packet out, for the
  * program types whose contexts are defined here. The registry is the plug-in point for more types.
  */
-import { type PreparedProgram, runToExit, Vm, type VmOptions, type VmFault } from '../vm';
+import { type Engine, fastRunner } from '../jit';
+import { type PreparedProgram, Vm, type VmOptions, type VmFault } from '../vm';
 import { setupSkb } from './skb';
 import { type PacketContext, setupXdp } from './xdp';
 
@@ -44,14 +45,16 @@ export function prepareRun(
   return { vm, context: PACKET_PROGRAM_TYPES[type](vm, packet) };
 }
 
+/** One test run on a fresh VM; `engine` 'jit' compiles the program (cached) and runs it as WebAssembly. */
 export function testRun(
   program: PreparedProgram,
   type: PacketProgramType,
   packet: Uint8Array,
   options: VmOptions = {},
+  engine: Engine = 'interpreter',
 ): TestRunResult {
   const { vm, context } = prepareRun(program, type, packet, options);
-  const out = runToExit(vm);
+  const out = fastRunner(vm, engine).run();
   if (!out.ok) return out;
   // The kernel's test_run reports the 32-bit return value (the program's int).
   return { ok: true, retval: BigInt.asUintN(32, out.r0), packetOut: context.packetOut(), steps: out.steps };

@@ -67,9 +67,7 @@ export function attachmentsFromSections(object: BpfObject): ProgramAttachment[] 
   const out: ProgramAttachment[] = [];
   for (const program of object.programs) {
     const attachment =
-      program.kind.progType === 'xdp'
-        ? parseAttachment('xdp:eth0')
-        : attachmentFromSection(program.sectionName);
+      program.kind.progType === 'xdp' ? parseAttachment('xdp:eth0') : attachmentFromSection(program.sectionName);
     if (attachment) out.push({ attachment, program: program.name });
   }
   if (out.length === 0)

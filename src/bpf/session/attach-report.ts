@@ -66,7 +66,8 @@ export function formatAttachRun(
     // Arrays list every slot; the zero ones are the rule (histograms, counters) and only hide the rest.
     const shown = map.type.includes('array') ? map.entries.filter((e) => /[^0]/.test(e.value)) : map.entries;
     for (const e of shown) lines.push(`    ${e.key === '' ? '-' : e.key} => ${e.value}`);
-    if (shown.length < map.entries.length) lines.push(`    (${map.entries.length - shown.length} zero entries not shown)`);
+    if (shown.length < map.entries.length)
+      lines.push(`    (${map.entries.length - shown.length} zero entries not shown)`);
   }
   return lines.join('\n');
 }

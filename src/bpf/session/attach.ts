@@ -107,7 +107,12 @@ export function createAttachSession(
 
   let current: Firing | null = null;
   let trace: string[] = [];
-  const env = firingEnv(mem, options.seed, () => current!, () => trace);
+  const env = firingEnv(
+    mem,
+    options.seed,
+    () => current!,
+    () => trace,
+  );
   env.ext.maps = mapMemory;
 
   // Each attached program is checked and prepared once; the first rejection is the report's verifier.

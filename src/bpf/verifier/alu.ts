@@ -73,7 +73,13 @@ function endian(r: Reg, mnemonic: string, width: number): void {
   if (mnemonic.startsWith('le')) {
     const mask = (1n << BigInt(width)) - 1n;
     if (width < 64) {
-      const v = { smin: 0n, smax: mask, umin: 0n, umax: mask, t: { value: r.varOff.value & mask, mask: r.varOff.mask & mask } };
+      const v = {
+        smin: 0n,
+        smax: mask,
+        umin: 0n,
+        umax: mask,
+        t: { value: r.varOff.value & mask, mask: r.varOff.mask & mask },
+      };
       if (r.umax <= mask) [v.umin, v.umax, v.smin, v.smax] = [r.umin, r.umax, r.umin, r.umax];
       applyView(r, v, 64);
     }
@@ -132,7 +138,13 @@ function checkMov(c: Checker): void {
   }
   const out = copyReg(src);
   out.id = 0;
-  const v = { smin: BigInt(src.s32min), smax: BigInt(src.s32max), umin: BigInt(src.u32min), umax: BigInt(src.u32max), t: src.varOff };
+  const v = {
+    smin: BigInt(src.s32min),
+    smax: BigInt(src.s32max),
+    umin: BigInt(src.u32min),
+    umax: BigInt(src.u32max),
+    t: src.varOff,
+  };
   applyView(out, v, 32);
   setReg(c, i.dst, out);
 }
@@ -140,10 +152,13 @@ function checkMov(c: Checker): void {
 function saneOffset(c: Checker, r: Reg, ptrType: string): void {
   const known = r.varOff.mask === 0n;
   const val = BigInt.asIntN(64, r.varOff.value);
-  if (known && (val >= MAX_VAR_OFF || val <= -MAX_VAR_OFF)) fail(c, `math between ${ptrType} pointer and ${val} is not allowed`);
+  if (known && (val >= MAX_VAR_OFF || val <= -MAX_VAR_OFF))
+    fail(c, `math between ${ptrType} pointer and ${val} is not allowed`);
   if (r.off >= MAX_VAR_OFF || r.off <= -MAX_VAR_OFF) fail(c, `${ptrType} pointer offset ${r.off} is not allowed`);
-  if (r.smin === -(1n << 63n)) fail(c, `math between ${ptrType} pointer and register with unbounded min value is not allowed`);
-  if (r.smin >= MAX_VAR_OFF || r.smin <= -MAX_VAR_OFF) fail(c, `value ${r.smin} makes ${ptrType} pointer be out of bounds`);
+  if (r.smin === -(1n << 63n))
+    fail(c, `math between ${ptrType} pointer and register with unbounded min value is not allowed`);
+  if (r.smin >= MAX_VAR_OFF || r.smin <= -MAX_VAR_OFF)
+    fail(c, `value ${r.smin} makes ${ptrType} pointer be out of bounds`);
 }
 
 const ARITH_OK = new Set(['ctx', 'map_value', 'map_key', 'fp', 'pkt', 'pkt_meta', 'mem', 'func']);

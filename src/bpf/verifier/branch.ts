@@ -108,7 +108,12 @@ export function refine(a: Reg, b: Reg, op: number, jmp32: boolean): void {
   const y = range(b, jmp32);
   switch (op) {
     case JmpOp.JEQ: {
-      const m = { smin: max(x.smin, y.smin), smax: min(x.smax, y.smax), umin: max(x.umin, y.umin), umax: min(x.umax, y.umax) };
+      const m = {
+        smin: max(x.smin, y.smin),
+        smax: min(x.smax, y.smax),
+        umin: max(x.umin, y.umin),
+        umax: min(x.umax, y.umax),
+      };
       if (jmp32) {
         const t = tnumIntersect(tnumSubreg(a.varOff), tnumSubreg(b.varOff));
         a.varOff = tnumWithSubreg(a.varOff, t);

@@ -4,9 +4,9 @@
  * return value's type.
  */
 import { checkRead, setReg } from './alu';
-import { fail, reg, regs, type Checker } from './context';
+import { fail, reg, type Checker } from './context';
 import { checkRegion } from './mem';
-import { regTypeName, tnumText } from './print';
+import { regTypeName } from './print';
 import { isPktPointer, isPointer, notInit, pointer, unknownScalar, type Reg } from './reg';
 import { checkStackInitialised, markStackWritten, stackBounds } from './stack';
 import { getSlot, REG_SIZE } from './state';
@@ -51,7 +51,7 @@ function helperMemAccess(c: Checker, regno: number, size: number, write: boolean
   const r = reg(c, regno);
   switch (r.type) {
     case 'fp': {
-      const [min, max] = stackBounds(c, regno, r, r.off, size, 'helper');
+      const [min, max] = stackBounds(c, regno, r, r.off, size, write ? 'write' : 'read');
       if (write) markStackWritten(c, r, min, max);
       else checkStackInitialised(c, regno, r, min, max, r.off, size);
       return;
@@ -59,7 +59,11 @@ function helperMemAccess(c: Checker, regno: number, size: number, write: boolean
     case 'pkt':
     case 'pkt_meta':
       if (r.off + size > r.range || r.off < 0)
-        fail(c, `R${regno} offset is outside of the packet`, `invalid access to packet, off=${r.off} size=${size}, R${regno}(id=${r.id},off=${r.off},r=${r.range})`);
+        fail(
+          c,
+          `R${regno} offset is outside of the packet`,
+          `invalid access to packet, off=${r.off} size=${size}, R${regno}(id=${r.id},off=${r.off},r=${r.range})`,
+        );
       return;
     case 'map_value':
       if (size === 0 && zeroOk) return;
@@ -143,7 +147,8 @@ export function checkHelperCall(c: Checker): void {
   if (!proto) fail(c, `invalid func unknown#${id}`);
   if (proto.progTypes && !proto.progTypes.includes(c.progType))
     fail(c, `program of this type cannot use helper ${proto.name}#${id}`);
-  if (proto.gplOnly && !c.env.licenseGpl) fail(c, 'cannot call GPL-restricted function from non-GPL compatible program');
+  if (proto.gplOnly && !c.env.licenseGpl)
+    fail(c, 'cannot call GPL-restricted function from non-GPL compatible program');
   const meta: CallMeta = { map: -1, constKey: null, memSize: 0 };
   for (let i = 0; i < proto.args.length; i++) checkArg(c, proto, i, meta);
   for (let r = 1; r <= 5; r++) {
@@ -166,7 +171,9 @@ function returnValue(c: Checker, proto: HelperProto, meta: CallMeta): Reg {
       const m = c.maps[meta.map]!;
       // Array lookups with a constant in-range key cannot fail.
       const arrayHit =
-        (m.type === MAP_TYPE_ARRAY || m.type === MAP_TYPE_PERCPU_ARRAY) && meta.constKey !== null && meta.constKey < BigInt(m.maxEntries);
+        (m.type === MAP_TYPE_ARRAY || m.type === MAP_TYPE_PERCPU_ARRAY) &&
+        meta.constKey !== null &&
+        meta.constKey < BigInt(m.maxEntries);
       if (arrayHit) return pointer('map_value', { map: meta.map });
       return pointer('map_value', { map: meta.map, maybeNull: true, id: c.nextId() });
     }
@@ -182,9 +189,9 @@ function invalidatePacketPointers(c: Checker): void {
       if (isPktPointer(r) || r.type === 'pkt_end') f.regs[i] = c.privileged ? unknownScalar() : notInit();
     });
     f.stack = f.stack.map((s) =>
-      s.spilled && (isPktPointer(s.spilled) || s.spilled.type === 'pkt_end') ? { bytes: s.bytes, spilled: unknownScalar() } : s,
+      s.spilled && (isPktPointer(s.spilled) || s.spilled.type === 'pkt_end')
+        ? { bytes: s.bytes, spilled: unknownScalar() }
+        : s,
     );
   }
-  void regs;
-  void tnumText;
 }

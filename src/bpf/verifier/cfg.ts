@@ -105,7 +105,12 @@ function checkSubprogs(insns: (DecodedInsn | undefined)[], subprogs: number[]): 
 }
 
 /** Depth-first walk from every subprogram entry: reachability and back-edges. */
-function checkCfg(insns: (DecodedInsn | undefined)[], subprogs: number[], privileged: boolean, prune: Uint8Array): void {
+function checkCfg(
+  insns: (DecodedInsn | undefined)[],
+  subprogs: number[],
+  privileged: boolean,
+  prune: Uint8Array,
+): void {
   const state = new Uint8Array(insns.length); // 0 unseen, 1 on the DFS stack, 2 done
   for (const entry of subprogs) {
     if (state[entry]) continue;
@@ -123,7 +128,8 @@ function checkCfg(insns: (DecodedInsn | undefined)[], subprogs: number[], privil
         stack.pop();
         continue;
       }
-      if (w < 0 || w >= insns.length || !insns[w]) throw new Reject(top.pc, `jump out of range from insn ${top.pc} to ${w}`);
+      if (w < 0 || w >= insns.length || !insns[w])
+        throw new Reject(top.pc, `jump out of range from insn ${top.pc} to ${w}`);
       const insn = insns[top.pc]!;
       if (insn.spec.shape === 'jump' || insn.spec.shape === 'ja' || insn.spec.shape === 'gotol') {
         prune[w] = 1;
@@ -208,7 +214,7 @@ function computeLiveness(insns: (DecodedInsn | undefined)[]): Uint16Array {
       // A subprogram's exit returns to an unknown caller: callee-saved registers stay live.
       if (i.spec.shape === 'exit') out |= 0b1111000000;
       const { use, def } = ud[pc]!;
-      const v = (use | (out & ~def)) | (1 << 10);
+      const v = use | (out & ~def) | (1 << 10);
       if (v !== live[pc]) {
         live[pc] = v;
         changed = true;

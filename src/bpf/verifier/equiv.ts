@@ -37,7 +37,13 @@ export function regSafe(o: Reg, c: Reg, ids: Map<number, number>): boolean {
   if (c.type === 'not_init') return false;
   if (o.type !== c.type || o.maybeNull !== c.maybeNull || o.rdonly !== c.rdonly) return false;
   if (o.type === 'scalar') return rangeWithin(o, c);
-  if (o.off !== c.off || o.map !== c.map || o.frameNo !== c.frameNo || o.memSize !== c.memSize || o.subprog !== c.subprog)
+  if (
+    o.off !== c.off ||
+    o.map !== c.map ||
+    o.frameNo !== c.frameNo ||
+    o.memSize !== c.memSize ||
+    o.subprog !== c.subprog
+  )
     return false;
   if (o.type === 'pkt' || o.type === 'pkt_meta') {
     if (o.range > c.range) return false;

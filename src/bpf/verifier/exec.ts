@@ -30,7 +30,6 @@ export function execLoadStore(c: Checker): void {
     }
     case 'st': {
       checkRead(c, i.dst);
-      if (reg(c, i.dst).type === 'ctx') fail(c, `BPF_ST stores into R${i.dst} ctx is not allowed`);
       checkMemAccess(c, i.dst, i.off, size, true, null, i.imm);
       return;
     }

@@ -44,7 +44,12 @@ export function verify(bytes: Uint8Array, env: VerifierEnv, options: VerifyOptio
     }
     if (walker) {
       const s = walker.stats;
-      Object.assign(stats, { processed: s.processed, states: s.totalStates, peakStates: s.peakStates, maxStatesPerInsn: s.maxStatesPerInsn });
+      Object.assign(stats, {
+        processed: s.processed,
+        states: s.totalStates,
+        peakStates: s.peakStates,
+        maxStatesPerInsn: s.maxStatesPerInsn,
+      });
       log.print(
         `processed ${s.processed} insns (limit ${limit}) max_states_per_insn ${s.maxStatesPerInsn} total_states ${s.totalStates} peak_states ${s.peakStates} mark_read 0\n`,
       );
@@ -95,9 +100,9 @@ export function verify(bytes: Uint8Array, env: VerifierEnv, options: VerifyOptio
   }
 }
 
-/** The deepest chain of calls may use at most 512 bytes of stack in total (frames rounded up to 32). */
+/** The deepest chain of calls may use at most 512 bytes of stack in total (frames rounded up to 16). */
 function checkStackDepth(insns: Parameters<typeof callees>[0], subprogs: number[], depth: Map<number, number>): void {
-  const frameSize = (s: number): number => Math.ceil(Math.max(depth.get(s) ?? 0, 1) / 32) * 32;
+  const frameSize = (s: number): number => Math.ceil(Math.max(depth.get(s) ?? 0, 1) / 16) * 16;
   const walk = (s: number, total: number, frames: number): void => {
     const here = total + frameSize(s);
     if (here > MAX_STACK) throw new Reject(s, `combined stack size of ${frames} calls is ${here}. Too large`);
@@ -106,7 +111,11 @@ function checkStackDepth(insns: Parameters<typeof callees>[0], subprogs: number[
   walk(0, 0, 1);
 }
 
-function callees(insns: readonly ({ pc: number; imm: number; spec: { shape: string } } | undefined)[], subprogs: number[], start: number): number[] {
+function callees(
+  insns: readonly ({ pc: number; imm: number; spec: { shape: string } } | undefined)[],
+  subprogs: number[],
+  start: number,
+): number[] {
   const end = subprogs.find((s) => s > start) ?? insns.length;
   const out: number[] = [];
   for (let pc = start; pc < end; pc++) {

@@ -49,7 +49,8 @@ function checkCtxPtr(c: Checker, regno: number, r: Reg): void {
   const name = regTypeName(r);
   if (r.off < 0) fail(c, `negative offset ${name} ptr R${regno} off=${r.off} disallowed`);
   if (r.off) fail(c, `dereference of modified ${name} ptr R${regno} off=${r.off} disallowed`);
-  if (r.varOff.mask !== 0n || r.varOff.value !== 0n) fail(c, `variable ${name} access var_off=${tnumText(r.varOff)} disallowed`);
+  if (r.varOff.mask !== 0n || r.varOff.value !== 0n)
+    fail(c, `variable ${name} access var_off=${tnumText(r.varOff)} disallowed`);
 }
 
 function checkAlignment(c: Checker, r: Reg, off: number, size: number): void {
@@ -57,7 +58,10 @@ function checkAlignment(c: Checker, r: Reg, off: number, size: number): void {
   if (r.type !== 'fp') return;
   const total = (r.varOff.value | r.varOff.mask) + BigInt(r.off + off);
   if ((BigInt.asUintN(64, total) & BigInt(size - 1)) !== 0n || (r.varOff.mask & BigInt(size - 1)) !== 0n)
-    fail(c, `misaligned stack access off ${tnumText(r.varOff)}+${r.off}+${off} size ${size}`);
+    fail(
+      c,
+      `misaligned stack access off ${r.varOff.mask === 0n ? r.varOff.value.toString() : tnumText(r.varOff)}+${r.off}+${off} size ${size}`,
+    );
 }
 
 /**
@@ -117,7 +121,8 @@ export function checkMemAccess(
     case 'pkt_meta':
       if (write && !mayWritePacket(c.progType)) fail(c, 'cannot write into packet');
       leaks('packet');
-      if (r.smin < 0n) fail(c, `R${regno} min value is negative, either use unsigned index or do a if (index >=0) check.`);
+      if (r.smin < 0n)
+        fail(c, `R${regno} min value is negative, either use unsigned index or do a if (index >=0) check.`);
       if (!memAccessOk(off, size, r.range))
         fail(c, `R${regno} offset is outside of the packet`, regionError(c, regno, r, off, size, r.range));
       break;
@@ -130,4 +135,3 @@ export function checkMemAccess(
   }
   return out;
 }
-

@@ -32,11 +32,11 @@ export function markNullChecked(s: VerifierState, id: number, nonNull: boolean):
 
 const MAX_PACKET_OFF = 0xffff;
 
-/** Gives every packet pointer sharing `ptr`'s id the range `ptr.off` (or one less when open). */
+/** Gives every packet pointer sharing the id of `ptr` the range `ptr.off` (one more after a strict `<`). */
 function goodPointers(s: VerifierState, ptr: Reg, rightOpen: boolean): void {
   if (ptr.off < 0 || (ptr.off === 0 && rightOpen)) return;
   if (ptr.umax > BigInt(MAX_PACKET_OFF) || ptr.umax + BigInt(ptr.off) > BigInt(MAX_PACKET_OFF)) return;
-  const range = rightOpen ? ptr.off - 1 : ptr.off;
+  const range = rightOpen ? ptr.off + 1 : ptr.off;
   forEachReg(s, (r) => {
     if (r.type === ptr.type && r.id === ptr.id && r.range < range) return { ...r, range };
   });
@@ -46,7 +46,13 @@ function goodPointers(s: VerifierState, ptr: Reg, rightOpen: boolean): void {
  * try_match_pkt_pointers. `thisSide` continues after the jump (condition false), `otherSide` is the
  * jump target (condition true). Returns false when the operands are not a packet bounds check.
  */
-export function findGoodPacketPointers(thisSide: VerifierState, otherSide: VerifierState, dst: Reg, src: Reg, op: number): boolean {
+export function findGoodPacketPointers(
+  thisSide: VerifierState,
+  otherSide: VerifierState,
+  dst: Reg,
+  src: Reg,
+  op: number,
+): boolean {
   const forward = (dst.type === 'pkt' && src.type === 'pkt_end') || (dst.type === 'pkt_meta' && src.type === 'pkt');
   const reverse = (dst.type === 'pkt_end' && src.type === 'pkt') || (dst.type === 'pkt' && src.type === 'pkt_meta');
   if (!forward && !reverse) return false;

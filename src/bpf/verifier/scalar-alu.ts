@@ -35,7 +35,13 @@ interface View {
 const view = (r: Reg, bits: 32 | 64): View =>
   bits === 64
     ? { smin: r.smin, smax: r.smax, umin: r.umin, umax: r.umax, t: r.varOff }
-    : { smin: BigInt(r.s32min), smax: BigInt(r.s32max), umin: BigInt(r.u32min), umax: BigInt(r.u32max), t: tnumSubreg(r.varOff) };
+    : {
+        smin: BigInt(r.s32min),
+        smax: BigInt(r.s32max),
+        umin: BigInt(r.u32min),
+        umax: BigInt(r.u32max),
+        t: tnumSubreg(r.varOff),
+      };
 
 function limits(bits: 32 | 64): { smin: bigint; smax: bigint; umax: bigint } {
   const b = BigInt(bits);
@@ -220,7 +226,13 @@ export function signExtend(r: Reg, size: number, bits: 32 | 64): void {
   let v: View;
   if (low.umax < half) {
     // The sign bit of the narrow value is clear: sign extension is zero extension.
-    v = { smin: low.umin, smax: low.umax, umin: low.umin, umax: low.umax, t: { value: low.t.value & (half * 2n - 1n), mask: low.t.mask & (half * 2n - 1n) } };
+    v = {
+      smin: low.umin,
+      smax: low.umax,
+      umin: low.umin,
+      umax: low.umax,
+      t: { value: low.t.value & (half * 2n - 1n), mask: low.t.mask & (half * 2n - 1n) },
+    };
   } else {
     const l = limits(bits);
     v = { smin: -half, smax: half - 1n, umin: 0n, umax: l.umax, t: truncT(TNUM_UNKNOWN, bits) };

@@ -22,7 +22,14 @@ export function stackFrameOf(c: Checker, r: Reg): Frame {
 }
 
 /** check_stack_access_within_bounds: returns [min, max) byte offsets from fp. */
-export function stackBounds(c: Checker, regno: number, r: Reg, off: number, size: number, kind: AccessKind): [number, number] {
+export function stackBounds(
+  c: Checker,
+  regno: number,
+  r: Reg,
+  off: number,
+  size: number,
+  kind: AccessKind,
+): [number, number] {
   const frame = stackFrameOf(c, r);
   let min: number;
   let max: number;
@@ -31,14 +38,18 @@ export function stackBounds(c: Checker, regno: number, r: Reg, off: number, size
     min = Number(BigInt.asIntN(64, r.varOff.value)) + off;
     max = min + size;
   } else {
-    if (r.smax >= 1n << 29n || r.smin <= -(1n << 29n)) fail(c, `invalid unbounded variable-offset${EXTRA[kind]} stack R${regno}`);
+    if (r.smax >= 1n << 29n || r.smin <= -(1n << 29n))
+      fail(c, `invalid unbounded variable-offset${EXTRA[kind]} stack R${regno}`);
     min = Number(r.smin) + off;
     max = Number(r.smax) + off + size;
   }
   const minValid = kind === 'write' || c.privileged ? -MAX_BPF_STACK : -frame.stack.length * REG_SIZE;
   if (min < minValid || min > -1 || max > 0 || size < 0) {
     if (known) fail(c, `invalid${EXTRA[kind]} stack R${regno} off=${off} size=${size}`);
-    fail(c, `invalid variable-offset${EXTRA[kind]} stack R${regno} var_off=${tnumText(r.varOff)} off=${off} size=${size}`);
+    fail(
+      c,
+      `invalid variable-offset${EXTRA[kind]} stack R${regno} var_off=${tnumText(r.varOff)} off=${off} size=${size}`,
+    );
   }
   const depth = c.stackDepth.get(frame.subprogStart) ?? 0;
   if (-min > depth) c.stackDepth.set(frame.subprogStart, Math.ceil(-min / 8) * 8);
@@ -56,7 +67,15 @@ function writeBytes(c: Checker, f: Frame, from: number, to: number, b: SlotByte)
   }
 }
 
-export function stackWrite(c: Checker, regno: number, r: Reg, off: number, size: number, value: Reg | null, imm: number): void {
+export function stackWrite(
+  c: Checker,
+  regno: number,
+  r: Reg,
+  off: number,
+  size: number,
+  value: Reg | null,
+  imm: number,
+): void {
   const [min, max] = stackBounds(c, regno, r, off, size, 'write');
   const f = stackFrameOf(c, r);
   if (r.varOff.mask !== 0n) {
@@ -111,7 +130,10 @@ export function stackRead(c: Checker, regno: number, r: Reg, off: number, size: 
       const { spi, k } = locate(a);
       const b = getSlot(f, spi).bytes[k];
       if (b === '?' && !c.privileged)
-        fail(c, `invalid variable-offset read from stack R${regno} var_off=${tnumText(r.varOff)} off=${off} size=${size}`);
+        fail(
+          c,
+          `invalid variable-offset read from stack R${regno} var_off=${tnumText(r.varOff)} off=${off} size=${size}`,
+        );
     }
     return unknownScalar();
   }
@@ -147,16 +169,27 @@ export function markStackWritten(c: Checker, r: Reg, min: number, max: number): 
 }
 
 /** Checks stack bytes a helper reads are initialised (root may read uninitialised stack). */
-export function checkStackInitialised(c: Checker, regno: number, r: Reg, min: number, max: number, off: number, size: number): void {
+export function checkStackInitialised(
+  c: Checker,
+  regno: number,
+  r: Reg,
+  min: number,
+  max: number,
+  off: number,
+  size: number,
+): void {
   const f = stackFrameOf(c, r);
   for (let a = min; a < max; a++) {
     const { spi, k } = locate(a);
     const slot = getSlot(f, spi);
     const b = slot.bytes[k];
     if (b === '?' && !c.privileged) {
-      if (r.varOff.mask === 0n) fail(c, `invalid indirect read from stack R${regno} off ${off}+${a - min} size ${size}`);
-      fail(c, `invalid variable-offset indirect access to stack R${regno} var_off=${tnumText(r.varOff)} off=${off} size=${size}`);
+      if (r.varOff.mask === 0n)
+        fail(c, `invalid indirect read from stack R${regno} off ${off}+${a - min} size ${size}`);
+      fail(
+        c,
+        `invalid variable-offset indirect access to stack R${regno} var_off=${tnumText(r.varOff)} off=${off} size=${size}`,
+      );
     }
   }
 }
-

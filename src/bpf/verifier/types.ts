@@ -53,11 +53,7 @@ export type HelperArg =
   | 'ARG_PTR_TO_STACK_OR_NULL';
 
 export type HelperRet =
-  | 'RET_INTEGER'
-  | 'RET_VOID'
-  | 'RET_PTR_TO_MAP_VALUE'
-  | 'RET_PTR_TO_MAP_VALUE_OR_NULL'
-  | 'RET_PTR_TO_MEM_OR_NULL'; // ringbuf_reserve: size from the constant argument
+  'RET_INTEGER' | 'RET_VOID' | 'RET_PTR_TO_MAP_VALUE' | 'RET_PTR_TO_MAP_VALUE_OR_NULL' | 'RET_PTR_TO_MEM_OR_NULL'; // ringbuf_reserve: size from the constant argument
 
 export interface HelperProto {
   id: number;

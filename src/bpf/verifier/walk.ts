@@ -4,10 +4,10 @@
  * processed instructions against the limit; keep the log in the kernel's shape.
  */
 import { JmpOp, type DecodedInsn } from '../isa';
-import { checkAlu, checkRead, setReg } from './alu';
+import { checkAlu, checkRead } from './alu';
 import { branchTaken, negate, refine, refineJsetFalse } from './branch';
 import { checkHelperCall } from './calls';
-import { fail, reg, type Checker } from './context';
+import { fail, type Checker } from './context';
 import { insnText } from './disasm';
 import { statesEqual, statesLooping } from './equiv';
 import { execLddw, execLdAbs, execLoadStore } from './exec';
@@ -87,7 +87,8 @@ export class Walker {
     for (;;) {
       const insn = c.prog.insns[pc]!;
       c.insn = insn;
-      if (++this.stats.processed > this.limit) fail(c, `BPF program is too large. Processed ${this.stats.processed} insn`);
+      if (++this.stats.processed > this.limit)
+        fail(c, `BPF program is too large. Processed ${this.stats.processed} insn`);
       if (c.prog.prunePoints[pc]) {
         if (this.visit(pc)) {
           if (c.log.enabled) c.log.print(announce ? `\nfrom ${prev} to ${pc}: safe\n` : `${pc}: safe\n`);
@@ -153,10 +154,15 @@ export class Walker {
         return this.callLocal(i);
       case 'call-kfunc':
       case 'callx':
-        fail(c, i.spec.shape === 'callx' ? `unknown opcode ${i.opcode.toString(16)}` : 'calling kernel functions is not supported');
+        fail(
+          c,
+          i.spec.shape === 'callx'
+            ? `unknown opcode ${i.opcode.toString(16)}`
+            : 'calling kernel functions is not supported',
+        );
         break;
       case 'exit':
-        return this.exit(i);
+        return this.exit();
     }
     return null;
   }
@@ -175,12 +181,13 @@ export class Walker {
     return target;
   }
 
-  private exit(i: DecodedInsn): number | null {
+  private exit(): number | null {
     const c = this.c;
     const s = c.state;
     const r0 = checkRead(c, 0);
     if (s.cur > 0) {
-      if (r0.type !== 'scalar') fail(c, `At subprogram exit the register R0 is not a scalar value (${regTypeName(r0)})`);
+      if (r0.type !== 'scalar')
+        fail(c, `At subprogram exit the register R0 is not a scalar value (${regTypeName(r0)})`);
       const callee = s.frames.pop()!;
       s.cur = s.frames.length - 1;
       const caller = s.frames[s.cur]!;
@@ -210,8 +217,9 @@ export class Walker {
     const otherRegs = other.frames[other.cur]!.regs;
     const thisRegs = c.state.frames[c.state.cur]!.regs;
     if (!jmp32 && !i.spec.usesSrcReg && i.imm === 0 && (op === JmpOp.JEQ || op === JmpOp.JNE) && dst.maybeNull) {
-      markNullChecked(c.state, dst.id, op === JmpOp.JNE);
-      markNullChecked(other, dst.id, op === JmpOp.JEQ);
+      // Fall-through: the comparison failed; target: it held.
+      markNullChecked(c.state, dst.id, op === JmpOp.JEQ);
+      markNullChecked(other, dst.id, op === JmpOp.JNE);
       return i.pc + 1;
     }
     if (!jmp32 && i.spec.usesSrcReg && findGoodPacketPointers(c.state, other, dst, src, op)) return i.pc + 1;
@@ -274,11 +282,11 @@ export class Walker {
     if (!at) this.explored.set(pc, (at = { done: [], active: new Map() }));
     // Paths still being explored from here: meeting one of them again unchanged is an infinite loop.
     const print = at.active.size ? fingerprint(c.state) : '';
-    let inLoop = false;
     for (const node of at.active.get(print) ?? []) {
-      if (node.branches > 0 && statesLooping(node.state, c.state)) fail(c, `infinite loop detected at insn ${pc}`);
+      if (statesLooping(node.state, c.state)) fail(c, `infinite loop detected at insn ${pc}`);
     }
-    for (const list of at.active.values()) if (list.some((n) => n.branches > 0)) inLoop = true;
+    // Active checkpoints are ancestors of paths still queued or running: we are inside a loop.
+    const inLoop = at.active.size > 0;
     const live = c.prog.liveIn[pc]!;
     for (const node of at.done) {
       if (statesEqual(node.state, c.state, live, c.privileged)) {
@@ -298,7 +306,15 @@ export class Walker {
     if (!addNew && at.done.length + at.active.size > 0) return false;
     this.jmpsSinceState = 0;
     this.insnsSinceState = 0;
-    const node: Checkpoint = { state: copyState(c.state), parent: this.parent, branches: 1, hits: 0, misses: 0, pc, print: fingerprint(c.state) };
+    const node: Checkpoint = {
+      state: copyState(c.state),
+      parent: this.parent,
+      branches: 1,
+      hits: 0,
+      misses: 0,
+      pc,
+      print: fingerprint(c.state),
+    };
     this.parent = node;
     const same = at.active.get(node.print) ?? [];
     same.push(node);
@@ -317,10 +333,6 @@ export class Walker {
     list.splice(list.indexOf(n), 1);
     if (list.length === 0) at.active.delete(n.print);
     at.done.push(n);
-  }
-
-  countInsn(): void {
-    this.insnsSinceState++;
   }
 
   private logInsn(i: DecodedInsn, prev: number, announce: boolean): void {
@@ -364,9 +376,14 @@ export class Walker {
     const snap: StateSnapshot = {
       insn: pc,
       frame: f.frameNo,
-      regs: f.regs.map((r) => (r.type === 'not_init' ? null : { text: regText(r, c.maps, f.frameNo), type: regTypeName(r) })),
+      regs: f.regs.map((r) =>
+        r.type === 'not_init' ? null : { text: regText(r, c.maps, f.frameNo), type: regTypeName(r) },
+      ),
       stack: f.stack
-        .map((_, spi) => ({ off: -(spi + 1) * 8, text: stateText({ ...f, regs: [] }, c.maps, { regs: new Set(), slots: new Set([spi]) }) }))
+        .map((_, spi) => ({
+          off: -(spi + 1) * 8,
+          text: stateText({ ...f, regs: [] }, c.maps, { regs: new Set(), slots: new Set([spi]) }),
+        }))
         .filter((s) => s.text !== '')
         .map((s) => ({ off: s.off, text: s.text.replace(/^ fp-\d+=/, '') })),
     };
@@ -395,7 +412,18 @@ function fingerprint(s: VerifierState): string {
 }
 
 function initialCtx(): Partial<Reg> {
-  return { type: 'ctx', varOff: { value: 0n, mask: 0n }, smin: 0n, smax: 0n, umin: 0n, umax: 0n, s32min: 0, s32max: 0, u32min: 0, u32max: 0 };
+  return {
+    type: 'ctx',
+    varOff: { value: 0n, mask: 0n },
+    smin: 0n,
+    smax: 0n,
+    umin: 0n,
+    umax: 0n,
+    s32min: 0,
+    s32max: 0,
+    u32min: 0,
+    u32max: 0,
+  };
 }
 
 function lineAt(c: Checker, pc: number): { insn: number; where: string; text: string } | undefined {
@@ -434,6 +462,4 @@ function checkReturnRange(c: Checker, r0: Reg): void {
     const has = r0.varOff.mask === 0n ? `smin=${r0.smin} smax=${r0.smax}` : `smin=${r0.smin} smax=${r0.smax}`;
     fail(c, `At program exit the register R0 has ${has} should have been in [0, 1]`);
   }
-  void reg;
-  void setReg;
 }

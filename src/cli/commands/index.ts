@@ -8,6 +8,8 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   compile: async () => (await import('./compile')).compileCommand,
   disasm: async () => (await import('./disasm')).disasmCommand,
   exec: async () => (await import('./exec')).execCommand,
+  open: async () => (await import('./open')).openCommand,
   run: async () => (await import('./run')).runCommand,
+  share: async () => (await import('./share')).shareCommand,
   workloads: async () => (await import('./workloads')).workloadsCommand,
 };

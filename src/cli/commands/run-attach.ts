@@ -103,7 +103,11 @@ export async function prepareInput(a: AttachArgs, compile: CompileFn): Promise<P
 }
 
 /** --attach specs, else the script's attach_* calls, else what the SEC() names say. */
-export function attachPlan(object: BpfObject, specs: readonly string[], script: readonly ScriptAttachment[]): ProgramAttachment[] {
+export function attachPlan(
+  object: BpfObject,
+  specs: readonly string[],
+  script: readonly ScriptAttachment[],
+): ProgramAttachment[] {
   if (specs.length > 0) return specs.map((s) => parseAttachSpec(s, object));
   if (script.length > 0) {
     return script.map(({ attachment, program }) => {

@@ -115,7 +115,11 @@ const isAttachRun = (a: RunArgs): boolean =>
   a.attach.length > 0 || a.workload !== undefined || a.preset !== undefined || a.path.endsWith('.py');
 
 /** Attach mode; `compile` is replaceable so tests can use native clang until clang.wasm is built. */
-export async function runAttachCommand(args: string[], io: CliIo, compile: CompileFn = compileWithClangWasm): Promise<number> {
+export async function runAttachCommand(
+  args: string[],
+  io: CliIo,
+  compile: CompileFn = compileWithClangWasm,
+): Promise<number> {
   const a = parseArgs(args);
   if (a.packets.length > 0) throw new UsageError('--packet is for packet runs; attach runs play a workload');
   let outcome;
@@ -134,7 +138,7 @@ export async function runAttachCommand(args: string[], io: CliIo, compile: Compi
 
 export const runCommand: CliCommand = {
   name: 'run',
-  summary: 'run a BPF object program on packets like BPF_PROG_TEST_RUN',
+  summary: 'run a program on packets like BPF_PROG_TEST_RUN, or attached to the simulated kernel',
   usage: USAGE,
   async run(args, io) {
     const a = parseArgs(args);

@@ -1,5 +1,5 @@
-// expect: reject
-// why: BPF_ST into ctx
+// expect: accept
+// why: BPF_ST of an immediate into a writable tc ctx field
 #include "common.h"
 
 ASM_PROG("tc", "*(u32 *)(r1 + 8) = 0; r0 = 0; exit;")

@@ -51,7 +51,14 @@ export function loadCases(): DiffCase[] {
       const h = header(source);
       const expect = h.get('expect');
       if (expect !== 'accept' && expect !== 'reject') throw new Error(`${f}: header needs "// expect: accept|reject"`);
-      return { name: basename(f), file, expect, progType: h.get('prog'), why: h.get('why') ?? '', license: licenseOf(source) };
+      return {
+        name: basename(f),
+        file,
+        expect,
+        progType: h.get('prog'),
+        why: h.get('why') ?? '',
+        license: licenseOf(source),
+      };
     });
 }
 

@@ -20,7 +20,15 @@ export const hexToBytes = (hex: string): Uint8Array => Uint8Array.from(hex.match
 
 export function runOurs(k: KernelResult, license: string, options: { logLevel?: 0 | 1 | 2 } = {}): VerifyResult {
   const maps = new Map<number, VerifierMap>();
-  for (const m of k.maps) maps.set(m.fd, { name: m.name, type: m.type, keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, flags: m.flags });
+  for (const m of k.maps)
+    maps.set(m.fd, {
+      name: m.name,
+      type: m.type,
+      keySize: m.keySize,
+      valueSize: m.valueSize,
+      maxEntries: m.maxEntries,
+      flags: m.flags,
+    });
   return verify(
     hexToBytes(k.insns),
     { progType: progTypeName(k.progType), maps, helper: helperProto, licenseGpl: GPL_COMPATIBLE.includes(license) },
