@@ -26,7 +26,15 @@ export const STACK_HIGH = FRAMES + MAX_CALL_FRAMES * FRAME_BYTES + 32;
 export const STACK_LINEAR = STACK_HIGH + MAX_CALL_FRAMES * 4;
 /** Values the compiled function leaves for its caller: steps, depth. */
 export const SCRATCH = STACK_LINEAR + MAX_CALL_FRAMES * 4;
-export const STACKS = (SCRATCH + 64 + 63) & ~63;
+/**
+ * Context regions (index as above, 16 bytes each): where the region's whole-field load values are
+ * mirrored (one i64 per 4 struct bytes), the struct size, and a byte per 4 struct bytes giving the
+ * only load size served inline there (0: the interpreter handles it). Mirrors live in CTX_POOL.
+ */
+export const CTX_TABLE = SCRATCH + 64;
+export const CTX_POOL = CTX_TABLE + TABLE_REGIONS * 2 * 16;
+export const CTX_POOL_SIZE = 4096;
+export const STACKS = (CTX_POOL + CTX_POOL_SIZE + 63) & ~63;
 /** One BPF_PROG_TEST_RUN frame (headroom + packet + tailroom) for the session's packets. */
 export const PACKET_FRAME = STACKS + MAX_CALL_FRAMES * STACK_SIZE;
 export const PACKET_FRAME_SIZE = 4096;

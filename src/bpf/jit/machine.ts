@@ -11,6 +11,7 @@
  */
 import {
   Access,
+  type CtxHandler,
   execute,
   MAX_CALL_FRAMES,
   type PreparedProgram,
@@ -22,6 +23,9 @@ import {
   VmFault,
 } from '../vm';
 import {
+  CTX_POOL,
+  CTX_POOL_SIZE,
+  CTX_TABLE,
   FRAMES,
   MEMORY_PAGES,
   PACKET_FRAME,
@@ -81,6 +85,9 @@ export class JitMachine {
   private readonly regs: Int32Array;
   private readonly frames: Int32Array;
   private readonly instances = new WeakMap<object, RunFn>();
+  /** Mirror of each context handler's whole-field values (see layout.ts), by handler. */
+  private readonly ctxMirrors = new WeakMap<CtxHandler, number>();
+  private ctxPoolNext = CTX_POOL;
 
   constructor(
     readonly vm: Vm,
@@ -126,6 +133,30 @@ export class JitMachine {
     this.words[r + 1] = readable ? bytes.byteLength : 0;
     this.words[w] = writable ? bytes.byteOffset : 0;
     this.words[w + 1] = writable ? bytes.byteLength : 0;
+    const handler = mem.infos[id] && access === Access.SPECIAL ? mem.handlers[id] : null;
+    const mirror = handler ? this.ctxMirror(handler, mem.sizes[id]!) : 0;
+    const c = (CTX_TABLE >> 2) + 8 * id;
+    this.words[c] = mirror;
+    this.words[c + 1] = mirror === 0 ? 0 : mem.sizes[id]!;
+    this.words[c + 2] = mirror === 0 ? 0 : mirror + 2 * mem.sizes[id]!;
+  }
+
+  /** Linear offset of the mirror of `handler`'s fields (allocated and kept current), or 0. */
+  private ctxMirror(handler: CtxHandler, size: number): number {
+    const known = this.ctxMirrors.get(handler);
+    if (known !== undefined) return known;
+    const bytes = (2 * size + Math.ceil(size / 4) + 7) & ~7;
+    if (!handler.observeFields || size % 4 !== 0 || this.ctxPoolNext + bytes > CTX_POOL + CTX_POOL_SIZE) return 0;
+    const base = this.ctxPoolNext;
+    this.ctxPoolNext += bytes;
+    this.ctxMirrors.set(handler, base);
+    handler.observeFields((offset, fieldSize, lo, hi) => {
+      if (offset % 4 !== 0 || offset + fieldSize > size) return;
+      this.words[(base >> 2) + offset / 2] = lo;
+      this.words[(base >> 2) + offset / 2 + 1] = hi;
+      this.bytes[base + 2 * size + offset / 4] = fieldSize;
+    });
+    return base;
   }
 
   private instance(module: object): RunFn {

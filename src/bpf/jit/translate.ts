@@ -18,6 +18,7 @@
 import { HI_BASE, MAX_CALL_FRAMES, type PreparedProgram, STACK_SIZE } from '../vm';
 import { analyze, type Blocks, isLocalCall, isWideSlot, jumpTarget } from './analyze';
 import {
+  CTX_TABLE,
   FRAME_BYTES,
   FRAMES,
   MEMORY_PAGES,
@@ -452,9 +453,30 @@ class Translator {
     access();
     c.br(Op.br, 1);
     this.close();
+    if (isLoad && !signed && (size === 4 || size === 8)) this.emitCtxLoad(pc, size);
     this.interpret(pc);
     this.close();
     return true;
+  }
+
+  /**
+   * A whole-field load from a program context (ctx->data, skb->len, ...) read from the mirror the
+   * machine keeps; anything else (narrow loads, stores, missing fields) stays with the interpreter.
+   * Runs after the region check failed, with T = address and A = its region index.
+   */
+  private emitCtxLoad(pc: number, size: number): void {
+    const { c, p } = this;
+    this.open(Op.block); // interpret
+    c.get(A).i32(TABLE_REGIONS * 2).op(Op.i32_ge_u).br(Op.br_if, 0);
+    c.get(A).i32(4).op(Op.i32_shl).mem(Op.i32_load, CTX_TABLE, 2).tee(U).op(Op.i32_eqz).br(Op.br_if, 0);
+    c.get(T).op(Op.i32_wrap_i64).tee(V).i32(3).op(Op.i32_and).br(Op.br_if, 0);
+    c.get(V).get(A).i32(4).op(Op.i32_shl).mem(Op.i32_load, CTX_TABLE + 4, 2).op(Op.i32_ge_u).br(Op.br_if, 0);
+    c.get(A).i32(4).op(Op.i32_shl).mem(Op.i32_load, CTX_TABLE + 8, 2).get(V).i32(2).op(Op.i32_shr_u).op(Op.i32_add);
+    c.mem(Op.i32_load8_u, 0, 0).i32(size).op(Op.i32_ne).br(Op.br_if, 0);
+    c.get(U).get(V).i32(1).op(Op.i32_shl).op(Op.i32_add).mem(Op.i64_load, 0, 0);
+    c.set(reg(p.dst2[pc]! >> 1));
+    c.br(Op.br, 2); // done
+    this.close();
   }
 
   private emitJump(pc: number, op: number): void {

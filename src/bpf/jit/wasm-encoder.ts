@@ -26,6 +26,7 @@ export const Op = {
   local_set: 0x21,
   local_tee: 0x22,
   i32_load: 0x28,
+  i32_load8_u: 0x2d,
   i64_load: 0x29,
   i64_load8_s: 0x30,
   i64_load8_u: 0x31,

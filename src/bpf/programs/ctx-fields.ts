@@ -62,10 +62,12 @@ export function tableHandler(
   // interpreter's per-packet loads (ctx->data, ctx->data_end) need no search and no BigInt.
   const fieldAt = new Int16Array(bytes.length + 8).fill(-1);
   const halves = new Int32Array(fields.length * 2);
+  const observers: ((offset: number, size: number, lo: number, hi: number) => void)[] = [];
   const sync = (i: number): void => {
     const v = values.get(fields[i]!.name) ?? 0n;
     halves[2 * i] = Number(BigInt.asIntN(32, v));
     halves[2 * i + 1] = Number(BigInt.asIntN(32, v >> 32n));
+    for (const o of observers) o(fields[i]!.offset, fields[i]!.size, halves[2 * i]!, halves[2 * i + 1]!);
   };
   fields.forEach((f, i) => {
     if (!values.has(f.name)) return;
@@ -105,6 +107,12 @@ export function tableHandler(
       fields.forEach((f, i) => {
         const value = next.get(f.name);
         if (value !== undefined && values.has(f.name) && values.get(f.name) !== value) put(i, value);
+      });
+    },
+    observeFields(listener: (offset: number, size: number, lo: number, hi: number) => void) {
+      observers.push(listener);
+      fields.forEach((f, i) => {
+        if (values.has(f.name)) listener(f.offset, f.size, halves[2 * i]!, halves[2 * i + 1]!);
       });
     },
     loadHalves(offset: number, size: number, R: Int32Array, d: number) {

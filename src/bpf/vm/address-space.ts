@@ -28,6 +28,11 @@ export interface CtxHandler {
    * regs[d] (low) and regs[d + 1] (high), avoiding BigInt on every packet's ctx->data load.
    */
   loadHalves?(offset: number, size: number, regs: Int32Array, d: number): void;
+  /**
+   * Optional, for the JIT's inline context loads: calls `listener` with every field's offset, size
+   * and whole-field load value (int32 halves) now, and again whenever a value changes.
+   */
+  observeFields?(listener: (offset: number, size: number, lo: number, hi: number) => void): void;
 }
 
 export const regionBase = (id: number): bigint => BigInt.asUintN(64, BigInt((HI_BASE + 2 * id) | 0) << 32n);

@@ -19,6 +19,7 @@ const u4 = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4,
  * screen or the title, C1 CSI included) are shown as \uXXXX. `keep` lists the ones a C file may hold.
  */
 const printable = (text: string, keep: RegExp = /[\t\n]/): string =>
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => (keep.test(c) ? c : u4(c)));
 
 function packetLines(state: ShareState): string[] {
