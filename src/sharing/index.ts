@@ -16,3 +16,4 @@ export {
 } from './codec';
 export { KNOWN_VERSIONS } from './versions';
 export { packetBytes } from './packets';
+export { seedValueHex } from './map-seeds';

@@ -42,6 +42,13 @@ import {
 import { translate } from './translate';
 import { type WasmApi, wasmApi } from './wasm-api';
 
+// Module-local copies: under CommonJS interop (tsx, Vitest) every imported binding read is a getter call.
+const STACK_HIGH_WORD = STACK_HIGH / 4;
+const SCRATCH_WORD = SCRATCH / 4;
+const STACK_TOP = STACK_SIZE;
+const interpret = execute;
+const finish = runToExit;
+
 type RunFn = (entry: number, steps: number, depth: number, budget: number) => number;
 
 /** A program as the JIT sees it: a compiled module, or the reason it runs in the interpreter. */
@@ -170,7 +177,7 @@ export class JitMachine {
         vm.pc = pc;
         vm.steps = stepsBefore;
         vm.depth = depth;
-        const result = execute(vm, 1);
+        const result = interpret(vm, 1);
         regs.set(vm.regs);
         return result === 'exited' ? 1 : 0;
       };
@@ -186,15 +193,15 @@ export class JitMachine {
     const vm = this.vm;
     const depth = vm.depth;
     // Stack accesses at constant offsets from r10 are compiled against the frame's own stack.
-    if (vm.regs[20] !== STACK_SIZE || vm.regs[21] !== this.words[STACK_HIGH / 4 + depth]) return runToExit(vm);
+    if (vm.regs[20] !== STACK_TOP || vm.regs[21] !== this.words[STACK_HIGH_WORD + depth]) return finish(vm);
     const run = this.instance(program.module);
     this.regs.set(vm.regs);
     if (depth > 0) this.frames.set(vm.frames);
     try {
       const next = run(vm.pc, vm.steps, depth, Math.min(vm.budget, BUDGET_LIMIT));
       vm.regs.set(this.regs);
-      vm.steps = this.words[SCRATCH / 4]!;
-      vm.depth = this.words[SCRATCH / 4 + 1]!;
+      vm.steps = this.words[SCRATCH_WORD]!;
+      vm.depth = this.words[SCRATCH_WORD + 1]!;
       if (next < 0) {
         vm.pc = -1 - next;
         vm.status = 'exited';
@@ -204,7 +211,7 @@ export class JitMachine {
       vm.frames.set(this.frames);
       vm.pc = next;
       vm.status = 'ready';
-      return runToExit(vm);
+      return finish(vm);
     } catch (e) {
       if (e instanceof VmFault) return { ok: false, fault: e, steps: vm.steps };
       const fault = new VmFault(`internal JIT error: ${e instanceof Error ? e.message : String(e)}`, vm.pc);

@@ -475,7 +475,7 @@ class Translator {
     c.mem(Op.i32_load8_u, 0, 0).i32(size).op(Op.i32_ne).br(Op.br_if, 0);
     c.get(U).get(V).i32(1).op(Op.i32_shl).op(Op.i32_add).mem(Op.i64_load, 0, 0);
     c.set(reg(p.dst2[pc]! >> 1));
-    c.br(Op.br, 2); // done
+    c.br(Op.br, 1); // done
     this.close();
   }
 
