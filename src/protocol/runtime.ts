@@ -199,6 +199,116 @@ export interface RunRequest {
   readonly seed: number;
 }
 
+// --- attach runs (tracing) ---------------------------------------------------------------------
+
+/** A workload preset by name, or workload text (src/bpf/kernel/WORKLOADS.md). */
+export type WorkloadSpec = { readonly preset: string } | { readonly text: string };
+
+export interface AttachRequest {
+  readonly workload: WorkloadSpec;
+  /** "TYPE:TARGET[=FUNCTION]" as the CLI's --attach; empty = libbpf's auto-attach from SEC() names. */
+  readonly attachments: readonly string[];
+  /** User-space map writes before the workload starts (share-link map pre-seeds). */
+  readonly seeds: readonly MapEdit[];
+  readonly seed: number;
+  /** Streamed batches carry it, so the page ignores batches of a run it has replaced. */
+  readonly runId: number;
+}
+
+/** One firing of an attached program, as the page lists it. */
+export interface FiringView {
+  readonly seq: number;
+  /** Simulated nanoseconds since boot (bpf_ktime_get_ns during the firing). */
+  readonly timeNs: number;
+  readonly cpu: number;
+  /** "kprobe:__x64_sys_socket" */
+  readonly attachment: string;
+  readonly program: string;
+  readonly comm: string;
+  readonly pid: number;
+  /** The kernel event in a few words: "curl (pid 1201) __x64_sys_socket AF_INET type=1 proto=6". */
+  readonly summary: string;
+  readonly retval: number | null;
+  readonly error: string | null;
+  readonly trace: readonly TraceLine[];
+}
+
+/** Event the runtime posts while a workload plays: the firings since the last batch and the maps now. */
+export const ATTACH_BATCH_EVENT = 'attach-batch';
+
+export interface AttachBatch {
+  readonly runId: number;
+  readonly firings: readonly FiringView[];
+  readonly maps: readonly MapSnapshot[];
+}
+
+export interface AttachSummary {
+  /** What ran where, e.g. "hello_world on kprobe:__x64_sys_socket". */
+  readonly plan: readonly { readonly attachment: string; readonly program: string }[];
+  readonly firings: number;
+  readonly traced: number;
+  readonly errors: number;
+  /** Simulated time the workload covered, ns. */
+  readonly durationNs: number;
+  readonly maps: readonly MapSnapshot[];
+}
+
+// --- lesson checks ------------------------------------------------------------------------------
+
+/** An expectation about one map element after the check's runs (raw little-endian hex). */
+export interface MapExpectation {
+  readonly map: string;
+  readonly key: string;
+  /** Exact value; per-CPU maps compare the sum of the CPUs' copies as a little-endian integer. */
+  readonly value: string;
+}
+
+export interface TraceExpectation {
+  /** A regular expression (source) a trace_pipe message must match. */
+  readonly pattern: string;
+  /** At least this many messages match (default 1). */
+  readonly min?: number;
+  /** What the learner is told when it fails. */
+  readonly label: string;
+}
+
+/** A lesson step's check, run on a fresh copy of the learner's object (the page's state is left alone). */
+export type CheckSpec =
+  | {
+      readonly kind: 'packets';
+      readonly packets: readonly { readonly label: string; readonly bytes: Uint8Array; readonly verdict: string }[];
+      readonly seeds: readonly MapEdit[];
+      readonly trace: readonly TraceExpectation[];
+      readonly maps: readonly MapExpectation[];
+    }
+  | {
+      readonly kind: 'attach';
+      readonly workload: WorkloadSpec;
+      readonly attachments: readonly string[];
+      readonly trace: readonly TraceExpectation[];
+      /** Maps that must have at least one non-zero entry afterwards. */
+      readonly nonEmptyMaps: readonly string[];
+    };
+
+export interface CheckRequest {
+  readonly object: Uint8Array;
+  readonly program: string | null;
+  readonly privileged: boolean;
+  readonly check: CheckSpec;
+}
+
+export interface CheckItem {
+  readonly label: string;
+  readonly ok: boolean;
+  /** What happened, in words: "got XDP_PASS, expected XDP_DROP". */
+  readonly detail: string;
+}
+
+export interface CheckOutcome {
+  readonly passed: boolean;
+  readonly items: readonly CheckItem[];
+}
+
 /** Which pipeline stages this build of the runtime has; the UI says plainly what is missing. */
 export interface RuntimeCapabilities {
   readonly stages: Readonly<Record<Exclude<PipelineStage, 'compiler'>, { available: boolean; reason: string }>>;
@@ -221,4 +331,8 @@ export type RuntimeMethods = {
   /** Update or delete one entry from user space; answers the maps afterwards. */
   editMap: { request: MapEdit; response: Stage<readonly MapSnapshot[]> };
   reset: { request: null; response: null };
+  /** Plays a workload against the loaded object's programs; firings stream as ATTACH_BATCH_EVENT. */
+  attach: { request: AttachRequest; response: Stage<AttachSummary> };
+  /** A lesson check on its own copy of an object. */
+  check: { request: CheckRequest; response: Stage<CheckOutcome> };
 };

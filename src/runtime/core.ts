@@ -17,6 +17,11 @@ import { createSession, describeRetval, type Session as BpfSession } from '../bp
 import { verify } from '../bpf/verifier';
 import { runToExit, step as vmStep, STACK_SIZE, type Vm, VmFault, type RunOutcome } from '../bpf/vm';
 import type {
+  AttachBatch,
+  AttachRequest,
+  AttachSummary,
+  CheckOutcome,
+  CheckRequest,
   DisasmLine,
   MapEdit,
   MapEntry,
@@ -32,6 +37,9 @@ import type {
   TraceLine,
   VerifierReport,
 } from '../protocol';
+import { playAttached } from './attach';
+import { runCheck } from './check';
+import { runVerifier, snapshotMaps } from './maps-view';
 import { toVerifierReport, verifierEnv, verifierProgType } from './verifier-env';
 
 export interface LoaderAdapter<H> {
@@ -66,6 +74,12 @@ export interface RuntimeCore<H = unknown> {
   readonly maps: ((handle: H, program: string, privileged: boolean) => MapSnapshot[]) | null;
   /** BPF_MAP_UPDATE_ELEM / BPF_MAP_DELETE_ELEM from user space; throws with the errno message. */
   readonly editMap: ((handle: H, program: string, privileged: boolean, edit: MapEdit) => MapSnapshot[]) | null;
+  /** Attach run: the object's programs on the simulated kernel playing a workload, firings streamed. */
+  readonly attach:
+    | ((handle: H, privileged: boolean, req: AttachRequest, onBatch: (batch: AttachBatch) => void) => AttachSummary)
+    | null;
+  /** A lesson check on a fresh load of an object (the handle's state is not touched). */
+  readonly check: ((req: CheckRequest) => CheckOutcome) | null;
 }
 
 export const MISSING_REASONS: Readonly<Record<Exclude<PipelineStage, 'compiler'>, string>> = {
@@ -150,53 +164,6 @@ export function disassembleProgram(object: BpfObject, program: BpfProgram): Disa
 
 // --- maps -------------------------------------------------------------------------------------
 
-function btfText(object: BpfObject, typeId: number, bytes: Uint8Array): string | null {
-  if (object.btf === null || typeId === 0) return null;
-  try {
-    return formatBtfValue(object.btf, typeId, bytes);
-  } catch {
-    return null;
-  }
-}
-
-function snapshot(h: LoadedCore, session: BpfSession): MapSnapshot[] {
-  return session.maps.map(({ name, map }, index) => {
-    const def = h.object.maps[index];
-    const perCpu = map.typeName.includes('percpu');
-    const stride = Math.ceil(map.spec.valueSize / 8) * 8;
-    const entries: MapEntry[] = map.entries().map((e) => {
-      const keyText = def === undefined ? null : btfText(h.object, def.keyTypeId, e.key);
-      if (perCpu) {
-        const copies = Array.from({ length: map.cpus }, (_, cpu) =>
-          e.value.subarray(cpu * stride, cpu * stride + map.spec.valueSize),
-        );
-        const texts = copies.map((c) => (def === undefined ? null : btfText(h.object, def.valueTypeId, c)));
-        return {
-          key: toHex(e.key),
-          value: copies.map(toHex),
-          keyText,
-          valueText: texts.every((t) => t !== null) ? (texts as string[]) : null,
-        };
-      }
-      return {
-        key: toHex(e.key),
-        value: toHex(e.value),
-        keyText,
-        valueText: def === undefined ? null : btfText(h.object, def.valueTypeId, e.value),
-      };
-    });
-    return {
-      name,
-      type: map.typeName,
-      keySize: map.spec.keySize,
-      valueSize: map.spec.valueSize,
-      maxEntries: map.spec.maxEntries,
-      cpus: perCpu ? map.cpus : 1,
-      entries,
-    };
-  });
-}
-
 // --- runs -------------------------------------------------------------------------------------
 
 /** trace_pipe timestamps: seconds since this worker started, as the kernel's clock would advance. */
@@ -224,16 +191,7 @@ function sessionFor(h: LoadedCore, program: string, privileged: boolean, seed: n
       privileged,
       seed,
       // Runs obey the real verifier: a rejected program never runs.
-      verify: (prog, object, priv) => {
-        const type = verifierProgType(prog);
-        if (type === null) return { accepted: true, error: null, log: '' };
-        const r = verify(prog.code, verifierEnv(object, prog, type), { privileged: priv, collectStates: 'none' });
-        return {
-          accepted: r.accepted,
-          error: r.error === null ? null : { insn: r.error.insn, message: r.error.message },
-          log: r.log,
-        };
-      },
+      verify: runVerifier,
     });
     h.sessions.set(key, s);
   }
@@ -420,10 +378,10 @@ export const CORE: RuntimeCore<LoadedCore> = {
       const result = session.run(packet, counting(count));
       return packetRun(session, packet, i, result, count.steps);
     });
-    return { runs, maps: snapshot(h, session) };
+    return { runs, maps: snapshotMaps(h.object, session.maps) };
   },
   record: recordRun,
-  maps: (h, program, privileged) => snapshot(h, sessionFor(h, program, privileged, 1)),
+  maps: (h, program, privileged) => snapshotMaps(h.object, sessionFor(h, program, privileged, 1).maps),
   editMap(h, program, privileged, edit) {
     const session = sessionFor(h, program, privileged, 1);
     const found = session.maps.find((m) => m.name === edit.map);
@@ -434,6 +392,8 @@ export const CORE: RuntimeCore<LoadedCore> = {
         ? deleteEntry(found.map, edit.key)
         : writeEntry(found.map, edit.key, edit.value ?? '', flags);
     if (!result.ok) throw new Error(result.message);
-    return snapshot(h, session);
+    return snapshotMaps(h.object, session.maps);
   },
+  attach: (h, privileged, req, onBatch) => playAttached(h.object, privileged, req, onBatch),
+  check: (req) => runCheck(req, CORE),
 };

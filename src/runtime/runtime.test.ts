@@ -157,6 +157,8 @@ describe('runtime session', () => {
     }),
     maps: () => [],
     editMap: () => [],
+    attach: null,
+    check: null,
   });
 
   it('loads, selects a program by section, and refuses to run a rejected program', async () => {

@@ -3,6 +3,11 @@
  * Stages the core does not provide yet answer 'unavailable' with a reason — never a made-up result.
  */
 import type {
+  AttachBatch,
+  AttachRequest,
+  AttachSummary,
+  CheckOutcome,
+  CheckRequest,
   LoadRequest,
   MapEdit,
   MapSnapshot,
@@ -16,6 +21,7 @@ import type {
   StepState,
   VerifierReport,
 } from '../protocol';
+import { ATTACH_BATCH_EVENT } from '../protocol';
 import { MISSING_REASONS, type RuntimeCore } from './core';
 import type { Handlers } from './dispatcher';
 
@@ -200,6 +206,28 @@ export class Session<H = unknown> {
     }
   }
 
+  /** Plays a workload against the loaded object; batches of firings go to `onBatch` as they happen. */
+  attach(req: AttachRequest, onBatch: (batch: AttachBatch) => void): Stage<AttachSummary> {
+    if (this.loaded === null) return { status: 'error', message: 'Nothing is loaded: compile first.' };
+    const attach = this.core.attach;
+    if (attach === null) return unavailable('vm');
+    try {
+      return { status: 'ok', value: attach(this.loaded.handle, this.loaded.privileged, req, onBatch) };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  check(req: CheckRequest): Stage<CheckOutcome> {
+    const check = this.core.check;
+    if (check === null) return unavailable('vm');
+    try {
+      return { status: 'ok', value: check(req) };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
   reset(): null {
     this.loaded = null;
     this.recording = [];
@@ -208,7 +236,10 @@ export class Session<H = unknown> {
 }
 
 /** The worker's handlers: one per method of the runtime API. */
-export function runtimeHandlers<H>(session: Session<H>): Handlers<RuntimeMethods> {
+export function runtimeHandlers<H>(
+  session: Session<H>,
+  emit: (event: string, data: unknown) => void = () => undefined,
+): Handlers<RuntimeMethods> {
   let current = 0;
   return {
     capabilities: () => session.capabilities(),
@@ -227,5 +258,7 @@ export function runtimeHandlers<H>(session: Session<H>): Handlers<RuntimeMethods
     maps: () => session.maps(),
     editMap: (edit) => session.editMap(edit),
     reset: () => session.reset(),
+    attach: (req) => session.attach(req, (batch) => emit(ATTACH_BATCH_EVENT, batch)),
+    check: (req) => session.check(req),
   };
 }

@@ -1,119 +1,16 @@
 /**
- * Adapts a loaded object to the verifier's small world (src/bpf/verifier VerifierEnv) and its
- * result to the protocol's VerifierReport: maps by lddw index, helper prototypes from the helper
- * registry translated to the verifier's argument vocabulary, the program type from the section,
- * BTF line info, and the failing path's abstract state with a plain-words reading of each register.
+ * The verifier's result as the protocol's VerifierReport: the failing path's abstract state with a
+ * plain-words reading of each register, and an editor diagnostic at the failing C line. The
+ * environment itself comes from the core's adapter (src/bpf/verifier/env-from-object.ts).
  */
-import { allHelpers, type ArgType, type HelperProto as RegistryProto, type RetType } from '../bpf/helpers';
-import type { BpfObject, BpfProgram } from '../bpf/object';
-import {
-  type HelperArg,
-  type HelperProto,
-  type HelperRet,
-  type LineInfo,
-  type ProgType,
-  PROG_TYPE_IDS,
-  type RegView,
-  type StateSnapshot,
-  type VerifierEnv,
-  type VerifierMap,
-  type VerifyResult,
-} from '../bpf/verifier';
+import type { BpfProgram } from '../bpf/object';
+import type { RegView, StateSnapshot, VerifyResult } from '../bpf/verifier';
 import type { AbstractStep, Diagnostic, VerifierReport } from '../protocol';
 
-const GPL_COMPATIBLE = ['GPL', 'GPL v2', 'GPL and additional rights', 'Dual BSD/GPL', 'Dual MIT/GPL', 'Dual MPL/GPL'];
-
-/**
- * The registry speaks the kernel's full arg vocabulary (with MEM_* flags); the verifier knows a
- * smaller set. Each kind maps to the verifier kind that checks the same thing; kinds it cannot
- * check yet (ringbuf memory, const strings, callbacks) fall back to ARG_ANYTHING.
- */
-const ARG: Readonly<Record<ArgType, HelperArg>> = {
-  ARG_ANYTHING: 'ARG_ANYTHING',
-  ARG_CONST_MAP_PTR: 'ARG_CONST_MAP_PTR',
-  ARG_PTR_TO_MAP_KEY: 'ARG_PTR_TO_MAP_KEY',
-  ARG_PTR_TO_MAP_VALUE: 'ARG_PTR_TO_MAP_VALUE',
-  'ARG_PTR_TO_MAP_VALUE|MEM_UNINIT|MEM_WRITE': 'ARG_PTR_TO_MAP_VALUE',
-  ARG_PTR_TO_CTX: 'ARG_PTR_TO_CTX',
-  'ARG_PTR_TO_MEM|MEM_RDONLY': 'ARG_PTR_TO_MEM_RDONLY',
-  'ARG_PTR_TO_MEM|MEM_UNINIT|MEM_WRITE': 'ARG_PTR_TO_UNINIT_MEM',
-  'ARG_PTR_TO_MEM|PTR_MAYBE_NULL|MEM_RDONLY': 'ARG_ANYTHING',
-  'ARG_PTR_TO_MEM|PTR_MAYBE_NULL|MEM_UNINIT|MEM_WRITE': 'ARG_ANYTHING',
-  'ARG_PTR_TO_MEM|MEM_ALIGNED|MEM_RDONLY|PTR_MAYBE_NULL': 'ARG_ANYTHING',
-  'ARG_PTR_TO_RINGBUF_MEM|OBJ_RELEASE': 'ARG_ANYTHING',
-  ARG_PTR_TO_CONST_STR: 'ARG_ANYTHING',
-  ARG_PTR_TO_SPIN_LOCK: 'ARG_ANYTHING',
-  ARG_PTR_TO_FUNC: 'ARG_ANYTHING',
-  'ARG_PTR_TO_STACK|PTR_MAYBE_NULL': 'ARG_PTR_TO_STACK_OR_NULL',
-  ARG_CONST_SIZE: 'ARG_CONST_SIZE',
-  ARG_CONST_SIZE_OR_ZERO: 'ARG_CONST_SIZE_OR_ZERO',
-  // The size of an allocation, not of the memory argument before it.
-  ARG_CONST_ALLOC_SIZE_OR_ZERO: 'ARG_ANYTHING',
-};
-
-const RET: Readonly<Record<RetType, HelperRet>> = {
-  RET_INTEGER: 'RET_INTEGER',
-  RET_VOID: 'RET_VOID',
-  RET_PTR_TO_MAP_VALUE_OR_NULL: 'RET_PTR_TO_MAP_VALUE_OR_NULL',
-  RET_PTR_TO_RINGBUF_MEM_OR_NULL: 'RET_PTR_TO_MEM_OR_NULL',
-};
-
-const VERIFIER_TYPES = new Set<string>(Object.keys(PROG_TYPE_IDS));
-
-function translate(id: number, name: string, p: RegistryProto): HelperProto {
-  const progTypes = p.programTypes === 'all' ? undefined : p.programTypes.filter((t) => VERIFIER_TYPES.has(t));
-  return {
-    id,
-    name,
-    gplOnly: p.gplOnly,
-    ret: RET[p.ret],
-    args: p.args.map((a) => ARG[a]),
-    ...(progTypes === undefined ? {} : { progTypes: progTypes as ProgType[] }),
-    ...(/adjust_(head|tail|meta|room)|change_(head|tail|proto)|pull_data|store_bytes|vlan_(push|pop)|l[34]_csum_replace/.test(name)
-      ? { changesPktData: true }
-      : {}),
-  };
-}
-
-let protos: Map<number, HelperProto> | null = null;
-const helperProto = (id: number): HelperProto | undefined => {
-  protos ??= new Map(allHelpers().map((h) => [h.id, translate(h.id, h.name, h.proto)]));
-  return protos.get(id);
-};
-
-/** The verifier's program type for a section (libbpf's classification), or null when it has none. */
-export function verifierProgType(program: BpfProgram): ProgType | null {
-  const t = program.kind.progType as string;
-  return VERIFIER_TYPES.has(t) ? (t as ProgType) : null;
-}
+// The object → VerifierEnv adapter lives in the core so the CLI and the session share it.
+export { verifierEnv, verifierProgType } from '../bpf/verifier';
 
 const baseName = (file: string): string => file.split('/').pop() ?? file;
-
-export function verifierEnv(object: BpfObject, program: BpfProgram, progType: ProgType): VerifierEnv {
-  const maps = new Map<number, VerifierMap>();
-  object.maps.forEach((m, i) =>
-    maps.set(i, {
-      name: m.name,
-      type: m.type,
-      keySize: m.keySize,
-      valueSize: m.valueSize,
-      maxEntries: m.maxEntries,
-      flags: m.flags,
-    }),
-  );
-  const lineInfo: LineInfo[] = program.lineInfo.map((l) => ({
-    insn: l.insn,
-    where: `${baseName(l.file)}:${l.line}`,
-    text: l.source,
-  }));
-  return {
-    progType,
-    maps,
-    helper: helperProto,
-    licenseGpl: GPL_COMPATIBLE.includes(object.license),
-    lineInfo,
-  };
-}
 
 /** One sentence for a student about a register's abstract value (kernel text in RegView.text). */
 export function plainRegister(view: RegView | null): string {

@@ -3,8 +3,21 @@
  * runtime worker. Every result is tagged with the editor revision it came from; the store drops
  * results for superseded revisions and the clients drop superseded replies.
  */
+import { BccError, isBccSource, rewriteBcc } from '../bpf/bcc';
 import { tryBuild } from '../bpf/inputs/packets';
-import type { MapEdit, Reply, Stage } from '../protocol';
+import { parseAttachment, type Attachment } from '../bpf/kernel';
+import { seedValueHex } from '../sharing';
+import {
+  ATTACH_BATCH_EVENT,
+  type AttachBatch,
+  type CheckOutcome,
+  type CheckSpec,
+  type Diagnostic,
+  type MapEdit,
+  type MapSnapshot,
+  type Reply,
+  type Stage,
+} from '../protocol';
 import type { CompilerClient } from '../runtime/compiler-client';
 import type { RuntimeClient } from '../runtime/runtime-client';
 import type { PlaygroundStore } from './store/store';
@@ -28,7 +41,43 @@ export interface Pipeline {
   editMap(edit: MapEdit): Promise<boolean>;
   /** Reads the maps as they are now. */
   refreshMaps(): Promise<void>;
+  /** A lesson check on a fresh copy of the current object (compiling first if needed). */
+  check(spec: CheckSpec): Promise<Stage<CheckOutcome> | null>;
+  /** Events the runtime worker posts (attach-run batches). */
+  onRuntimeEvent(event: string, data: unknown): void;
   dispose(): void;
+}
+
+/** The programs BCC-style source defines, attached where the run configuration says (fn → attachment). */
+function bccAttachments(specs: readonly string[]): Map<string, Attachment> {
+  const out = new Map<string, Attachment>();
+  for (const spec of specs) {
+    const eq = spec.lastIndexOf('=');
+    if (eq <= 0) continue;
+    try {
+      out.set(spec.slice(eq + 1), parseAttachment(spec.slice(0, eq)));
+    } catch {
+      // A bad attachment is reported when the run parses it.
+    }
+  }
+  return out;
+}
+
+/** Kernel-side program kinds are run by a workload rather than by packets. */
+const TRACING = /^(kprobe|kretprobe|tracepoint|tp|raw_tracepoint|raw_tp|fentry|fexit)(\/|$)/;
+
+/** The user-space writes a share link's map pre-seeds stand for, sized to the loaded maps. */
+function seedEdits(
+  seeds: readonly { map: string; key: string; value: string }[],
+  maps: readonly Pick<MapSnapshot, 'name' | 'valueSize' | 'cpus'>[],
+): MapEdit[] {
+  return seeds.map((seed) => {
+    const m = maps.find((x) => x.name === seed.map);
+    // Per-CPU maps take one copy per CPU on the syscall side, each padded to 8 bytes.
+    const userSize = m === undefined ? 0 : m.cpus > 1 ? Math.ceil(m.valueSize / 8) * 8 * m.cpus : m.valueSize;
+    const value = m === undefined ? seed.value : seedValueHex(seed.value, userSize, m.valueSize, m.cpus);
+    return { map: seed.map, op: 'update', key: seed.key, value };
+  });
 }
 
 /** A stage reply flattened: worker trouble (error/restart) becomes a Stage error the panels show. */
@@ -56,6 +105,9 @@ export function createPipeline(
   const get = () => store.getState();
   /** The bytes of the object file the user opened, while it is what the page shows. */
   let opened: { name: string; bytes: Uint8Array } | null = null;
+  /** The object the panels show (compiled or opened): lesson checks load their own copy. */
+  let lastObject: Uint8Array | null = null;
+  let attachRunId = 0;
 
   const unsubStatus = compiler.onStatus((status) => get().setCompilerStatus(status));
   void compiler.status().then((status) => get().setCompilerStatus(status));
@@ -92,11 +144,30 @@ export function createPipeline(
       return;
     }
     get().compileStarted(revision);
-    const reply = await compiler.compile(s.source, {
+    let source = s.source;
+    if (isBccSource(source)) {
+      // BCC-style C compiles through the rewrite (maps macros, method calls, probe reads, SEC()).
+      try {
+        source = rewriteBcc(source, { fileName: 'prog.c', attachments: bccAttachments(s.attachments) }).source;
+      } catch (e) {
+        if (!(e instanceof BccError)) throw e;
+        const diagnostic: Diagnostic = {
+          source: 'clang',
+          severity: 'error',
+          message: `BCC: ${e.message.replace(/^line \d+: /, '')}`,
+          file: 'prog.c',
+          line: e.line ?? 1,
+          column: 1,
+        };
+        get().compileFinished(revision, { object: null, diagnostics: [diagnostic], crash: null, durationMs: 0 });
+        return;
+      }
+    }
+    const reply = await compiler.compile(source, {
       optLevel: s.optLevel,
       cpu: s.cpu,
-      debugInfo: true,
-      defines: [],
+      debugInfo: s.debugInfo,
+      defines: s.defines,
     });
     if (reply.status === 'stale') return;
     if (reply.status !== 'ok') {
@@ -108,6 +179,7 @@ export function createPipeline(
     const object = reply.value.object;
     if (object === null) return;
     opened = null;
+    lastObject = object;
     get().objectOpened(null);
     const load = stageOf(
       await runtime.call(
@@ -118,10 +190,20 @@ export function createPipeline(
     );
     if (load === null) return;
     get().loadFinished(revision, load);
-    if (load.status === 'ok') {
-      await verifyRevision(revision);
-      await refreshMaps();
+    if (load.status === 'ok') await afterLoad(revision, load.value);
+  }
+
+  /** Verify, pre-seed the maps, and pick the inputs a tracing program needs. */
+  async function afterLoad(revision: number, loaded: { program: string; programs: readonly { name: string; section: string }[]; maps: readonly { name: string; valueSize: number; cpus: number }[] }): Promise<void> {
+    const section = loaded.programs.find((p) => p.name === loaded.program)?.section ?? '';
+    if (TRACING.test(section) && get().inputsKind === 'packets') get().setInputsKind('attach');
+    await verifyRevision(revision);
+    const seeds = get().mapSeeds;
+    for (const edit of seedEdits(seeds, loaded.maps)) {
+      const r = stageOf(await runtime.call('editMap', edit, { channel: 'seed' }));
+      if (r !== null && r.status !== 'ok') get().notify('error', `Map pre-seed of ${edit.map}: ${r.status === 'error' ? r.message : r.reason}`);
     }
+    await refreshMaps();
   }
 
   async function loadOpened(): Promise<void> {
@@ -141,10 +223,7 @@ export function createPipeline(
     );
     if (load === null) return;
     get().loadFinished(revision, load);
-    if (load.status === 'ok') {
-      await verifyRevision(revision);
-      await refreshMaps();
-    }
+    if (load.status === 'ok') await afterLoad(revision, load.value);
   }
 
   async function refreshMaps(): Promise<void> {
@@ -209,6 +288,22 @@ export function createPipeline(
     },
     async run() {
       if (!(await ensureLoaded('Run'))) return;
+      if (get().inputsKind === 'attach') {
+        const runId = ++attachRunId;
+        const s = get();
+        s.attachStarted(runId);
+        s.clearTrace();
+        const maps = s.load?.status === 'ok' ? s.load.value.maps : [];
+        const r = stageOf(
+          await runtime.call(
+            'attach',
+            { workload: s.workload, attachments: s.attachments, seeds: seedEdits(s.mapSeeds, maps), seed: 1, runId },
+            { channel: 'run' },
+          ),
+        );
+        get().attachFinished(runId, r ?? { status: 'error', message: 'superseded by a newer run' });
+        return;
+      }
       const input = packets();
       if (input === null) return;
       get().runStarted();
@@ -278,6 +373,24 @@ export function createPipeline(
       }
     },
     refreshMaps,
+    async check(spec) {
+      if (!(await ensureLoaded('Check'))) return null;
+      const object = opened?.bytes ?? lastObject;
+      if (object === null) return null;
+      const s = get();
+      return stageOf(
+        await runtime.call(
+          'check',
+          { object, program: s.section === '' ? null : s.section, privileged: s.privileged, check: spec },
+          { channel: 'check' },
+        ),
+      );
+    },
+    onRuntimeEvent(event, data) {
+      if (event !== ATTACH_BATCH_EVENT) return;
+      const batch = data as AttachBatch;
+      get().attachBatch(batch.runId, batch.firings, batch.maps);
+    },
     async editMap(edit) {
       if (get().load?.status !== 'ok') return false;
       const r = stageOf(await runtime.call('editMap', edit, { channel: 'maps' }));

@@ -17,7 +17,6 @@ import {
   type PreparedProgram,
   regionBase,
   type RunOutcome,
-  runToExit,
   STACK_SIZE,
   type Vm,
   VmFault,
@@ -47,7 +46,17 @@ const STACK_HIGH_WORD = STACK_HIGH / 4;
 const SCRATCH_WORD = SCRATCH / 4;
 const STACK_TOP = STACK_SIZE;
 const interpret = execute;
-const finish = runToExit;
+
+/** The interpreter from the VM's current state to exit: the fault, or null. */
+export function interpretAll(vm: Vm): VmFault | null {
+  try {
+    interpret(vm);
+    return null;
+  } catch (e) {
+    if (e instanceof VmFault) return e;
+    throw e;
+  }
+}
 
 type RunFn = (entry: number, steps: number, depth: number, budget: number) => number;
 
@@ -190,10 +199,17 @@ export class JitMachine {
 
   /** Runs from the VM's current state to exit, like runToExit(vm). */
   run(program: JitProgram & { ok: true }): RunOutcome {
+    const fault = this.exec(program);
+    const vm = this.vm;
+    return fault === null ? { ok: true, r0: vm.r0, steps: vm.steps } : { ok: false, fault, steps: vm.steps };
+  }
+
+  /** run() without building an outcome (hot loops): the fault, or null after a normal exit (r0 in vm.regs). */
+  exec(program: JitProgram & { ok: true }): VmFault | null {
     const vm = this.vm;
     const depth = vm.depth;
     // Stack accesses at constant offsets from r10 are compiled against the frame's own stack.
-    if (vm.regs[20] !== STACK_TOP || vm.regs[21] !== this.words[STACK_HIGH_WORD + depth]) return finish(vm);
+    if (vm.regs[20] !== STACK_TOP || vm.regs[21] !== this.words[STACK_HIGH_WORD + depth]) return interpretAll(vm);
     const run = this.instance(program.module);
     this.regs.set(vm.regs);
     if (depth > 0) this.frames.set(vm.frames);
@@ -205,19 +221,19 @@ export class JitMachine {
       if (next < 0) {
         vm.pc = -1 - next;
         vm.status = 'exited';
-        return { ok: true, r0: vm.r0, steps: vm.steps };
+        return null;
       }
       // The interpreter continues exactly where the compiled code stopped.
       vm.frames.set(this.frames);
       vm.pc = next;
       vm.status = 'ready';
-      return finish(vm);
+      return interpretAll(vm);
     } catch (e) {
-      if (e instanceof VmFault) return { ok: false, fault: e, steps: vm.steps };
+      if (e instanceof VmFault) return e;
       const fault = new VmFault(`internal JIT error: ${e instanceof Error ? e.message : String(e)}`, vm.pc);
       fault.cause = e;
       vm.status = 'faulted';
-      return { ok: false, fault, steps: vm.steps };
+      return fault;
     }
   }
 }

@@ -2,8 +2,8 @@
  * Choosing the engine for a VM: the JIT when asked for and able to compile the program, else the
  * interpreter, with the reason recorded so callers can show which one ran.
  */
-import { type RunOutcome, runToExit, type Vm } from '../vm';
-import { compileJit, type JitMachine, jitMachine, type JitProgram } from './machine';
+import { type RunOutcome, runToExit, type Vm, type VmFault } from '../vm';
+import { compileJit, interpretAll, type JitMachine, jitMachine, type JitProgram } from './machine';
 
 export type Engine = 'jit' | 'interpreter';
 
@@ -17,6 +17,8 @@ export interface FastRunner {
   readonly info: EngineInfo;
   /** Runs the VM from its current state to exit (like runToExit). */
   run(): RunOutcome;
+  /** The same without building an outcome: the fault, or null after an exit (r0 in vm.regs). */
+  exec(): VmFault | null;
   /** The JIT machine when the JIT runs (its linear memory holds the stacks and a packet frame). */
   readonly machine: JitMachine | null;
 }
@@ -26,6 +28,7 @@ export function fastRunner(vm: Vm, wanted: Engine): FastRunner {
   const interpreter = (reason: string | null): FastRunner => ({
     info: { engine: 'interpreter', reason },
     run: () => runToExit(vm),
+    exec: () => interpretAll(vm),
     machine: null,
   });
   if (wanted === 'interpreter') return interpreter(null);
@@ -33,7 +36,12 @@ export function fastRunner(vm: Vm, wanted: Engine): FastRunner {
   if (!program.ok) return interpreter(program.reason);
   const machine = jitMachine(vm);
   if (machine === null) return interpreter('WebAssembly is not available here');
-  return { info: { engine: 'jit', reason: null }, run: () => machine.run(program), machine };
+  return {
+    info: { engine: 'jit', reason: null },
+    run: () => machine.run(program),
+    exec: () => machine.exec(program),
+    machine,
+  };
 }
 
 /** One run with the chosen engine (builds the runner each time: for tests and one-off runs). */

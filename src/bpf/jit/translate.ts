@@ -467,11 +467,27 @@ class Translator {
   private emitCtxLoad(pc: number, size: number): void {
     const { c, p } = this;
     this.open(Op.block); // interpret
-    c.get(A).i32(TABLE_REGIONS * 2).op(Op.i32_ge_u).br(Op.br_if, 0);
+    c.get(A)
+      .i32(TABLE_REGIONS * 2)
+      .op(Op.i32_ge_u)
+      .br(Op.br_if, 0);
     c.get(A).i32(4).op(Op.i32_shl).mem(Op.i32_load, CTX_TABLE, 2).tee(U).op(Op.i32_eqz).br(Op.br_if, 0);
     c.get(T).op(Op.i32_wrap_i64).tee(V).i32(3).op(Op.i32_and).br(Op.br_if, 0);
-    c.get(V).get(A).i32(4).op(Op.i32_shl).mem(Op.i32_load, CTX_TABLE + 4, 2).op(Op.i32_ge_u).br(Op.br_if, 0);
-    c.get(A).i32(4).op(Op.i32_shl).mem(Op.i32_load, CTX_TABLE + 8, 2).get(V).i32(2).op(Op.i32_shr_u).op(Op.i32_add);
+    c.get(V)
+      .get(A)
+      .i32(4)
+      .op(Op.i32_shl)
+      .mem(Op.i32_load, CTX_TABLE + 4, 2)
+      .op(Op.i32_ge_u)
+      .br(Op.br_if, 0);
+    c.get(A)
+      .i32(4)
+      .op(Op.i32_shl)
+      .mem(Op.i32_load, CTX_TABLE + 8, 2)
+      .get(V)
+      .i32(2)
+      .op(Op.i32_shr_u)
+      .op(Op.i32_add);
     c.mem(Op.i32_load8_u, 0, 0).i32(size).op(Op.i32_ne).br(Op.br_if, 0);
     c.get(U).get(V).i32(1).op(Op.i32_shl).op(Op.i32_add).mem(Op.i64_load, 0, 0);
     c.set(reg(p.dst2[pc]! >> 1));

@@ -205,11 +205,7 @@ export class PacketSlot {
       this.vm.legacyDataOffset = this.type === 'tc' ? 0 : ETH_HLEN;
       this.vm.legacyNetworkOffset = ETH_HLEN;
     }
-    return {
-      buffer: b,
-      kind: this.type === 'xdp' ? 'xdp' : 'skb',
-      changed: this.changed,
-      ...(this.type === 'xdp' ? {} : { skb: skbMeta(packet) }),
-    };
+    if (this.type === 'xdp') return { buffer: b, kind: 'xdp', changed: this.changed };
+    return { buffer: b, kind: 'skb', changed: this.changed, skb: skbMeta(packet) };
   }
 }

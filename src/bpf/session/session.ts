@@ -10,14 +10,15 @@ import { type BpfMap, dumpMap, MapMemory } from '../maps';
 import type { BpfObject, BpfProgram } from '../object';
 import { type Engine, type EngineInfo, fastRunner } from '../jit';
 import { type PacketProgramType, packetTypeOfSection } from '../programs';
-import { AddressSpace, type PreparedProgram, prepareProgram, type RunOutcome, Vm } from '../vm';
+import { AddressSpace, type PreparedProgram, prepareProgram, type RunOutcome, Vm, type VmFault } from '../vm';
 import { loadTimeChecks, reject } from './load-checks';
 import { createObjectMaps } from './object-maps';
 import { PacketSlot } from './packet';
-import type { MapReport, RunResult, RunSuccess, VerifierReport } from './report';
+import type { MapReport, RunFailure, RunResult, RunSuccess, VerifierReport } from './report';
 import { firstValueAddress, KEY0, lddwResolver } from './resolve';
 import { subprogCaller } from './subprog';
 import { refusePacket } from './test-run-rules';
+import { sessionVerifier } from './verifier-env';
 
 export interface SessionOptions {
   /** Entry function name or SEC() name; default: the object's first program. */
@@ -31,8 +32,8 @@ export interface SessionOptions {
   /** Seed of bpf_get_prandom_u32. */
   readonly seed: number;
   /**
-   * The verifier, once available: given the program, its report decides whether runs may happen.
-   * Without it, load-time checks stand in (see load-checks.ts).
+   * The verifier: its report decides whether runs may happen. Default: src/bpf/verifier through
+   * verifier-env.ts (after the load-time checks of load-checks.ts).
    */
   readonly verify?: (program: BpfProgram, object: BpfObject, privileged: boolean) => VerifierReport;
   /** Monotonic clock in ns for runRepeat's timing (the core has no timer of its own). */
@@ -147,7 +148,7 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
       verifier = reject(0, e instanceof Error ? e.message : String(e));
     }
   }
-  if (verifier.accepted && options.verify) verifier = options.verify(program, object, options.privileged);
+  if (verifier.accepted) verifier = (options.verify ?? sessionVerifier)(program, object, options.privileged);
 
   const sink: string[][] = [[]];
   const ext: Record<string, unknown> = { maps: mapMemory, task: TEST_RUN_TASK, state: newHelperState() };
@@ -164,47 +165,67 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
   const runner = vm ? fastRunner(vm, options.engine ?? 'jit') : null;
   const engine: EngineInfo = runner?.info ?? { engine: 'interpreter', reason: 'the program was not loaded' };
   const slot = vm && type !== null ? new PacketSlot(vm, type, runner?.machine?.packetFrame()) : null;
+  const slotType: PacketProgramType = type ?? 'xdp';
 
-  /** One run; the packet hex is built only when `report` (runRepeat needs it for the last run only). */
-  const runOnce = (packet: Uint8Array, drive: ((vm: Vm) => RunOutcome) | undefined, report: boolean): RunResult => {
-    if (!vm || !runner || !verifier.accepted)
-      return { error: `EACCES: the program was not loaded: ${verifier.error?.message}` };
+  /** Sets up one run (trace lines go to `trace`); a failure when the run must not happen. */
+  const begin = (packet: Uint8Array, trace: string[]): RunFailure | null => {
+    if (!vm || !verifier.accepted) return { error: `EACCES: the program was not loaded: ${verifier.error?.message}` };
     if (slot === null) return { error: `EINVAL: section '${program.sectionName}' is not a packet program` };
-    const refused = refusePacket(type!, packet);
+    const refused = refusePacket(slotType, packet);
     if (refused !== null) return { error: refused };
-    const trace: string[] = [];
     sink[0] = trace;
     ext.state = newHelperState();
     vm.reset(0);
     ext.packet = slot.load(packet);
     vm.setRegHalves(1, slot.ctxLo, slot.ctxHi);
+    return null;
+  };
+  const faulted = (fault: VmFault): RunFailure => ({
+    error: `EFAULT: the program faulted in the simulator: ${fault.message}`,
+  });
+  // test_run reports the 32-bit return value (the program's int).
+  const success = (retval: number, trace: string[]): RunSuccess => ({
+    retval,
+    packet: toHex(slot!.context.packetOut()),
+    trace,
+  });
+
+  const run = (packet: Uint8Array, drive?: (vm: Vm) => RunOutcome): RunResult => {
+    const trace: string[] = [];
+    const refused = begin(packet, trace);
+    if (refused !== null) return refused;
     try {
-      const out = drive ? drive(vm) : runner.run();
-      if (!out.ok) return { error: `EFAULT: the program faulted in the simulator: ${out.fault.message}` };
-      // test_run reports the 32-bit return value (the program's int).
-      const retval = drive ? Number(BigInt.asUintN(32, out.r0)) : vm.regs[0]! >>> 0;
-      return { retval, packet: report ? toHex(slot.context.packetOut()) : '', trace };
+      if (drive) {
+        const out = drive(vm!);
+        return out.ok ? success(Number(BigInt.asUintN(32, out.r0)), trace) : faulted(out.fault);
+      }
+      const fault = runner!.exec();
+      return fault === null ? success(vm!.regs[0]! >>> 0, trace) : faulted(fault);
     } finally {
       ext.packet = undefined;
     }
   };
 
-  const run = (packet: Uint8Array, drive?: (vm: Vm) => RunOutcome): RunResult => runOnce(packet, drive, true);
-
+  // The `run --repeat` loop: per packet only the slot reset and the run itself; the report is
+  // built once, from the last run.
   const runRepeat = (packet: Uint8Array, n: number): RunResult => {
     if (!Number.isSafeInteger(n) || n < 1) throw new SessionError(`repeat count must be a positive integer, got ${n}`);
     const clock = options.clockNs ?? (() => Date.now() * 1e6);
-    const traces: string[] = [];
-    let last: RunSuccess | null = null;
+    const trace: string[] = [];
     const start = clock();
     for (let i = 0; i < n; i++) {
-      const result = runOnce(packet, undefined, i === n - 1);
-      if ('error' in result) return result;
-      for (const line of result.trace) traces.push(line);
-      last = result;
+      const refused = begin(packet, trace);
+      if (refused !== null) return refused;
+      let fault: VmFault | null;
+      try {
+        fault = runner!.exec();
+      } finally {
+        ext.packet = undefined;
+      }
+      if (fault !== null) return faulted(fault);
     }
     const elapsed = clock() - start;
-    return { ...last!, trace: traces, duration_ns_avg: Math.round(elapsed / n) };
+    return { ...success(vm!.regs[0]! >>> 0, trace), duration_ns_avg: Math.round(elapsed / n) };
   };
 
   const named = maps.map((map, i) => ({ name: object.maps[i]!.name, map }));

@@ -62,7 +62,7 @@ export function checkAlu(c: Checker): void {
   if (dst.type === 'scalar' && src.type === 'scalar') {
     const out = copyReg(dst);
     out.id = 0;
-    scalarAlu(out, src, op, bits, i.off === 1);
+    scalarAlu(out, src, op, bits);
     return setReg(c, i.dst, out);
   }
   return pointerAlu(c, dst, src, op, bits);
@@ -167,9 +167,8 @@ function pointerAlu(c: Checker, dst: Reg, src: Reg, op: number, bits: 32 | 64): 
   const i = c.insn;
   const opText = aluOpString(op);
   if (isPointer(dst) && isPointer(src)) {
-    if (bits === 64 && op === AluOp.SUB && c.privileged) return setReg(c, i.dst, unknownScalar());
-    if (bits === 32 && op === AluOp.SUB && c.privileged) return setReg(c, i.dst, unknownScalar());
-    if (bits === 32) fail(c, `R${i.dst} 32-bit pointer arithmetic prohibited`);
+    // Two pointers: only root may subtract them (at either width); anything else is refused as such.
+    if (op === AluOp.SUB && c.privileged) return setReg(c, i.dst, unknownScalar());
     fail(c, `R${i.dst} pointer ${opText} pointer prohibited`);
   }
   const ptr = isPointer(dst) ? dst : src;

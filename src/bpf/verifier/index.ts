@@ -20,6 +20,7 @@ import type { VerifierEnv, VerifierMap, VerifyOptions, VerifyResult } from './ty
 
 export * from './types';
 export { explain } from './explain';
+export { isGplCompatible, registryHelperProto, verifierEnv, verifierProgType } from './env-from-object';
 
 const MAX_STACK = 512;
 

@@ -70,7 +70,7 @@ export function regText(r: Reg, maps: readonly VerifierMap[], curFrameNo: number
     }
   }
   if (r.type !== 'scalar' && r.off) parts.push(`off=${r.off}`);
-  if (r.type === 'pkt' || r.type === 'pkt_meta' || r.type === 'pkt_end') parts.push(`r=${r.range}`);
+  if (r.type === 'pkt' || r.type === 'pkt_meta') parts.push(`r=${r.range}`);
   if (r.type === 'mem') parts.push(`sz=${r.memSize}`);
   if (constVar) {
     if (r.varOff.value) parts.push(`imm=${r.varOff.value.toString(16)}`);

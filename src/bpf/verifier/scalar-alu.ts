@@ -74,7 +74,7 @@ function unknownView(bits: 32 | 64): View {
   return { smin: l.smin, smax: l.smax, umin: 0n, umax: l.umax, t: truncT(TNUM_UNKNOWN, bits) };
 }
 
-function compute(op: number, a: View, b: View, bits: 32 | 64, signedDiv: boolean): View {
+function compute(op: number, a: View, b: View, bits: 32 | 64): View {
   const l = limits(bits);
   const out = unknownView(bits);
   const bConst = b.t.mask === 0n ? b.t.value : null;
@@ -139,37 +139,23 @@ function compute(op: number, a: View, b: View, bits: 32 | 64, signedDiv: boolean
         out.t = tnumArshift(a.t, Number(bConst), bits);
       }
       break;
-    case AluOp.DIV:
-    case AluOp.MOD:
-      // Only fully known operands are folded; otherwise the result is unknown.
-      if (a.t.mask === 0n && bConst !== null) {
-        const v = foldDivMod(op, a.t.value, bConst, bits, signedDiv);
-        return { smin: BigInt.asIntN(bits, v), smax: BigInt.asIntN(bits, v), umin: v, umax: v, t: tnumConst(v) };
-      }
-      break;
+    // DIV and MOD (signed or not): Linux 6.18 tracks no bounds for them, not even for constant
+    // operands, so the result is unknown. Folding constants here would accept loops the kernel
+    // rejects (the fuzzer found one).
   }
   return out;
 }
 
-function foldDivMod(op: number, a: bigint, b: bigint, bits: 32 | 64, signed: boolean): bigint {
-  const u = (x: bigint): bigint => BigInt.asUintN(bits, x);
-  if (b === 0n) return op === AluOp.DIV ? 0n : a;
-  if (!signed) return op === AluOp.DIV ? a / b : a % b;
-  const sa = BigInt.asIntN(bits, a);
-  const sb = BigInt.asIntN(bits, b);
-  return u(op === AluOp.DIV ? sa / sb : sa % sb);
-}
-
 /** dst = dst op src for scalars (src may be a constant wrapped in a Reg). */
-export function scalarAlu(dst: Reg, src: Reg, op: number, bits: 32 | 64, signedDiv = false): void {
+export function scalarAlu(dst: Reg, src: Reg, op: number, bits: 32 | 64): void {
   if (op === AluOp.NEG) {
     const zero = { smin: 0n, smax: 0n, umin: 0n, umax: 0n, t: tnumConst(0n) };
-    const v = compute(AluOp.SUB, zero, view(dst, bits), bits, false);
+    const v = compute(AluOp.SUB, zero, view(dst, bits), bits);
     v.t = truncT(tnumNeg(view(dst, bits).t), bits);
     applyView(dst, v, bits);
     return;
   }
-  applyView(dst, compute(op, view(dst, bits), view(src, bits), bits, signedDiv), bits);
+  applyView(dst, compute(op, view(dst, bits), view(src, bits), bits), bits);
 }
 
 export function applyView(dst: Reg, v: View, bits: 32 | 64): void {

@@ -206,8 +206,9 @@ export class Walker {
     const op = i.opcode & 0xf0;
     const jmp32 = i.spec.width === 32;
     const target = i.pc + i.off + 1;
-    const src: Reg = i.spec.usesSrcReg ? checkRead(c, i.src) : knownScalar(jmp32 ? BigInt(i.imm >>> 0) : BigInt(i.imm));
+    // The kernel checks the destination operand before the source one.
     const dst = checkRead(c, i.dst);
+    const src: Reg = i.spec.usesSrcReg ? checkRead(c, i.src) : knownScalar(jmp32 ? BigInt(i.imm >>> 0) : BigInt(i.imm));
     if (!c.privileged && i.spec.usesSrcReg && isPointer(src) && !(isPktPointer(src) || src.type === 'pkt_end'))
       fail(c, `R${i.src} pointer comparison prohibited`);
     const taken = pointerOrScalarTaken(dst, src, op, jmp32);

@@ -12,4 +12,5 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   run: async () => (await import('./run')).runCommand,
   share: async () => (await import('./share')).shareCommand,
   workloads: async () => (await import('./workloads')).workloadsCommand,
+  verify: async () => (await import('./verify')).verifyCommand,
 };

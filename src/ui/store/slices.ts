@@ -2,13 +2,24 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { PACKET_TEMPLATES } from '../../bpf/inputs/packets';
 import type { TraceLine } from '../../protocol';
-import type { BuildSlice, EditorSlice, InputsSlice, PlaygroundState, RunSlice, SettingsSlice, UiSlice } from './types';
+import type {
+  BuildSlice,
+  DocumentSlice,
+  EditorSlice,
+  InputsSlice,
+  PlaygroundState,
+  RunSlice,
+  SettingsSlice,
+  UiSlice,
+} from './types';
 
 type Set = StoreApi<PlaygroundState>['setState'];
 type Get = StoreApi<PlaygroundState>['getState'];
 
 /** trace_pipe keeps the newest lines only, like the kernel's ring buffer. */
 export const TRACE_LIMIT = 20_000;
+/** The firing list keeps the newest firings only. */
+export const FIRINGS_LIMIT = 5_000;
 
 export const editorSlice = (set: Set, get: Get, source: string): EditorSlice => ({
   source,
@@ -144,10 +155,55 @@ export const runSlice = (set: Set): RunSlice => ({
         ? s.breakpoints.filter((b) => b !== pc)
         : [...s.breakpoints, pc].sort((a, b) => a - b),
     })),
-  resetRun: () => set({ run: null, maps: null, running: false, step: null, stepHistory: [] }),
+  resetRun: () =>
+    set({
+      run: null,
+      maps: null,
+      running: false,
+      step: null,
+      stepHistory: [],
+      firings: [],
+      firingsDropped: 0,
+      attachRun: null,
+    }),
+  firings: [],
+  firingsDropped: 0,
+  attachRun: null,
+  attachRunId: 0,
+  attachStarted: (runId) =>
+    set({ running: true, attachRunId: runId, firings: [], firingsDropped: 0, attachRun: null, run: null }),
+  attachBatch: (runId, firings, maps) =>
+    set((s) => {
+      if (runId !== s.attachRunId) return {};
+      const all = [...s.firings, ...firings];
+      const drop = Math.max(0, all.length - FIRINGS_LIMIT);
+      return {
+        firings: drop > 0 ? all.slice(drop) : all,
+        firingsDropped: s.firingsDropped + drop,
+        maps,
+        ...withTrace(
+          s,
+          firings.flatMap((f) => f.trace),
+        ),
+      };
+    }),
+  attachFinished: (runId, attachRun) =>
+    set((s) =>
+      runId !== s.attachRunId
+        ? {}
+        : { attachRun, running: false, ...(attachRun.status === 'ok' ? { maps: attachRun.value.maps } : {}) },
+    ),
 });
 
 export const inputsSlice = (set: Set, get: Get): InputsSlice => ({
+  inputsKind: 'packets',
+  workload: { preset: 'demo' },
+  attachments: [],
+  mapSeeds: [],
+  setInputsKind: (inputsKind) => set({ inputsKind }),
+  setWorkload: (workload) => set({ workload }),
+  setAttachments: (attachments) => set({ attachments }),
+  setMapSeeds: (mapSeeds) => set({ mapSeeds }),
   packets: [structuredClone(PACKET_TEMPLATES[0]!.spec)],
   selectedPacket: 0,
   setPacket: (index, spec) => set((s) => ({ packets: s.packets.map((p, i) => (i === index ? spec : p)) })),
@@ -177,9 +233,41 @@ export const settingsSlice = (set: Set): SettingsSlice => ({
   setSettings: (patch) => set(patch),
 });
 
+export const documentSlice = (set: Set): DocumentSlice => ({
+  programType: null,
+  debugInfo: true,
+  defines: [],
+  warnings: [],
+  selection: null,
+  check: null,
+  setDocument: (patch) => set(patch),
+  setCheck: (check) => set({ check }),
+});
+
 let noticeId = 0;
 
-export const uiSlice = (set: Set): UiSlice => ({
+export const uiSlice = (set: Set, get: Get): UiSlice => ({
+  overlay: null,
+  presenter: false,
+  embed: null,
+  confirmRequest: null,
+  linkNotice: null,
+  autosavePaused: false,
+  setOverlay: (overlay) => set({ overlay }),
+  setPresenter: (presenter) => set({ presenter }),
+  confirm: (request) =>
+    new Promise<boolean>((resolve) => {
+      // A question still open is answered "no" by the new one.
+      get().confirmRequest?.resolve(false);
+      set({ confirmRequest: { ...request, resolve } });
+    }),
+  answerConfirm: (ok) => {
+    const r = get().confirmRequest;
+    set({ confirmRequest: null });
+    r?.resolve(ok);
+  },
+  setLinkNotice: (linkNotice) => set({ linkNotice }),
+  setAutosavePaused: (autosavePaused) => set({ autosavePaused }),
   hiddenPanels: [],
   activeTab: { side: 'inputs', bottom: 'trace' },
   notices: [],

@@ -1,7 +1,7 @@
 /** One factory for the whole playground state; each test and each page gets a fresh store. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_PROGRAM } from '../default-program';
-import { buildSlice, editorSlice, inputsSlice, runSlice, settingsSlice, uiSlice } from './slices';
+import { buildSlice, documentSlice, editorSlice, inputsSlice, runSlice, settingsSlice, uiSlice } from './slices';
 import type { PlaygroundState, SettingsValues, UiSlice } from './types';
 
 export interface StoreInit {
@@ -9,7 +9,7 @@ export interface StoreInit {
   /** Another tab's text that differs from `source` (see persistence.ts). */
   conflict?: string;
   settings?: Partial<SettingsValues>;
-  ui?: Partial<Pick<UiSlice, 'hiddenPanels' | 'activeTab'>>;
+  ui?: Partial<Pick<UiSlice, 'hiddenPanels' | 'activeTab' | 'presenter' | 'embed'>>;
 }
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
@@ -21,7 +21,8 @@ export function createPlaygroundStore(init: StoreInit = {}): PlaygroundStore {
     ...runSlice(set),
     ...inputsSlice(set, get),
     ...settingsSlice(set),
-    ...uiSlice(set),
+    ...uiSlice(set, get),
+    ...documentSlice(set),
     ...init.settings,
     ...init.ui,
     ...(init.conflict !== undefined ? { conflict: { theirs: init.conflict } } : {}),

@@ -1,4 +1,6 @@
 import type {
+  AttachSummary,
+  CheckOutcome,
   CompileResult,
   CompilerStatus,
   CpuVersion,
@@ -12,8 +14,12 @@ import type {
   StepState,
   TraceLine,
   VerifierReport,
+  FiringView,
+  WorkloadSpec,
 } from '../../protocol';
 import type { PacketSpec } from '../../bpf/inputs/packets';
+import type { ProgTypeName } from '../../bpf/object/kinds';
+import type { ShareMapSeed, ShareSelection } from '../../sharing';
 
 export type PanelId = 'inputs' | 'verifier' | 'disassembly' | 'registers' | 'result' | 'maps' | 'trace';
 export type Dock = 'side' | 'bottom';
@@ -94,9 +100,31 @@ export interface RunSlice {
   stepFinished(step: Stage<StepState>): void;
   toggleBreakpoint(pc: number): void;
   resetRun(): void;
+  /** Attach runs: the firings so far (newest last), the run's summary, and which run they belong to. */
+  firings: FiringView[];
+  /** Firings left out of the list because it was full (trace and maps still count them). */
+  firingsDropped: number;
+  attachRun: Stage<AttachSummary> | null;
+  attachRunId: number;
+  attachStarted(runId: number): void;
+  attachBatch(runId: number, firings: readonly FiringView[], maps: readonly MapSnapshot[]): void;
+  attachFinished(runId: number, result: Stage<AttachSummary>): void;
 }
 
+export type InputsKind = 'packets' | 'attach';
+
 export interface InputsSlice {
+  /** Packet runs (BPF_PROG_TEST_RUN) or attach runs (the simulated kernel plays a workload). */
+  inputsKind: InputsKind;
+  workload: WorkloadSpec;
+  /** "TYPE:TARGET[=FUNCTION]"; empty = from the SEC() names (libbpf's auto-attach). */
+  attachments: string[];
+  /** User-space map writes applied after each load, before runs (share links carry them). */
+  mapSeeds: ShareMapSeed[];
+  setInputsKind(kind: InputsKind): void;
+  setWorkload(workload: WorkloadSpec): void;
+  setAttachments(attachments: string[]): void;
+  setMapSeeds(seeds: ShareMapSeed[]): void;
   packets: PacketSpec[];
   selectedPacket: number;
   setPacket(index: number, spec: PacketSpec): void;
@@ -117,6 +145,23 @@ export interface SettingsSlice {
   setSettings(patch: Partial<SettingsValues>): void;
 }
 
+/**
+ * Parts of the shareable state that have no control of their own yet but must survive a link
+ * round trip exactly (the share schema's program type, -g, -D and -W values, and what was opened).
+ */
+export interface DocumentSlice {
+  programType: ProgTypeName | null;
+  debugInfo: boolean;
+  defines: string[];
+  warnings: string[];
+  /** The example or lesson step the program came from. */
+  selection: ShareSelection | null;
+  /** The last lesson check of the current step. */
+  check: { readonly status: 'running' } | { readonly status: 'done'; readonly result: Stage<CheckOutcome> } | null;
+  setDocument(patch: Partial<Pick<DocumentSlice, 'programType' | 'debugInfo' | 'defines' | 'warnings' | 'selection'>>): void;
+  setCheck(check: DocumentSlice['check']): void;
+}
+
 export type SettingsValues = Pick<
   SettingsSlice,
   'section' | 'optLevel' | 'cpu' | 'privileged' | 'vim' | 'theme' | 'autoCompile'
@@ -128,7 +173,39 @@ export interface Notice {
   readonly text: string;
 }
 
+/** A question the page asks before doing something that loses work. */
+export interface ConfirmRequest {
+  readonly title: string;
+  readonly body: string;
+  readonly confirm: string;
+  readonly cancel?: string;
+  readonly resolve: (ok: boolean) => void;
+}
+
+export type Overlay = 'gallery' | 'share' | 'lessons' | null;
+
 export interface UiSlice {
+  /** A modal view over the workspace. */
+  overlay: Overlay;
+  /** Large fonts, simplified chrome, trace and maps large (a projector at 1280x720). */
+  presenter: boolean;
+  /** ?embed: the iframe view (editor + these panels). */
+  embed: { readonly panels: PanelId[] } | null;
+  confirmRequest: ConfirmRequest | null;
+  /**
+   * A message about what the page opened (a link that failed, a shared program shown while the
+   * visitor's own autosaved program is kept aside).
+   */
+  linkNotice: { readonly tone: 'warning' | 'error' | 'info'; readonly text: string } | null;
+  /** While true, edits are not autosaved over the visitor's saved program (a shared link is open). */
+  autosavePaused: boolean;
+  setOverlay(overlay: Overlay): void;
+  setPresenter(on: boolean): void;
+  /** Asks the user; resolves true when they confirm. */
+  confirm(request: Omit<ConfirmRequest, 'resolve'>): Promise<boolean>;
+  answerConfirm(ok: boolean): void;
+  setLinkNotice(notice: UiSlice['linkNotice']): void;
+  setAutosavePaused(paused: boolean): void;
   hiddenPanels: PanelId[];
   activeTab: Record<Dock, PanelId>;
   notices: Notice[];
@@ -139,7 +216,13 @@ export interface UiSlice {
   dismiss(id: number): void;
 }
 
-export type PlaygroundState = EditorSlice & BuildSlice & RunSlice & InputsSlice & SettingsSlice & UiSlice;
+export type PlaygroundState = EditorSlice &
+  BuildSlice &
+  RunSlice &
+  InputsSlice &
+  SettingsSlice &
+  UiSlice &
+  DocumentSlice;
 
 /** Markers for the editor: clang's and the verifier's, for the current revision only. */
 export function currentDiagnostics(s: PlaygroundState): Diagnostic[] {

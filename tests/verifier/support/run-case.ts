@@ -1,9 +1,18 @@
-/** Runs one compiled object through the kernel and through our verifier, on the same instructions. */
-import { PROG_TYPE_IDS, verify, type ProgType, type VerifierMap, type VerifyResult } from '../../../src/bpf/verifier';
-import { helperProto } from './helper-protos';
+/**
+ * Runs one compiled object through the kernel and through our verifier, on the same instructions
+ * (the kernel's, with map fds in lddw) and with the helper prototypes every other caller uses.
+ */
+import {
+  isGplCompatible,
+  PROG_TYPE_IDS,
+  registryHelperProto,
+  verify,
+  type ProgType,
+  type VerifierMap,
+  type VerifyOptions,
+  type VerifyResult,
+} from '../../../src/bpf/verifier';
 import { kernelLoad, lastMessage, type KernelResult } from './kernel';
-
-const GPL_COMPATIBLE = ['GPL', 'GPL v2', 'GPL and additional rights', 'Dual BSD/GPL', 'Dual MIT/GPL', 'Dual MPL/GPL'];
 
 export interface Comparison {
   kernel: { accepted: boolean; message: string; log: string };
@@ -18,7 +27,7 @@ export function progTypeName(id: number): ProgType {
 
 export const hexToBytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 
-export function runOurs(k: KernelResult, license: string, options: { logLevel?: 0 | 1 | 2 } = {}): VerifyResult {
+export function runOurs(k: KernelResult, license: string, options: VerifyOptions = {}): VerifyResult {
   const maps = new Map<number, VerifierMap>();
   for (const m of k.maps)
     maps.set(m.fd, {
@@ -31,8 +40,8 @@ export function runOurs(k: KernelResult, license: string, options: { logLevel?: 
     });
   return verify(
     hexToBytes(k.insns),
-    { progType: progTypeName(k.progType), maps, helper: helperProto, licenseGpl: GPL_COMPATIBLE.includes(license) },
-    { logLevel: options.logLevel ?? 1, ...(options as object) },
+    { progType: progTypeName(k.progType), maps, helper: registryHelperProto, licenseGpl: isGplCompatible(license) },
+    { logLevel: 1, ...options },
   );
 }
 
