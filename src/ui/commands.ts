@@ -2,10 +2,23 @@
  * THE command registry: the toolbar, keyboard shortcuts and Monaco actions all read this list, so a
  * command's label, shortcut and behaviour are stated once.
  */
+import type { PageActions } from './actions';
 import type { Pipeline } from './pipeline';
 import type { PlaygroundStore } from './store/store';
 
-export type CommandId = 'compile' | 'verify' | 'run' | 'step' | 'stepBack' | 'continue' | 'reset' | 'share' | 'save';
+export type CommandId =
+  | 'compile'
+  | 'verify'
+  | 'run'
+  | 'step'
+  | 'stepBack'
+  | 'continue'
+  | 'reset'
+  | 'share'
+  | 'save'
+  | 'examples'
+  | 'lessons'
+  | 'present';
 
 export interface Shortcut {
   /** KeyboardEvent.key, compared case-insensitively: 'Enter', 's', 'F10'. */
@@ -19,6 +32,8 @@ export interface Shortcut {
 export interface CommandContext {
   readonly store: PlaygroundStore;
   readonly pipeline: Pipeline;
+  /** Examples, lessons and links (absent in tests that render single panels). */
+  readonly actions?: PageActions;
 }
 
 export interface Command {
@@ -92,14 +107,34 @@ export const COMMANDS: readonly Command[] = [
   {
     id: 'share',
     label: 'Share',
-    description: 'Copy a link to this program',
+    description: 'Copy a link to this program, or an embed snippet',
     shortcut: null,
     toolbar: true,
-    run: ({ store }) => {
-      store
-        .getState()
-        .notify('info', 'Share links are not available yet: they arrive with the sharing work (issue 8).');
-    },
+    run: ({ store }) => store.getState().setOverlay('share'),
+  },
+  {
+    id: 'examples',
+    label: 'Examples',
+    description: 'Browse the examples gallery',
+    shortcut: null,
+    toolbar: false,
+    run: ({ store }) => store.getState().setOverlay('gallery'),
+  },
+  {
+    id: 'lessons',
+    label: 'Lessons',
+    description: 'Step-by-step lessons with checks',
+    shortcut: null,
+    toolbar: false,
+    run: ({ store }) => store.getState().setOverlay('lessons'),
+  },
+  {
+    id: 'present',
+    label: 'Presenter mode',
+    description: 'Large fonts and simple chrome for a projector; F5 runs, Esc leaves',
+    shortcut: null,
+    toolbar: false,
+    run: ({ store }) => store.getState().setPresenter(!store.getState().presenter),
   },
   {
     id: 'save',

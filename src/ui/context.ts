@@ -1,6 +1,7 @@
 /** React access to the store and pipeline: one provider, hooks with selectors. */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { PageActions } from './actions';
 import type { CommandContext } from './commands';
 import type { PlaygroundState } from './store/types';
 
@@ -14,4 +15,9 @@ export function usePlaygroundContext(): CommandContext {
 
 export function usePlayground<T>(selector: (s: PlaygroundState) => T): T {
   return useStore(usePlaygroundContext().store, selector);
+}
+
+/** The page's actions (examples, lessons, links); null where a test renders a panel alone. */
+export function useActions(): PageActions | null {
+  return usePlaygroundContext().actions ?? null;
 }

@@ -120,6 +120,8 @@ export function persist(store: PlaygroundStore, storage: StorageLike, autosave: 
     else store.getState().notify('error', `Could not save locally: ${out.reason}`);
   };
   return store.subscribe((s, prev) => {
+    // A shared link (or an embed) is on screen: the visitor's own saved work is left alone.
+    if (s.autosavePaused) return;
     if (s.source !== prev.source) {
       if (s.conflict === null) saveSource(s.source);
       else storage.setItem(BACKUP_KEY, JSON.stringify({ source: s.source, savedAt: Date.now() }));

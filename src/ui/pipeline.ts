@@ -268,7 +268,14 @@ export function createPipeline(
 
   const onSourceOrSettings = store.subscribe((s, prev) => {
     const changed =
-      s.revision !== prev.revision || s.optLevel !== prev.optLevel || s.cpu !== prev.cpu || s.section !== prev.section;
+      s.revision !== prev.revision ||
+      s.optLevel !== prev.optLevel ||
+      s.cpu !== prev.cpu ||
+      s.section !== prev.section ||
+      s.debugInfo !== prev.debugInfo ||
+      s.defines !== prev.defines ||
+      // BCC source: where functions attach decides their SEC() and argument reads.
+      (s.attachments !== prev.attachments && isBccSource(s.source));
     const privChanged = s.privileged !== prev.privileged;
     if (opened !== null && (privChanged || s.section !== prev.section)) {
       get().resetRun();

@@ -39,10 +39,10 @@ export async function compileExample(example: Example): Promise<BpfObject> {
 }
 
 /** The real verifier where it models the program type; the load-time checks elsewhere. */
-export function realVerifier(program: BpfProgram, object: BpfObject, privileged: boolean): VerifierReport {
+export function realVerifier(program: BpfProgram, object: BpfObject, privileged: boolean, insnLimit?: number): VerifierReport { // prettier-ignore
   const type = verifierProgType(program);
   if (type === null) return { accepted: true, error: null, log: '' };
-  const r = verify(program.code, verifierEnv(object, program, type), { privileged, collectStates: 'none' });
+  const r = verify(program.code, verifierEnv(object, program, type), { privileged, collectStates: 'none', ...(insnLimit ? { insnLimit } : {}) }); // prettier-ignore
   return { accepted: r.accepted, error: r.error && { insn: r.error.insn, message: r.error.message }, log: '' };
 }
 

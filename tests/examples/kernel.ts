@@ -19,7 +19,8 @@ export function kernelLoad(object: Uint8Array): { readonly ok: boolean; readonly
   const pin = `/sys/fs/bpf/ebpf-playground-example-${process.pid}-${n++}`;
   writeFileSync(file, object);
   try {
-    const r = spawnSync('bpftool', ['prog', 'load', file, pin], { encoding: 'utf8' });
+    // Verifier logs of rejected loops run to megabytes: more than spawnSync's default 1 MiB.
+    const r = spawnSync('bpftool', ['prog', 'load', file, pin], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     return { ok: r.status === 0, log: `${r.stdout}${r.stderr}` };
   } finally {
     rmSync(pin, { force: true });

@@ -14,7 +14,8 @@ import { PACKETS } from '../kernel/vm-packets';
 const hasClang = spawnSync('clang-19', ['--version'], { stdio: 'ignore' }).status === 0;
 const reason = kernelUnavailableReason();
 if (!hasClang) console.warn('SKIPPING JIT vm-program tests: clang-19 is not installed');
-else if (reason) console.warn(`JIT vm-program tests: kernel comparison SKIPPED (${reason}); interpreter comparison runs`);
+else if (reason)
+  console.warn(`JIT vm-program tests: kernel comparison SKIPPED (${reason}); interpreter comparison runs`);
 
 const PROGRAMS = readdirSync(PROGRAMS_DIR)
   .filter((f) => f.endsWith('.c'))

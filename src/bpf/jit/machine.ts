@@ -206,11 +206,20 @@ export class JitMachine {
 
   /** run() without building an outcome (hot loops): the fault, or null after a normal exit (r0 in vm.regs). */
   exec(program: JitProgram & { ok: true }): VmFault | null {
+    return this.execWith(this.instance(program.module));
+  }
+
+  /** exec() bound to one program, so a hot loop skips the instance lookup. */
+  bind(program: JitProgram & { ok: true }): () => VmFault | null {
+    const run = this.instance(program.module);
+    return () => this.execWith(run);
+  }
+
+  private execWith(run: RunFn): VmFault | null {
     const vm = this.vm;
     const depth = vm.depth;
     // Stack accesses at constant offsets from r10 are compiled against the frame's own stack.
     if (vm.regs[20] !== STACK_TOP || vm.regs[21] !== this.words[STACK_HIGH_WORD + depth]) return interpretAll(vm);
-    const run = this.instance(program.module);
     this.regs.set(vm.regs);
     if (depth > 0) this.frames.set(vm.frames);
     try {

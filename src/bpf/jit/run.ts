@@ -39,7 +39,7 @@ export function fastRunner(vm: Vm, wanted: Engine): FastRunner {
   return {
     info: { engine: 'jit', reason: null },
     run: () => machine.run(program),
-    exec: () => machine.exec(program),
+    exec: machine.bind(program),
     machine,
   };
 }

@@ -83,6 +83,20 @@ function deduce64(r: Reg): void {
 
 /** Re-derives every view from the others. Call after any change to a scalar's bounds. */
 export function syncBounds(r: Reg): void {
+  if (r.varOff.mask === 0n) {
+    // A constant: every view follows from the value (contradictions are handled below as usual).
+    const v = r.varOff.value;
+    if (r.umin <= v && v <= r.umax && r.smin <= BigInt.asIntN(64, v) && BigInt.asIntN(64, v) <= r.smax) {
+      const lo = Number(v & U32);
+      if (r.u32min <= lo && lo <= r.u32max && r.s32min <= (lo | 0) && (lo | 0) <= r.s32max) {
+        r.umin = r.umax = v;
+        r.smin = r.smax = BigInt.asIntN(64, v);
+        r.u32min = r.u32max = lo;
+        r.s32min = r.s32max = lo | 0;
+        return;
+      }
+    }
+  }
   for (let round = 0; round < 2; round++) {
     boundsFromTnum(r);
     deduce32(r);

@@ -139,9 +139,9 @@ function compute(op: number, a: View, b: View, bits: 32 | 64): View {
         out.t = tnumArshift(a.t, Number(bConst), bits);
       }
       break;
-    // DIV and MOD (signed or not): Linux 6.18 tracks no bounds for them, not even for constant
-    // operands, so the result is unknown. Folding constants here would accept loops the kernel
-    // rejects (the fuzzer found one).
+    // DIV and MOD never get here (see tracked()): Linux 6.18 tracks no bounds for them, not even
+    // for constant operands. Folding constants would accept loops the kernel rejects (the fuzzer
+    // found one).
   }
   return out;
 }
@@ -155,7 +155,23 @@ export function scalarAlu(dst: Reg, src: Reg, op: number, bits: 32 | 64): void {
     applyView(dst, v, bits);
     return;
   }
+  if (!tracked(op, src, bits)) {
+    // The kernel gives up on the whole register here, even for 32-bit operations (no zero
+    // extension): its result may be any 64-bit value.
+    markUnbounded(dst);
+    return;
+  }
   applyView(dst, compute(op, view(dst, bits), view(src, bits), bits), bits);
+}
+
+/** Whether the kernel computes bounds for `op` at all: not for DIV/MOD, nor shifts by unknown or too-large amounts. */
+function tracked(op: number, src: Reg, bits: 32 | 64): boolean {
+  if (op === AluOp.DIV || op === AluOp.MOD) return false;
+  if (op === AluOp.LSH || op === AluOp.RSH || op === AluOp.ARSH) {
+    const t = bits === 64 ? src.varOff : tnumSubreg(src.varOff);
+    return t.mask === 0n && t.value < BigInt(bits);
+  }
+  return true;
 }
 
 export function applyView(dst: Reg, v: View, bits: 32 | 64): void {

@@ -18,11 +18,17 @@ export const TNUM_UNKNOWN: Tnum = { value: 0n, mask: U64 };
 export const tnumIsConst = (t: Tnum): boolean => t.mask === 0n;
 export const tnumIsUnknown = (t: Tnum): boolean => t.mask === U64;
 
+/** Number of significant bits of a non-negative value below 2^64 (without a string round trip). */
+function bitLength(x: bigint): number {
+  const hi = Number(x >> 32n);
+  return hi !== 0 ? 64 - Math.clz32(hi) : 32 - Math.clz32(Number(x & 0xffffffffn));
+}
+
 /** The smallest tnum holding every value in [min, max] (unsigned). */
 export function tnumRange(min: bigint, max: bigint): Tnum {
   const chi = min ^ max;
   if (chi === 0n) return tnumConst(min);
-  const bits = BigInt(chi.toString(2).length);
+  const bits = BigInt(bitLength(chi));
   if (bits > 63n) return TNUM_UNKNOWN;
   const delta = (1n << bits) - 1n;
   return { value: min & ~delta & U64, mask: delta };

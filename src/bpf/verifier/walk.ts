@@ -24,13 +24,15 @@ interface Checkpoint {
   hits: number;
   misses: number;
   pc: number;
-  /** Exact-state key, to find loop repeats without comparing against every state. */
-  print: string;
+  /** loopKey() of the state, to find loop repeats without comparing against every active state. */
+  key: number;
 }
 
 interface Explored {
   done: Checkpoint[];
-  active: Map<string, Checkpoint[]>;
+  /** Checkpoints whose paths are still being explored (ancestors of the current path or queued ones), by loopKey. */
+  active: Map<number, Checkpoint[]>;
+  activeCount: number;
 }
 
 interface Pending {
@@ -280,14 +282,14 @@ export class Walker {
   private visit(pc: number): boolean {
     const c = this.c;
     let at = this.explored.get(pc);
-    if (!at) this.explored.set(pc, (at = { done: [], active: new Map() }));
+    if (!at) this.explored.set(pc, (at = { done: [], active: new Map(), activeCount: 0 }));
     // Paths still being explored from here: meeting one of them again unchanged is an infinite loop.
-    const print = at.active.size ? fingerprint(c.state) : '';
-    for (const node of at.active.get(print) ?? []) {
+    const key = at.activeCount > 0 ? loopKey(c.state) : 0;
+    for (const node of at.activeCount > 0 ? (at.active.get(key) ?? []) : []) {
       if (statesLooping(node.state, c.state)) fail(c, `infinite loop detected at insn ${pc}`);
     }
     // Active checkpoints are ancestors of paths still queued or running: we are inside a loop.
-    const inLoop = at.active.size > 0;
+    const inLoop = at.activeCount > 0;
     const live = c.prog.liveIn[pc]!;
     for (const node of at.done) {
       if (statesEqual(node.state, c.state, live, c.privileged)) {
@@ -297,14 +299,16 @@ export class Walker {
       node.misses++;
     }
     // Evict states that keep failing to match (the kernel's miss_cnt heuristic) to bound memory.
-    const kept = at.done.filter((n) => n.misses <= n.hits * 3 + 3);
-    this.liveStates -= at.done.length - kept.length;
-    at.done = kept;
+    if (at.done.some((n) => n.misses > n.hits * 3 + 3)) {
+      const kept = at.done.filter((n) => n.misses <= n.hits * 3 + 3);
+      this.liveStates -= at.done.length - kept.length;
+      at.done = kept;
+    }
     // Inside a loop new states are added sparingly, as the kernel does.
     const addNew = inLoop
       ? this.jmpsSinceState >= 20 || this.insnsSinceState >= 100
       : this.jmpsSinceState >= 2 && this.insnsSinceState >= 8;
-    if (!addNew && at.done.length + at.active.size > 0) return false;
+    if (!addNew && at.done.length + at.activeCount > 0) return false;
     this.jmpsSinceState = 0;
     this.insnsSinceState = 0;
     const node: Checkpoint = {
@@ -314,25 +318,27 @@ export class Walker {
       hits: 0,
       misses: 0,
       pc,
-      print: fingerprint(c.state),
+      key: loopKey(c.state),
     };
     this.parent = node;
-    const same = at.active.get(node.print) ?? [];
-    same.push(node);
-    at.active.set(node.print, same);
+    const same = at.active.get(node.key);
+    if (same) same.push(node);
+    else at.active.set(node.key, [node]);
+    at.activeCount++;
     this.stats.totalStates++;
     this.liveStates++;
     this.stats.peakStates = Math.max(this.stats.peakStates, this.liveStates);
-    this.stats.maxStatesPerInsn = Math.max(this.stats.maxStatesPerInsn, at.done.length + at.active.size);
+    this.stats.maxStatesPerInsn = Math.max(this.stats.maxStatesPerInsn, at.done.length + at.activeCount);
     return false;
   }
 
   /** A checkpoint whose every path finished becomes usable for pruning. */
   private settle(n: Checkpoint): void {
     const at = this.explored.get(n.pc)!;
-    const list = at.active.get(n.print)!;
-    list.splice(list.indexOf(n), 1);
-    if (list.length === 0) at.active.delete(n.print);
+    const same = at.active.get(n.key)!;
+    same.splice(same.indexOf(n), 1);
+    if (same.length === 0) at.active.delete(n.key);
+    at.activeCount--;
     at.done.push(n);
   }
 
@@ -398,18 +404,21 @@ export class Walker {
   }
 }
 
-function regKey(r: Reg): string {
-  return `${r.type}${r.maybeNull ? '?' : ''}${r.off}/${r.range}/${r.map}/${r.smin}/${r.smax}/${r.umin}/${r.umax}/${r.varOff.value}/${r.varOff.mask}`;
-}
-
-function fingerprint(s: VerifierState): string {
-  let out = '';
+/**
+ * A cheap numeric digest of everything statesLooping compares in registers (types, offsets and the
+ * 32-bit bounds, which are plain numbers): equal states have equal keys.
+ */
+function loopKey(s: VerifierState): number {
+  let h = s.frames.length;
   for (const f of s.frames) {
-    for (const r of f.regs) out += regKey(r) + ',';
-    for (const slot of f.stack) out += slot.bytes + (slot.spilled ? regKey(slot.spilled) : '') + ';';
-    out += '|';
+    for (const r of f.regs) {
+      h = Math.imul(h ^ r.type.length, 0x01000193) ^ r.off;
+      h = Math.imul(h ^ r.u32min, 0x01000193) ^ r.u32max;
+      h = Math.imul(h ^ r.s32min, 0x01000193) ^ r.s32max;
+      h = Math.imul(h ^ r.range, 0x01000193);
+    }
   }
-  return out;
+  return h;
 }
 
 function initialCtx(): Partial<Reg> {

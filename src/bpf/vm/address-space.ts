@@ -124,8 +124,8 @@ export class AddressSpace implements GuestMemory {
 
   /** Region id of an address's high word, or null when the high word belongs to no region ever mapped. */
   idOf(addr: bigint): number | null {
-    const hi = Number(BigInt.asIntN(32, BigInt.asUintN(64, addr) >> 32n));
-    return this.idOfHigh(hi);
+    // One BigInt operation: helpers resolve every pointer argument through here.
+    return this.idOfHigh(Number(BigInt.asUintN(64, addr) >> 32n) | 0);
   }
 
   idOfHigh(hi: number): number | null {

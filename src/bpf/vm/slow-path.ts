@@ -5,8 +5,12 @@
 import type { HelperImpl } from '../helpers/types';
 import { hex64, HI_BASE } from './address-space';
 import { VmFault } from './guest-memory';
-import { setBig, toBigU } from './int64';
+import * as int64 from './int64';
 import type { Vm } from './machine';
+
+// Module-local copies: under CommonJS interop each imported binding read is a getter call, and
+// callHelper runs once per helper call.
+const { setBig, toBigU } = int64;
 
 /** A bad memory access, with the facts the UI shows next to the instruction. */
 export class MemoryFault extends VmFault {
@@ -61,7 +65,14 @@ export function callHelper(vm: Vm, id: number): boolean {
   const R = vm.regs;
   let result: bigint;
   try {
-    result = impl(vm.env, vm.reg(1), vm.reg(2), vm.reg(3), vm.reg(4), vm.reg(5));
+    result = impl(
+      vm.env,
+      toBigU(R[2]!, R[3]!),
+      toBigU(R[4]!, R[5]!),
+      toBigU(R[6]!, R[7]!),
+      toBigU(R[8]!, R[9]!),
+      toBigU(R[10]!, R[11]!),
+    );
   } catch (e) {
     if (e instanceof VmFault) throw e;
     // A helper bug must still end the run as a reported fault, not as a stray exception.

@@ -19,6 +19,9 @@ const ICONS: Record<CommandId, IconName> = {
   reset: 'reset',
   share: 'share',
   save: 'check',
+  examples: 'grid',
+  lessons: 'book',
+  present: 'present',
 };
 
 const NO_PROGRAMS: readonly ProgramInfo[] = [];

@@ -6,6 +6,7 @@ import { usePlayground, usePlaygroundContext } from '../context';
 import { currentDiagnostics } from '../store/types';
 import { useResolvedTheme } from '../theme';
 import { SOURCE_FILE } from '../../runtime/compiler-client';
+import { importBccScript, looksLikeBccPython } from '../bcc-import';
 import { monaco } from './monaco-setup';
 import { toMarkers } from './markers';
 
@@ -31,6 +32,7 @@ export default function CodeEditor() {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const theme = useResolvedTheme();
   const vim = usePlayground((s) => s.vim);
+  const presenter = usePlayground((s) => s.presenter);
   // useShallow: the selector builds a new array; its elements are stable objects.
   const diagnostics = usePlayground(useShallow(currentDiagnostics));
   const source = usePlayground((s) => s.source);
@@ -72,6 +74,17 @@ export default function CodeEditor() {
     });
     editorRef.current = editor;
     const sub = model.onDidChangeContent(() => store.getState().setSource(model.getValue()));
+    // A pasted BCC Python script: its C replaces the program, its attach_* calls the run configuration.
+    const paste = editor.onDidPaste((e) => {
+      const pasted = model.getValueInRange(e.range);
+      if (!looksLikeBccPython(pasted)) return;
+      const out = importBccScript(store, pasted, 'the pasted script');
+      const st = store.getState();
+      if (out.ok) {
+        st.notify('success', `Read the BCC script: its C is in the editor, ${out.attachments.length} attachment(s) in Inputs → Workload.`); // prettier-ignore
+        st.showPanel('inputs', 'side');
+      } else st.notify('error', out.message);
+    });
     const cursor = editor.onDidChangeCursorPosition((e) =>
       store.getState().setCursor(e.position.lineNumber, e.position.column),
     );
@@ -87,6 +100,7 @@ export default function CodeEditor() {
     return () => {
       actions.forEach((a) => a.dispose());
       sub.dispose();
+      paste.dispose();
       cursor.dispose();
       editor.dispose();
       model.dispose();
@@ -101,6 +115,10 @@ export default function CodeEditor() {
       model.pushEditOperations([], [{ range: model.getFullModelRange(), text: source }], () => null);
     }
   }, [source]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions(presenter ? { fontSize: 22, lineHeight: 32 } : { fontSize: 13.5, lineHeight: 21 });
+  }, [presenter]);
 
   useEffect(() => {
     monaco.editor.setTheme(theme === 'dark' ? 'playground-dark' : 'playground-light');

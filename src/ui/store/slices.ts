@@ -242,6 +242,8 @@ export const documentSlice = (set: Set): DocumentSlice => ({
   check: null,
   setDocument: (patch) => set(patch),
   setCheck: (check) => set({ check }),
+  progress: {},
+  setProgress: (progress) => set({ progress }),
 });
 
 let noticeId = 0;

@@ -20,6 +20,7 @@ import type {
 import type { PacketSpec } from '../../bpf/inputs/packets';
 import type { ProgTypeName } from '../../bpf/object/kinds';
 import type { ShareMapSeed, ShareSelection } from '../../sharing';
+import type { Progress } from '../lessons/progress';
 
 export type PanelId = 'inputs' | 'verifier' | 'disassembly' | 'registers' | 'result' | 'maps' | 'trace';
 export type Dock = 'side' | 'bottom';
@@ -160,6 +161,9 @@ export interface DocumentSlice {
   check: { readonly status: 'running' } | { readonly status: 'done'; readonly result: Stage<CheckOutcome> } | null;
   setDocument(patch: Partial<Pick<DocumentSlice, 'programType' | 'debugInfo' | 'defines' | 'warnings' | 'selection'>>): void;
   setCheck(check: DocumentSlice['check']): void;
+  /** Lesson progress as stored in this browser (lessons/progress.ts). */
+  progress: Progress;
+  setProgress(progress: Progress): void;
 }
 
 export type SettingsValues = Pick<
