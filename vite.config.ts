@@ -1,12 +1,46 @@
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { serviceWorkerScript } from './src/ui/offline/service-worker';
 
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url));
 const monacoVim = fileURLToPath(new URL('./node_modules/monaco-vim/dist/index.mjs', import.meta.url));
 
+const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)],
+  );
+}
+
+/**
+ * Emits /sw.js: the offline service worker with this build's files to precache (every emitted
+ * file and the public files, except clang/ — the compiler caches clang.wasm itself — and
+ * dot-files). Its version is a hash of those names, so a new build replaces the old cache.
+ */
+function offline(): Plugin {
+  return {
+    name: 'ebpf-playground-offline',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const emitted = Object.keys(bundle);
+      const pub = filesUnder(publicDir)
+        .map((f) => relative(publicDir, f).split('\\').join('/'))
+        .filter((f) => !f.startsWith('clang/') && !f.split('/').some((part) => part.startsWith('.')));
+      const precache = [...new Set(['./', ...emitted, ...pub])].filter((f) => f !== 'sw.js').sort();
+      const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerScript(version, precache) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), offline()],
   resolve: {
     alias: [
       // monaco-vim (and our CSS import) use monaco's pre-"exports" deep paths; point them at the files.

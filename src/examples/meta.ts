@@ -15,9 +15,7 @@ export type ExampleCategory = (typeof CATEGORIES)[number];
 
 /** A packet for the example: a builder template, layers (unlisted fields take the builder's defaults) or hex. */
 export type ExamplePacket = { readonly label: string } & (
-  | { readonly template: string }
-  | { readonly layers: readonly Layer[] }
-  | { readonly hex: string }
+  { readonly template: string } | { readonly layers: readonly Layer[] } | { readonly hex: string }
 );
 
 export type ExampleInputs =
@@ -58,7 +56,14 @@ function parsePacket(v: unknown, path: string): ExamplePacket {
   const forms = ['template', 'layers', 'hex'].filter((k) => Object.hasOwn(o, k));
   if (forms.length !== 1) invalid(path, 'must have exactly one of "template", "layers", "hex"');
   if (Object.hasOwn(o, 'template'))
-    return { label, template: oneOf(o.template, `${path}.template`, PACKET_TEMPLATES.map((t) => t.id)) };
+    return {
+      label,
+      template: oneOf(
+        o.template,
+        `${path}.template`,
+        PACKET_TEMPLATES.map((t) => t.id),
+      ),
+    };
   if (Object.hasOwn(o, 'hex')) return { label, hex: hex(o.hex, `${path}.hex`, 9216) };
   const layers = list(o.layers, `${path}.layers`, 16, (l, at) => {
     const partial = record(l, at, ['kind'], Object.values(LAYER_FIELDS).flat().map((f) => f.key)); // prettier-ignore
@@ -77,7 +82,13 @@ function parseInputs(v: unknown, path: string): ExampleInputs {
   const a = record(v, path, ['kind', 'workload', 'attachments']);
   const w = record(a.workload, `${path}.workload`, [], ['preset', 'text']);
   const workload: ShareWorkload = Object.hasOwn(w, 'preset')
-    ? { preset: oneOf(w.preset, `${path}.workload.preset`, WORKLOAD_PRESETS.map((p) => p.name)) }
+    ? {
+        preset: oneOf(
+          w.preset,
+          `${path}.workload.preset`,
+          WORKLOAD_PRESETS.map((p) => p.name),
+        ),
+      }
     : { text: str(w.text, `${path}.workload.text`, 64 * 1024) };
   return { kind: 'attach', workload, attachments: list(a.attachments, `${path}.attachments`, 16, (s, at) => str(s, at, 256)) }; // prettier-ignore
 }
@@ -113,7 +124,11 @@ export function parseExampleMeta(v: unknown, where: string): ExampleMeta {
   };
   if (meta.category === 'verifier' && (meta.fix === null || meta.expect.verifierError === undefined))
     invalid(path, 'is a verifier-failure example: it needs "fix" and "expect.verifierError"');
-  if (meta.inputs.kind === 'packets' && meta.expect.verdicts && meta.expect.verdicts.length !== meta.inputs.packets.length)
+  if (
+    meta.inputs.kind === 'packets' &&
+    meta.expect.verdicts &&
+    meta.expect.verdicts.length !== meta.inputs.packets.length
+  )
     invalid(`${path}.expect.verdicts`, 'must have one verdict per packet');
   return meta;
 }

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES as BUNDLED, exampleShareState, SEED_SLOTS } from '../../src/examples';
 import { EXAMPLES_DISK_DIR, loadExamplesFromDisk } from '../../src/examples/node-examples';
-import type { Example } from '../../src/examples/catalogue';
+import { type Example, packetOf } from '../../src/examples/catalogue';
 import { buildShareLink, decodeShareLink } from '../../src/sharing';
 import { COMPILER_NAME, compileForTests, HAS_COMPILER } from '../seeds/compile';
-import { compileExample, realVerifier, runAttachExample, runPacketExample } from './harness';
-import { CAN_LOAD_IN_KERNEL, kernelLoad } from './kernel';
+import { compileExample, ourVerifier, runAttachExample, runPacketExample } from './harness';
+import { CAN_LOAD_IN_KERNEL, kernelLoad, kernelTestRun } from './kernel';
 import { KNOWN_VERIFIER_GAPS } from './known-gaps';
 
 const EXAMPLES = loadExamplesFromDisk();
@@ -55,7 +55,8 @@ function checkGolden(e: Example, text: string): void {
   expect(`${text}\n`).toBe(readFileSync(path, 'utf8'));
 }
 
-if (!HAS_COMPILER) console.warn('\n*** SKIPPING example golden tests: neither clang.wasm nor clang-19 is available ***\n');
+if (!HAS_COMPILER)
+  console.warn('\n*** SKIPPING example golden tests: neither clang.wasm nor clang-19 is available ***\n');
 
 describe.skipIf(!HAS_COMPILER)(`examples run as their meta says (compiled with ${COMPILER_NAME})`, () => {
   for (const e of EXAMPLES) {
@@ -76,7 +77,7 @@ describe.skipIf(!HAS_COMPILER)(`examples run as their meta says (compiled with $
         const program = object.programs.find((p) => p.sectionName === e.meta.program.section || p.name === e.meta.program.section) ?? object.programs[0]!; // prettier-ignore
         // A lower instruction limit than the kernel's million: these programs need a few thousand
         // in the kernel, and a verifier that loops to a million takes minutes on a loaded machine.
-        const verdict = realVerifier(program, object, true, 100_000);
+        const verdict = ourVerifier(program, object, 100_000);
         expect(verdict.accepted, `${e.id} is listed in known-gaps.ts but our verifier accepts it now: remove the entry`).toBe(false); // prettier-ignore
         expect(verdict.error?.message).toContain(gap);
       }
@@ -101,7 +102,8 @@ describe.skipIf(!HAS_COMPILER)(`examples run as their meta says (compiled with $
   }
 });
 
-if (!CAN_LOAD_IN_KERNEL) console.warn('\n*** SKIPPING examples in the real kernel: needs root, bpffs and bpftool ***\n');
+if (!CAN_LOAD_IN_KERNEL)
+  console.warn('\n*** SKIPPING examples in the real kernel: needs root, bpffs and bpftool ***\n');
 
 describe.skipIf(!HAS_COMPILER || !CAN_LOAD_IN_KERNEL)('examples in the real kernel', () => {
   for (const e of EXAMPLES) {
@@ -116,6 +118,27 @@ describe.skipIf(!HAS_COMPILER || !CAN_LOAD_IN_KERNEL)('examples in the real kern
         expect(ok).toBe(false);
         expect(log.includes(reject), tail).toBe(true);
       }
+    });
+  }
+});
+
+/**
+ * Packet examples in the kernel's BPF_PROG_TEST_RUN: same verdicts and output packets as the
+ * session's runs (which are what the goldens record).
+ */
+describe.skipIf(!HAS_COMPILER || !CAN_LOAD_IN_KERNEL)('packet examples agree with BPF_PROG_TEST_RUN', () => {
+  for (const e of EXAMPLES) {
+    const { inputs, category, expect: want } = e.meta;
+    if (inputs.kind !== 'packets' || category !== 'packets' || want.pending !== undefined) continue;
+    it(`${e.folder}`, { timeout: 60_000 }, async () => {
+      const entry = `/src/${e.fileName}`;
+      const bytes = await compileForTests({ entry, files: new Map([[entry, e.source]]) });
+      const object = await compileExample(e);
+      const program = object.programs.find((p) => p.name === e.meta.program.section) ?? object.programs.find((p) => p.sectionName === e.meta.program.section)!; // prettier-ignore
+      const packets = inputs.packets.map(packetOf);
+      const kernel = kernelTestRun(bytes, program.name, e.meta.mapSeeds, packets);
+      const ours = runPacketExample(e, object, { verifier: KNOWN_VERIFIER_GAPS[e.id] === undefined }).runs;
+      expect(ours.map((r) => ('error' in r ? r.error : { retval: r.retval, packet: r.packet }))).toEqual(kernel);
     });
   }
 });

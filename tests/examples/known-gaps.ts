@@ -4,10 +4,6 @@
  * verifier still fails this way: when it is fixed, that test fails and the entry must go.
  */
 export const KNOWN_VERIFIER_GAPS: Readonly<Record<string, string>> = {
-  // The helper registry gives bpf_trace_printk five ARG_ANYTHING arguments (trace-helpers.ts);
-  // the kernel's proto has two, so unused r3-r5 must not be checked.
-  'drop-icmp': 'R5 !read_ok',
-  'port-firewall': 'R4 !read_ok',
   // A constant-bound loop with a packet bounds check in the body; the kernel's pruning converges.
   'bounded-loop': 'BPF program is too large',
   // A void static subprogram leaves a pointer in R0; the kernel checks R0 only for global subprogs and callbacks.

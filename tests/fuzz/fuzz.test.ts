@@ -10,7 +10,8 @@ import { hasClang } from './oracle';
 const SEED = 20251;
 const RUNS = 250;
 
-if (!hasClang) console.warn('\n!!! SKIPPING the verifier fuzzer: clang-19 (for its template object) is not installed !!!\n');
+if (!hasClang)
+  console.warn('\n!!! SKIPPING the verifier fuzzer: clang-19 (for its template object) is not installed !!!\n');
 
 describe.skipIf(!hasClang)('verifier fuzzer (fixed seed)', () => {
   it(`${RUNS} generated programs: accepted ones never fault and the kernel accepts them too`, () => {

@@ -42,12 +42,13 @@ const ldx = (size: number, dst: number, src: number, off: number): Insn =>
   insn(Cls.LDX | Mode.MEM | size, dst, src, off);
 const stx = (size: number, dst: number, src: number, off: number): Insn =>
   insn(Cls.STX | Mode.MEM | size, dst, src, off);
-const st = (size: number, dst: number, off: number, imm: number): Insn => insn(Cls.ST | Mode.MEM | size, dst, 0, off, imm);
+const st = (size: number, dst: number, off: number, imm: number): Insn =>
+  insn(Cls.ST | Mode.MEM | size, dst, 0, off, imm);
 const call = (id: number): Insn => insn(Cls.JMP | JmpOp.CALL, 0, 0, 0, id);
 const exit = (): Insn => insn(Cls.JMP | JmpOp.EXIT);
-const jmpImm = (op: number, dst: number, imm: number, off: number): Insn => insn(Cls.JMP | op | Src.K, dst, 0, off, imm);
-const jmpReg = (op: number, dst: number, src: number, off: number): Insn =>
-  insn(Cls.JMP | op | Src.X, dst, src, off);
+const jmpImm = (op: number, dst: number, imm: number, off: number): Insn =>
+  insn(Cls.JMP | op | Src.K, dst, 0, off, imm);
+const jmpReg = (op: number, dst: number, src: number, off: number): Insn => insn(Cls.JMP | op | Src.X, dst, src, off);
 const slots = (body: readonly Insn[]): number => body.reduce((n, i) => n + slotCount(i), 0);
 
 /** Table rows the ALU fragment draws from (every arithmetic instruction, both widths). */
@@ -82,12 +83,12 @@ const stackFrag = fc.oneof(
   fc.tuple(SIZE, STACK_OFF, IMM).map(([size, off, imm]) => [st(size, 10, off, imm)]),
   fc.tuple(SIZE, WORK, STACK_OFF).map(([size, dst, off]) => [ldx(size, dst, 10, off)]),
   // Through a working register that may hold fp-N (or anything else).
-  fc.tuple(SIZE, WORK, WORK, fc.integer({ min: -16, max: 16 })).map(([size, dst, base, off]) => [
-    ldx(size, dst, base, off),
-  ]),
-  fc.tuple(SIZE, WORK, WORK, fc.integer({ min: -16, max: 16 })).map(([size, base, src, off]) => [
-    stx(size, base, src, off),
-  ]),
+  fc
+    .tuple(SIZE, WORK, WORK, fc.integer({ min: -16, max: 16 }))
+    .map(([size, dst, base, off]) => [ldx(size, dst, base, off)]),
+  fc
+    .tuple(SIZE, WORK, WORK, fc.integer({ min: -16, max: 16 }))
+    .map(([size, base, src, off]) => [stx(size, base, src, off)]),
 );
 
 const CMP = fc.constantFrom(JmpOp.JGT, JmpOp.JGE, JmpOp.JLT, JmpOp.JLE);
@@ -114,7 +115,11 @@ const packetFrag = fc
     const out: Insn[] = [mov64(a, 7)];
     if (varMask !== null) {
       // A variable offset: data + (r9 & mask) + K, with its own id and range.
-      out.push(mov64(0, 9), insn(Cls.ALU64 | AluOp.AND | Src.K, 0, 0, 0, varMask), insn(Cls.ALU64 | AluOp.ADD | Src.X, a, 0));
+      out.push(
+        mov64(0, 9),
+        insn(Cls.ALU64 | AluOp.AND | Src.K, 0, 0, 0, varMask),
+        insn(Cls.ALU64 | AluOp.ADD | Src.X, a, 0),
+      );
     }
     out.push(addImm(a, k));
     const useA = varMask !== null ? ldx(size, 0, a, off - k) : access;
@@ -149,11 +154,13 @@ const mapFrag = fc
     return [...out, ...tail];
   });
 
-const randomFrag = fc.tuple(WORK, fc.boolean()).map(([dst, refill]) => [
-  call(7),
-  mov64(dst, 0),
-  ...(refill ? [1, 2, 3, 4, 5].filter((r) => r !== dst).map((r) => movImm(r, r)) : []),
-]);
+const randomFrag = fc
+  .tuple(WORK, fc.boolean())
+  .map(([dst, refill]) => [
+    call(7),
+    mov64(dst, 0),
+    ...(refill ? [1, 2, 3, 4, 5].filter((r) => r !== dst).map((r) => movImm(r, r)) : []),
+  ]);
 const exitFrag = fc.integer({ min: 0, max: 3 }).map((action) => [movImm(0, action), exit()]);
 
 const leaf = fc.oneof(
@@ -164,7 +171,6 @@ const leaf = fc.oneof(
   { arbitrary: mapFrag, weight: 3 },
   { arbitrary: randomFrag, weight: 1 },
 );
-
 
 const flat = (frags: readonly Insn[][]): Insn[] => frags.flat();
 
@@ -188,9 +194,7 @@ function fragment(depth: number): fc.Arbitrary<Insn[]> {
   if (depth === 0) return leaf;
   const body = fc.array(fragment(depth - 1), { minLength: 1, maxLength: 3 });
   // A branch body may end the program (anything after an exit would be unreachable).
-  const bodyMayExit = fc
-    .tuple(body, fc.option(exitFrag, { freq: 4 }))
-    .map(([b, e]) => (e === null ? b : [...b, e]));
+  const bodyMayExit = fc.tuple(body, fc.option(exitFrag, { freq: 4 })).map(([b, e]) => (e === null ? b : [...b, e]));
   return fc.oneof(
     { arbitrary: leaf, weight: 6 },
     { arbitrary: branchFrag(bodyMayExit), weight: 3 },

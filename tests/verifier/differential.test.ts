@@ -11,9 +11,14 @@ import { compare } from './support/run-case';
 const status = kernelStatus();
 if (!status.ok) console.warn(`SKIPPING verifier differential suite: ${status.reason}`);
 
+const RUN_SLOW = process.env.VERIFIER_SLOW === '1';
+const slow = loadCases().filter((c) => c.slow);
+if (status.ok && !RUN_SLOW && slow.length)
+  console.warn(`SKIPPING slow verifier cases (set VERIFIER_SLOW=1): ${slow.map((c) => c.name).join(', ')}`);
+
 describe.skipIf(!status.ok)('verifier vs the running kernel', () => {
   for (const c of loadCases()) {
-    it(`${c.name}: ${c.why}`, () => {
+    it.skipIf(c.slow && !RUN_SLOW)(`${c.name}: ${c.why}`, { timeout: c.slow ? 900_000 : undefined }, () => {
       const object = compileCase(c);
       const { kernel, ours } = compare(object, c.license, c.progType);
       // The case must still show what it claims to, on this kernel.

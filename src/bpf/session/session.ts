@@ -1,9 +1,10 @@
 /**
  * A session: one program of a loaded object with its maps, ready to run packets the way
  * BPF_PROG_TEST_RUN does. Load creates the maps (as libbpf would), resolves the program's map
- * references, checks the program (verifier slot), and prepares it once; each run maps the packet
- * and the context, runs the interpreter with the helper registry, and collects retval, packet and
- * trace. Maps persist across runs and stay editable from "user space" (session.maps).
+ * references, checks the program (verifier slot), prepares it and picks the engine once (the JIT,
+ * compiled once, unless asked for the interpreter), and maps one packet slot and context that every
+ * run resets (see PacketSlot); each run executes with the helper registry and collects retval,
+ * packet and trace. Maps persist across runs and stay editable from "user space" (session.maps).
  */
 import { getHelper, type HelperEnv, type HelperImpl, newHelperState, type TaskInfo } from '../helpers';
 import { type BpfMap, dumpMap, MapMemory } from '../maps';

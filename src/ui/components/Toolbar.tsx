@@ -64,6 +64,22 @@ export function Toolbar() {
         </div>
       </div>
 
+      <nav className="nav" aria-label="Learn">
+        {COMMANDS.filter((c) => c.id === 'examples' || c.id === 'lessons' || c.id === 'present').map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            className={`btn btn-ghost nav-btn nav-${c.id}`}
+            title={c.description}
+            aria-label={c.label}
+            onClick={() => void c.run(ctx)}
+          >
+            <Icon name={ICONS[c.id]} size={15} />
+            <span className="btn-label">{c.id === 'present' ? 'Present' : c.label}</span>
+          </button>
+        ))}
+      </nav>
+
       <div className="toolbar" role="toolbar" aria-label="Build options and actions">
         <div className="tool-group" aria-label="Build options">
           <label className="tool-select">

@@ -21,6 +21,7 @@ import {
 import { Icon } from '../components/Icon';
 import { usePlayground } from '../context';
 import { hexRows, spacedHex } from './hexdump';
+import { WorkloadInputs } from './WorkloadInputs';
 
 const ADDABLE: LayerKind[] = ['ethernet', 'vlan', 'ipv4', 'ipv6', 'tcp', 'udp', 'icmp', 'icmpv6', 'arp', 'payload'];
 
@@ -209,7 +210,7 @@ function Decoded({ bytes }: { bytes: Uint8Array }) {
   );
 }
 
-export function InputsPanel() {
+function PacketInputs() {
   const packets = usePlayground((s) => s.packets);
   const selected = usePlayground((s) => s.selectedPacket);
   const setPacket = usePlayground((s) => s.setPacket);
@@ -305,6 +306,46 @@ export function InputsPanel() {
           <Decoded bytes={built.bytes} />
           <RawHex bytes={built.bytes} onParsed={(p) => setPacket(selected, p)} />
         </>
+      )}
+    </div>
+  );
+}
+
+/** Packets for packet programs (BPF_PROG_TEST_RUN), a workload for tracing programs. */
+export function InputsPanel() {
+  const kind = usePlayground((s) => s.inputsKind);
+  const setKind = usePlayground((s) => s.setInputsKind);
+  return (
+    <div className="inputs-wrap">
+      <div className="mode-row">
+        <div className="seg" role="radiogroup" aria-label="Run with">
+          {(
+            [
+              ['packets', 'Packets', 'XDP, tc, socket filters: BPF_PROG_TEST_RUN on packets'],
+              ['attach', 'Workload', 'kprobes, tracepoints: attach to the simulated kernel and play a workload'],
+            ] as const
+          ).map(([k, label, title]) => (
+            <button
+              key={k}
+              type="button"
+              role="radio"
+              aria-checked={kind === k}
+              title={title}
+              className={`seg-btn ${kind === k ? 'active' : ''}`}
+              onClick={() => setKind(k)}
+            >
+              <Icon name={k === 'packets' ? 'packet' : 'terminal'} size={13} /> {label}
+            </button>
+          ))}
+        </div>
+        <span className="hint-inline">{kind === 'packets' ? 'Run tests the program on these packets.' : 'Run attaches the program and plays the workload.'}</span>
+      </div>
+      {kind === 'packets' ? (
+        <PacketInputs />
+      ) : (
+        <div className="panel-scroll">
+          <WorkloadInputs />
+        </div>
       )}
     </div>
   );

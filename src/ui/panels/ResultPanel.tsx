@@ -57,7 +57,109 @@ function PacketOut({ run }: { run: PacketRun }) {
 const tone = (verdict: string): 'ok' | 'bad' | 'neutral' =>
   /DROP|ABORTED|SHOT|^drop$/.test(verdict) ? 'bad' : /PASS|TX|REDIRECT|OK|keep/.test(verdict) ? 'ok' : 'neutral';
 
+/** Rows the firing list renders (the newest); the store keeps more and trace_pipe has all lines. */
+export const FIRINGS_SHOWN = 400;
+
+const seconds = (ns: number) => (ns / 1e9).toFixed(6);
+
+function Firings() {
+  const state = usePlayground((s) => s);
+  const blocker = compileBlocker(state);
+  if (blocker !== null) return <Blocked blocker={blocker} />;
+  const { firings, attachRun, running } = state;
+  if (attachRun?.status === 'error' || attachRun?.status === 'unavailable') {
+    return <Blocked blocker={{ icon: 'alert', title: 'The workload did not run', text: attachRun.status === 'error' ? attachRun.message : attachRun.reason, tone: 'error' }} />; // prettier-ignore
+  }
+  if (firings.length === 0 && !running) {
+    return (
+      <Blocked
+        blocker={{
+          icon: 'play',
+          title: attachRun === null ? 'Not run yet' : 'Nothing fired',
+          text:
+            attachRun === null
+              ? 'Press Run (Ctrl+Enter): the program is attached to the simulated kernel, which plays the workload from the Inputs panel.'
+              : `The workload ran ${(attachRun.status === 'ok' ? attachRun.value.durationNs / 1e6 : 0).toFixed(0)} ms of simulated time and never hit ${attachRun.status === 'ok' ? attachRun.value.plan.map((p) => p.attachment).join(', ') : 'the attach points'}. Try another workload.`,
+          tone: 'muted',
+        }}
+      />
+    );
+  }
+  const shown = firings.slice(-FIRINGS_SHOWN);
+  const summary = attachRun?.status === 'ok' ? attachRun.value : null;
+  return (
+    <div className="panel-scroll result-panel firings-panel">
+      <div className="firings-summary" role="status" data-testid="firings-summary">
+        {running ? <span className="spinner" aria-hidden="true" /> : <Icon name="check" size={14} />}
+        <strong>{(summary?.firings ?? firings.length + state.firingsDropped).toLocaleString()} firings</strong>
+        {summary !== null && (
+          <>
+            <span>· {summary.traced.toLocaleString()} printed</span>
+            {summary.errors > 0 && <span className="tone-bad">· {summary.errors} faulted</span>}
+            <span>· {(summary.durationNs / 1e6).toFixed(1)} ms simulated</span>
+            <span className="mono small">{summary.plan.map((p) => `${p.program} on ${p.attachment}`).join(', ')}</span>
+          </>
+        )}
+        {running && <span>playing the workload…</span>}
+      </div>
+      {firings.length > shown.length && (
+        <p className="hint">
+          Showing the last {shown.length} of {(firings.length + state.firingsDropped).toLocaleString()} firings; trace_pipe and the maps have them all.
+        </p>
+      )}
+      <table className="firings" aria-label="Firings">
+        <thead>
+          <tr>
+            <th>time (s)</th>
+            <th>cpu</th>
+            <th>attach point</th>
+            <th>task</th>
+            <th>context</th>
+            <th>result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((f) => (
+            <tr key={f.seq} className={f.error !== null ? 'firing-error' : f.trace.length > 0 ? 'firing-traced' : ''}>
+              <td className="mono">{seconds(f.timeNs)}</td>
+              <td className="mono">{f.cpu}</td>
+              <td className="mono">
+                {f.attachment}
+                <span className="muted"> → {f.program}</span>
+              </td>
+              <td className="mono">
+                {f.comm}
+                <span className="muted">/{f.pid}</span>
+              </td>
+              <td className="firing-summary" title={f.summary}>
+                {f.summary}
+              </td>
+              <td className="mono">
+                {f.error !== null ? (
+                  <span className="tone-bad" title={f.error}>
+                    fault
+                  </span>
+                ) : (
+                  <>
+                    r0={f.retval}
+                    {f.trace.length > 0 && <span className="pill pill-muted">{f.trace.length} printed</span>}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function ResultPanel() {
+  const attach = usePlayground((s) => s.inputsKind === 'attach');
+  return attach ? <Firings /> : <PacketResults />;
+}
+
+function PacketResults() {
   const state = usePlayground((s) => s);
   const blocker = compileBlocker(state) ?? stageBlocker(state.run, 'The run');
   if (blocker !== null) return <Blocked blocker={blocker} />;

@@ -17,7 +17,10 @@ export const PANELS: readonly PanelPlugin[] = [
     dock: 'side',
     component: InputsPanel,
     available: () => true,
-    badge: (s) => ({ text: String(s.packets.length), tone: 'muted' }),
+    badge: (s) =>
+      s.inputsKind === 'attach'
+        ? { text: 'workload', tone: 'muted' }
+        : { text: String(s.packets.length), tone: 'muted' },
   },
   {
     id: 'verifier',
@@ -55,8 +58,12 @@ export const PANELS: readonly PanelPlugin[] = [
     icon: 'play',
     dock: 'bottom',
     component: ResultPanel,
-    available: (s) => s.run?.status === 'ok',
+    available: (s) => (s.inputsKind === 'attach' ? s.firings.length > 0 || s.attachRun !== null : s.run?.status === 'ok'),
     badge: (s) => {
+      if (s.inputsKind === 'attach') {
+        const n = s.attachRun?.status === 'ok' ? s.attachRun.value.firings : s.firings.length + s.firingsDropped;
+        return n > 0 || s.attachRun !== null ? { text: `${n.toLocaleString()} fired`, tone: 'muted' } : null;
+      }
       const first = s.run?.status === 'ok' ? s.run.value.runs[0] : undefined;
       if (first === undefined) return null;
       if (first.error !== null) return { text: 'error', tone: 'error' };

@@ -5,6 +5,7 @@
  *   // expect: accept | reject      what the case is meant to show (checked against the kernel)
  *   // prog: xdp                    optional program type override (libbpf name); default: from SEC()
  *   // why: one line                what the case exercises
+ *   // slow: yes                    runs only with VERIFIER_SLOW=1 (e.g. the 1M-instruction limit)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -23,12 +24,14 @@ export interface DiffCase {
   why: string;
   /** License string from the `license` section, when the source names one. */
   license: string;
+  /** Takes long (minutes) in our verifier: run only on request. */
+  slow: boolean;
 }
 
 function header(source: string): Map<string, string> {
   const fields = new Map<string, string>();
   for (const line of source.split('\n')) {
-    const m = /^\s*(?:\/\/|#|;)\s*(expect|prog|why):\s*(.*?)\s*$/.exec(line);
+    const m = /^\s*(?:\/\/|#|;)\s*(expect|prog|why|slow):\s*(.*?)\s*$/.exec(line);
     if (m) fields.set(m[1]!, m[2]!);
   }
   return fields;
@@ -58,6 +61,7 @@ export function loadCases(): DiffCase[] {
         progType: h.get('prog'),
         why: h.get('why') ?? '',
         license: licenseOf(source),
+        slow: h.get('slow') === 'yes',
       };
     });
 }
