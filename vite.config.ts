@@ -32,7 +32,7 @@ function offline(): Plugin {
       const pub = filesUnder(publicDir)
         .map((f) => relative(publicDir, f).split('\\').join('/'))
         .filter((f) => !f.startsWith('clang/') && !f.split('/').some((part) => part.startsWith('.')));
-      const precache = [...new Set(['./', ...emitted, ...pub])].filter((f) => f !== 'sw.js').sort();
+      const precache = [...new Set(['./', 'index.html', ...emitted, ...pub])].filter((f) => f !== 'sw.js').sort();
       const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerScript(version, precache) });
     },

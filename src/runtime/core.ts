@@ -12,7 +12,7 @@ import { formatInsn } from '../bpf/asm';
 import { decodeProgram, type DecodedInsn, branchTarget } from '../bpf/isa';
 import { helperName, formatTraceLine } from '../bpf/helpers';
 import { fromHex, toHex, writeEntry, deleteEntry } from '../bpf/maps';
-import { type BpfObject, type BpfProgram, formatBtfValue, loadObject } from '../bpf/object';
+import { type BpfObject, type BpfProgram, loadObject } from '../bpf/object';
 import { createSession, describeRetval, type Session as BpfSession } from '../bpf/session';
 import { verify } from '../bpf/verifier';
 import { runToExit, step as vmStep, STACK_SIZE, type Vm, VmFault, type RunOutcome } from '../bpf/vm';
@@ -24,7 +24,6 @@ import type {
   CheckRequest,
   DisasmLine,
   MapEdit,
-  MapEntry,
   MapInfo,
   MapSnapshot,
   PacketRun,

@@ -59,6 +59,10 @@ export function runEngine(
     const base = vm.mem.map('mem', 'memory', bytes, true);
     memoryId = vm.mem.idOf(base);
     vm.setReg(1, base);
+    // LD_ABS/LD_IND read the memory as a socket buffer whose skb->data is 14 bytes in.
+    vm.legacyPacketId = memoryId!;
+    vm.legacyDataOffset = 14;
+    vm.legacyNetworkOffset = 14;
   }
   vm.setReg(2, BigInt(memory.length));
   const out = runner.run();

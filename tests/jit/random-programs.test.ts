@@ -68,6 +68,12 @@ function randomProgram(next: () => number, n: number): Insn[] {
       const off = next() % 6 === 0 ? -(next() % Math.max(1, i + 1)) - 1 : next() % (left + 1);
       const op = pick(JMP_CODES) | (wide ? 0x05 : 0x06) | (x ? 0x08 : 0);
       out.push(insn(op, reg(), x ? reg() : 0, off, x ? 0 : imm()));
+    } else if (kind === 14 && next() % 3 === 0) {
+      // LD_ABS / LD_IND (skb->data is 14 bytes into the 64-byte memory), sometimes past the end or
+      // in the negative SKF_*_OFF ranges
+      const op = pick([0x20, 0x28, 0x30, 0x40, 0x48, 0x50]);
+      const off = pick([0, 1, 2, 10, 46, 48, 49, 50, 60, -1, -0x100000, -0x200000 + 3]);
+      out.push(insn(op, 0, op >= 0x40 ? reg() : 0, 0, off));
     } else if (kind === 14) {
       out.push(insn(0x85, 0, 1, 0, calleeAt - out.length - 1 + countWide(out)));
     } else {

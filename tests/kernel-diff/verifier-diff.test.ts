@@ -1,8 +1,8 @@
 /**
  * The verifier's verdict on every corpus program must be the kernel's (all corpus programs load in
- * Linux 6.18, checked by kernel-diff.test.ts). The verifier is driven the way sessions, `run` and `verify` drive
- * it (src/bpf/session/verifier-env). Programs on VERIFIER_GAPS may disagree, loudly; one that starts
- * agreeing fails the test until it is removed from the list.
+ * Linux 6.18, checked by kernel-diff.test.ts). The verifier is driven the way sessions, `run` and
+ * `verify` drive it (src/bpf/session/verifier-env). Programs on VERIFIER_GAPS may disagree, loudly;
+ * one that starts agreeing fails the test until it is removed from the list.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

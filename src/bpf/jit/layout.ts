@@ -24,7 +24,7 @@ export const FRAME_BYTES = 44;
 /** Per call depth: the high address word of that depth's stack region, and its linear offset. */
 export const STACK_HIGH = FRAMES + MAX_CALL_FRAMES * FRAME_BYTES + 32;
 export const STACK_LINEAR = STACK_HIGH + MAX_CALL_FRAMES * 4;
-/** Values the compiled function leaves for its caller: steps, depth. */
+/** Words: steps and depth (left by the compiled function), the LD_ABS region index and data offset (set by the machine). */
 export const SCRATCH = STACK_LINEAR + MAX_CALL_FRAMES * 4;
 /**
  * Context regions (index as above, 16 bytes each): where the region's whole-field load values are

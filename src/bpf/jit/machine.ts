@@ -218,6 +218,10 @@ export class JitMachine {
   private execWith(run: RunFn): VmFault | null {
     const vm = this.vm;
     const depth = vm.depth;
+    // The socket buffer LD_ABS/LD_IND read (region index, skb->data offset), for the inline path.
+    const legacy = vm.legacyPacketId;
+    this.words[SCRATCH_WORD + 2] = legacy >= 0 && legacy < TABLE_REGIONS ? 2 * legacy : -1;
+    this.words[SCRATCH_WORD + 3] = vm.legacyDataOffset;
     // Stack accesses at constant offsets from r10 are compiled against the frame's own stack.
     if (vm.regs[20] !== STACK_TOP || vm.regs[21] !== this.words[STACK_HIGH_WORD + depth]) return interpretAll(vm);
     this.regs.set(vm.regs);

@@ -68,6 +68,8 @@ const ALU_OPS = new Set([
   ...[0x04, 0x14, 0x24, 0x34, 0x44, 0x54, 0x64, 0x74, 0x84, 0x94, 0xa4, 0xb4, 0xc4, 0xd4],
   ...[0x0c, 0x1c, 0x2c, 0x3c, 0x4c, 0x5c, 0x6c, 0x7c, 0x9c, 0xac, 0xbc, 0xcc, 0xdc],
 ]);
+/** LD_ABS and LD_IND opcodes and their sizes. */
+const LEGACY_SIZE: Record<number, number> = { 0x20: 4, 0x28: 2, 0x30: 1, 0x40: 4, 0x48: 2, 0x50: 1 };
 const SIZE_OF_FIELD: Record<number, 1 | 2 | 4 | 8> = { 0x00: 4, 0x08: 2, 0x10: 1, 0x18: 8 };
 
 class Translator {
@@ -225,7 +227,65 @@ class Translator {
       this.emitJump(pc, op);
       return;
     }
-    this.interpret(pc); // LD_ABS/LD_IND and anything unknown: the interpreter decides
+    if (LEGACY_SIZE[op] !== undefined) return this.emitLegacyLoad(pc, op, LEGACY_SIZE[op]);
+    this.interpret(pc); // anything unknown: the interpreter decides (and faults)
+  }
+
+  /**
+   * LD_ABS / LD_IND: r0 = big-endian load at skb->data + offset. The machine leaves the socket
+   * buffer's region index and skb->data's offset in SCRATCH; negative offsets (the SKF_*_OFF
+   * ranges), loads past the end (which end the program) and packets outside linear memory are the
+   * interpreter's.
+   */
+  private emitLegacyLoad(pc: number, op: number, size: number): void {
+    const { c, p } = this;
+    this.open(Op.block); // done
+    this.open(Op.block); // slow
+    if (op >= 0x40)
+      c.get(reg(p.src2[pc]! >> 1))
+        .op(Op.i32_wrap_i64)
+        .i32(p.imm[pc]!)
+        .op(Op.i32_add);
+    else c.i32(p.imm[pc]!);
+    c.tee(V).i32(0).op(Op.i32_lt_s).br(Op.br_if, 0);
+    c.i32(0)
+      .mem(Op.i32_load, SCRATCH + 8, 2)
+      .tee(A)
+      .i32(TABLE_REGIONS * 2)
+      .op(Op.i32_ge_u)
+      .br(Op.br_if, 0);
+    c.i32(0)
+      .mem(Op.i32_load, SCRATCH + 12, 2)
+      .get(V)
+      .op(Op.i32_add)
+      .tee(V);
+    c.i32(size)
+      .op(Op.i32_add)
+      .get(A)
+      .i32(3)
+      .op(Op.i32_shl)
+      .mem(Op.i32_load, READ_TABLE + 4, 2)
+      .op(Op.i32_gt_u);
+    c.br(Op.br_if, 0);
+    c.get(A).i32(3).op(Op.i32_shl).mem(Op.i32_load, READ_TABLE, 2).get(V).op(Op.i32_add).set(U);
+    if (size === 1) c.get(U).mem(Op.i64_load8_u, 0, 0);
+    else if (size === 2) {
+      c.get(U).mem(Op.i32_load8_u, 0, 0).i32(8).op(Op.i32_shl);
+      c.get(U).mem(Op.i32_load8_u, 1, 0).op(Op.i32_or).op(Op.i64_extend_i32_u);
+    } else {
+      c.get(U).mem(Op.i32_load, 0, 0).set(U);
+      c.get(U).i32(8).op(Op.i32_rotl).i32(0x00ff00ff).op(Op.i32_and);
+      c.get(U)
+        .i32(8)
+        .op(Op.i32_rotr)
+        .i32(0xff00ff00 | 0)
+        .op(Op.i32_and);
+      c.op(Op.i32_or).op(Op.i64_extend_i32_u);
+    }
+    c.set(reg(0)).br(Op.br, 1);
+    this.close();
+    this.interpret(pc);
+    this.close();
   }
 
   private operand(pc: number, wide: boolean): void {

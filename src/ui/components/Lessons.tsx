@@ -115,6 +115,26 @@ export function LessonPane() {
         <h2 className="lesson-title">
           <span className="lesson-step-no">
             Step {selection.step + 1} of {track.steps.length}
+            <span className="lesson-nav">
+              <button
+                type="button"
+                className="icon-btn"
+                disabled={selection.step === 0}
+                aria-label="Previous step"
+                onClick={() => void actions?.openLessonStep(track.id, selection.step - 1)}
+              >
+                ‹
+              </button>
+              <button
+                type="button"
+                className="icon-btn"
+                disabled={last}
+                aria-label="Next step"
+                onClick={() => void actions?.openLessonStep(track.id, selection.step + 1)}
+              >
+                ›
+              </button>
+            </span>
           </span>
           {step.title}
           {passed && (
@@ -189,24 +209,15 @@ export function LessonPane() {
           <Icon name="reset" size={14} />
           Reset
         </button>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="btn btn-ghost"
-          disabled={selection.step === 0}
-          aria-label="Previous step"
-          onClick={() => void actions?.openLessonStep(track.id, selection.step - 1)}
-        >
-          ←
-        </button>
-        <button
-          type="button"
-          className={`btn ${passed && !last ? 'btn-primary' : ''}`}
-          disabled={last}
-          onClick={() => void actions?.openLessonStep(track.id, selection.step + 1)}
-        >
-          Next →
-        </button>
+        {passed && !last && (
+          <button
+            type="button"
+            className="btn btn-primary lesson-next"
+            onClick={() => void actions?.openLessonStep(track.id, selection.step + 1)}
+          >
+            Next step →
+          </button>
+        )}
       </footer>
     </aside>
   );

@@ -14,15 +14,13 @@ export function ProgressStrip() {
   const compiler = usePlayground((s) => s.compiler);
   const phase = usePlayground((s) => s.compile.phase);
   const revision = usePlayground((s) => s.compile.revision);
-  const [since, setSince] = useState<{ revision: number; at: number } | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  const [tick, setTick] = useState<{ revision: number; ms: number } | null>(null);
   const compiling = phase === 'compiling' && compiler.state === 'ready';
 
   useEffect(() => {
     if (!compiling) return;
     const start = Date.now();
-    setSince({ revision, at: start });
-    const t = setInterval(() => setNow(Date.now()), 100);
+    const t = setInterval(() => setTick({ revision, ms: Date.now() - start }), 100);
     return () => clearInterval(t);
   }, [compiling, revision]);
 
@@ -48,7 +46,7 @@ export function ProgressStrip() {
       </div>
     );
   }
-  const elapsed = compiling && since !== null ? now - since.at : 0;
+  const elapsed = compiling && tick !== null && tick.revision === revision ? tick.ms : 0;
   if (compiling && elapsed >= LONG_COMPILE_MS) {
     return (
       <div className="progress-strip" data-testid="compile-progress">

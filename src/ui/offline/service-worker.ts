@@ -49,10 +49,11 @@ export function serviceWorkerMain(scope: SwScope, version: string, precache: rea
     );
   });
 
-  const networkFirst = async (request: Request, key: string): Promise<Response> => {
+  /** `json`: cache only a JSON answer (a dev server answers a missing file with the page itself). */
+  const networkFirst = async (request: Request, key: string, json = false): Promise<Response> => {
     try {
       const response = await fetch(request);
-      if (response.ok) {
+      if (response.ok && (!json || (response.headers.get('content-type') ?? '').includes('json'))) {
         const copy = response.clone();
         void caches.open(APP).then((c) => c.put(key, copy));
       }
@@ -84,7 +85,7 @@ export function serviceWorkerMain(scope: SwScope, version: string, precache: rea
     if (request.mode === 'navigate') {
       e.respondWith(networkFirst(request, index));
     } else if (path === 'clang/manifest.json') {
-      e.respondWith(networkFirst(request, new URL(path, base).href));
+      e.respondWith(networkFirst(request, new URL(path, base).href, true));
     } else if (path.startsWith('clang/')) {
       e.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
     } else {

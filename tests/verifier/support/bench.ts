@@ -4,7 +4,7 @@
  * (log level 4 prints it). Objects: realistic corpus programs and the 1M-instruction rejection.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadObject } from '../../../src/bpf/object';
 import { listCorpus } from '../../kernel-diff/corpus';
 import { compileCorpusProgram } from '../../kernel-diff/kernel-runner';
 import { compileCase, loadCases } from './cases';
@@ -38,7 +38,7 @@ function objects(): BenchObject[] {
     .filter((p) => BENCH_CORPUS.includes(p.name))
     .map((p) => {
       const path = compileCorpusProgram(p);
-      const license = /SEC\("license"\)\s*=\s*"([^"]*)"/.exec(readFileSync(p.path, 'utf8'))?.[1] ?? '';
+      const license = loadObject(readFileSync(path), { name: p.name }).license;
       return { name: p.name, path, license };
     });
   const cases = loadCases()
@@ -73,5 +73,3 @@ export function benchVerifier(reps = 5): VerifierBenchRow[] {
     };
   });
 }
-
-export const BENCH_ARTIFACTS = join('tests', 'artifacts', 'verifier');
