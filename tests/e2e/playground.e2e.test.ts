@@ -3,24 +3,17 @@
  * it in headless Debian Chromium (playwright-core, no browser downloads). Screenshots go to
  * tests/artifacts/e2e/ — look at them.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const CHROMIUM = '/usr/bin/chromium';
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const shots = join(root, 'tests/artifacts/e2e');
-const haveChromium = existsSync(CHROMIUM);
+import { CHROMIUM, haveChromium, haveClang, root, shots, startSite, type Site } from './harness';
 
 if (!haveChromium) {
   console.warn(`\n*** e2e SKIPPED: ${CHROMIUM} is missing (apt-get install chromium) ***\n`);
 }
-const haveClang = spawnSync('clang-19', ['--version'], { stdio: 'ignore' }).status === 0;
 if (haveChromium && !haveClang) {
   console.warn('\n*** e2e object scenarios SKIPPED: clang-19 is missing (apt-get install clang-19) ***\n');
 }
@@ -36,41 +29,18 @@ function compileFixture(name: string, dir: string): string {
 }
 
 describe.skipIf(!haveChromium)('playground in headless Chromium', () => {
-  let server: PreviewServer;
+  let site: Site;
   let browser: Browser;
   let url: string;
-  let outDir: string;
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'ebpf-playground-e2e-'));
-    mkdirSync(shots, { recursive: true });
-    await build({
-      root,
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, rolldownOptions: { checks: { pluginTimings: false } } },
-    });
-    server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-    const address = server.httpServer.address();
-    if (address === null || typeof address === 'string') throw new Error('preview server has no port');
-    url = `http://127.0.0.1:${address.port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-  }, 120_000);
+    site = await startSite();
+    browser = site.browser;
+    url = site.url;
+  }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   async function open(page: Page): Promise<void> {

@@ -38,9 +38,12 @@ function readFormat(env: HelperEnv, addr: bigint, size: bigint): Uint8Array | nu
   return nul < 0 ? null : bytes.slice(0, nul);
 }
 
+// The kernel's prototype declares only fmt and fmt_size: r3-r5 are ARG_DONTCARE, so a call with
+// fewer than three values leaves them uninitialised and the verifier must not object. The
+// implementation still reads r3-r5, as the kernel's does.
 const PRINTK_PROTO: HelperProto = {
   ret: 'RET_INTEGER',
-  args: ['ARG_PTR_TO_MEM|MEM_RDONLY', 'ARG_CONST_SIZE', 'ARG_ANYTHING', 'ARG_ANYTHING', 'ARG_ANYTHING'],
+  args: ['ARG_PTR_TO_MEM|MEM_RDONLY', 'ARG_CONST_SIZE'],
   gplOnly: true,
   programTypes: 'all',
 };

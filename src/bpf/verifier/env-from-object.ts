@@ -56,13 +56,6 @@ const RET: Readonly<Record<RetType, HelperRet>> = {
   RET_PTR_TO_RINGBUF_MEM_OR_NULL: 'RET_PTR_TO_MEM_OR_NULL',
 };
 
-/**
- * Where the registry's prototype declares more arguments than the kernel's (so that the VM can pass
- * them to its implementation), the kernel's count wins: undeclared arguments are ARG_DONTCARE and
- * may be uninitialised. bpf_trace_printk's kernel proto has only fmt and fmt_size.
- */
-const KERNEL_ARG_COUNT: Readonly<Record<number, number>> = { 6: 2 };
-
 /** bpf_helper_changes_pkt_data(): calling these invalidates every packet pointer. */
 const CHANGES_PKT_DATA =
   /adjust_(head|tail|meta|room)|change_(head|tail|proto)|pull_data|store_bytes|vlan_(push|pop)|l[34]_csum_replace/;
@@ -76,7 +69,7 @@ function translate(id: number, name: string, p: RegistryProto): HelperProto {
     name,
     gplOnly: p.gplOnly,
     ret: RET[p.ret],
-    args: p.args.slice(0, KERNEL_ARG_COUNT[id] ?? p.args.length).map((a) => ARG[a]),
+    args: p.args.map((a) => ARG[a]),
     ...(progTypes === undefined ? {} : { progTypes: progTypes as ProgType[] }),
     ...(CHANGES_PKT_DATA.test(name) ? { changesPktData: true } : {}),
   };
