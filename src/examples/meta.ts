@@ -30,6 +30,8 @@ export interface ExampleExpect {
   readonly checksumsValid?: boolean;
   /** Verifier-failure examples: a piece of the verifier's message. */
   readonly verifierError?: string;
+  /** Lines (or parts of lines) the output must contain: the hand-written check behind the golden. */
+  readonly outputIncludes?: readonly string[];
   /** Why the example cannot run yet: the test checks that it still fails this way, and says so. */
   readonly pending?: string;
 }
@@ -97,7 +99,7 @@ export function parseExampleMeta(v: unknown, where: string): ExampleMeta {
   const path = `${where} meta.json`;
   const o = record(v, path, ['title', 'summary', 'category', 'program', 'inputs', 'expect'], ['mapSeeds', 'fix', 'chart']); // prettier-ignore
   const program = record(o.program, `${path}.program`, ['type', 'section']);
-  const e = record(o.expect, `${path}.expect`, [], ['verdicts', 'checksumsValid', 'verifierError', 'pending']);
+  const e = record(o.expect, `${path}.expect`, [], ['verdicts', 'checksumsValid', 'verifierError', 'outputIncludes', 'pending']); // prettier-ignore
   const seeds = o.mapSeeds ?? [];
   const chart = o.chart === undefined ? null : record(o.chart, `${path}.chart`, ['map', 'kind']);
   const meta: ExampleMeta = {
@@ -117,6 +119,7 @@ export function parseExampleMeta(v: unknown, where: string): ExampleMeta {
       ...(e.verdicts === undefined ? {} : { verdicts: list(e.verdicts, `${path}.expect.verdicts`, 64, (s, at) => str(s, at, 80)) }), // prettier-ignore
       ...(e.checksumsValid === undefined ? {} : { checksumsValid: e.checksumsValid === true }),
       ...(e.verifierError === undefined ? {} : { verifierError: str(e.verifierError, `${path}.expect.verifierError`, 500) }), // prettier-ignore
+      ...(e.outputIncludes === undefined ? {} : { outputIncludes: list(e.outputIncludes, `${path}.expect.outputIncludes`, 64, (x, at) => str(x, at, 500)) }), // prettier-ignore
       ...(e.pending === undefined ? {} : { pending: str(e.pending, `${path}.expect.pending`, TEXT) }),
     },
     fix: o.fix === undefined ? null : str(o.fix, `${path}.fix`, TEXT),

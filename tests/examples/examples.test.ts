@@ -51,6 +51,7 @@ describe('examples catalogue', () => {
 });
 
 function checkGolden(e: Example, text: string): void {
+  for (const line of e.meta.expect.outputIncludes ?? []) expect(text, `${e.folder} output`).toContain(line);
   const path = join(EXAMPLES_DISK_DIR, e.folder, 'expected.txt');
   if (process.env.UPDATE_EXAMPLES === '1') writeFileSync(path, `${text}\n`);
   expect(existsSync(path), `${e.folder}/expected.txt is missing: run with UPDATE_EXAMPLES=1`).toBe(true);
