@@ -63,7 +63,12 @@ export function applySeeds(session: Pick<AttachSession, 'maps'>, seeds: readonly
   }
 }
 
-export function createPlannedSession(object: BpfObject, attachments: readonly string[], privileged: boolean, seed: number): AttachSession {
+export function createPlannedSession(
+  object: BpfObject,
+  attachments: readonly string[],
+  privileged: boolean,
+  seed: number,
+): AttachSession {
   const plan =
     attachments.length > 0 ? attachments.map((s) => parseAttachSpec(s, object)) : attachmentsFromSections(object);
   return createAttachSession(object, plan, { cpus: CPUS, privileged, seed, verify: runVerifier });

@@ -3,14 +3,7 @@
  * each expectation (verdicts, trace_pipe lines, map contents) answered with what actually happened.
  * Nothing on the page changes: the check has its own load, maps and kernel.
  */
-import type {
-  CheckItem,
-  CheckOutcome,
-  CheckRequest,
-  MapExpectation,
-  MapSnapshot,
-  TraceExpectation,
-} from '../protocol';
+import type { CheckItem, CheckOutcome, CheckRequest, MapExpectation, MapSnapshot, TraceExpectation } from '../protocol';
 import { playAttached } from './attach';
 import type { LoadedCore, RuntimeCore } from './core';
 
@@ -63,13 +56,24 @@ export function runCheck(req: CheckRequest, core: RuntimeCore<LoadedCore>): Chec
     });
     if (!report.accepted) return { passed: false, items };
     for (const seed of check.seeds) core.editMap(handle, chosen.name, req.privileged, seed);
-    const run = core.run(handle, chosen.name, req.privileged, check.packets.map((p) => p.bytes), 1);
+    const run = core.run(
+      handle,
+      chosen.name,
+      req.privileged,
+      check.packets.map((p) => p.bytes),
+      1,
+    );
     check.packets.forEach((p, i) => {
       const r = run.runs[i];
       const got = r === undefined ? 'no run' : r.error !== null ? `an error (${r.error})` : r.verdict;
       items.push({ label: `${p.label} → ${p.verdict}`, ok: got === p.verdict, detail: `got ${got}` });
     });
-    items.push(...traceItems(run.runs.flatMap((r) => r.trace.map((t) => t.message)), check.trace));
+    items.push(
+      ...traceItems(
+        run.runs.flatMap((r) => r.trace.map((t) => t.message)),
+        check.trace,
+      ),
+    );
     items.push(...mapItems(run.maps, check.maps));
   } else {
     const messages: string[] = [];
@@ -77,7 +81,11 @@ export function runCheck(req: CheckRequest, core: RuntimeCore<LoadedCore>): Chec
     try {
       summary = playAttached(handle.object, req.privileged, { workload: check.workload, attachments: check.attachments, seeds: [], seed: 1, runId: 0 }, (b) => { for (const f of b.firings) messages.push(...f.trace.map((t) => t.message)); }); // prettier-ignore
     } catch (e) {
-      items.push({ label: 'The program attaches and runs', ok: false, detail: e instanceof Error ? e.message : String(e) });
+      items.push({
+        label: 'The program attaches and runs',
+        ok: false,
+        detail: e instanceof Error ? e.message : String(e),
+      });
       return { passed: false, items };
     }
     items.push({

@@ -158,7 +158,12 @@ function PresenterBar() {
   return (
     <header className="presenter-bar">
       <span className="presenter-brand">eBPF Playground</span>
-      <button type="button" className="btn btn-primary btn-big" disabled={running} onClick={() => void ctx.pipeline.run()}>
+      <button
+        type="button"
+        className="btn btn-primary btn-big"
+        disabled={running}
+        onClick={() => void ctx.pipeline.run()}
+      >
         <Icon name="play" size={20} /> Run <kbd className="kbd">F5</kbd>
       </button>
       <button type="button" className="btn btn-big" onClick={() => void ctx.pipeline.reset()}>
@@ -189,7 +194,12 @@ function EmbedView({ panels }: { panels: PanelId[] }) {
           <span className="embed-mark" aria-hidden="true" />
           eBPF Playground
         </span>
-        <button type="button" className="btn btn-primary btn-small" disabled={running} onClick={() => void ctx.pipeline.run()}>
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          disabled={running}
+          onClick={() => void ctx.pipeline.run()}
+        >
           <Icon name="play" size={13} /> Run
         </button>
         <span className="spacer" />
@@ -200,7 +210,12 @@ function EmbedView({ panels }: { panels: PanelId[] }) {
       <ProgressStrip />
       <main className="main embed-main">
         <Group orientation={narrow ? 'vertical' : 'horizontal'} className="workspace">
-          <Panel id="e-editor" minSize="25%" defaultSize={panels.length > 0 ? '55%' : '100%'} className="pane pane-editor">
+          <Panel
+            id="e-editor"
+            minSize="25%"
+            defaultSize={panels.length > 0 ? '55%' : '100%'}
+            className="pane pane-editor"
+          >
             <EditorSection />
           </Panel>
           {panels.length > 0 && (

@@ -40,7 +40,12 @@ export type BootOutcome = { kind: 'plain' } | { kind: 'link'; version: number } 
  * Applies the link in `href` (if any) to a store that already holds the visitor's persisted state.
  * `saved` is the autosaved program (null on a first visit).
  */
-export function bootFromAddress(store: PlaygroundStore, href: string, saved: string | null, embed: boolean): BootOutcome {
+export function bootFromAddress(
+  store: PlaygroundStore,
+  href: string,
+  saved: string | null,
+  embed: boolean,
+): BootOutcome {
   const s = store.getState();
   if (embed) s.setAutosavePaused(true);
   if (!hasShareState(href)) return { kind: 'plain' };

@@ -51,7 +51,8 @@ const actions = createActions({
 // The address bar follows the page (debounced replaceState: no history entry per keystroke).
 followInAddressBar(store, window.location, window.history, {
   onOversized: (message) => {
-    if (message !== null) store.getState().notify('warning', `The address bar no longer holds this program: ${message}`);
+    if (message !== null)
+      store.getState().notify('warning', `The address bar no longer holds this program: ${message}`);
   },
 });
 // A link pasted into the address bar of this tab changes only the fragment: open it like a new visit.
@@ -89,9 +90,6 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App
-      ctx={{ store, pipeline, actions }}
-      onResolveConflict={(keep) => resolveConflict(store, autosave, keep)}
-    />
+    <App ctx={{ store, pipeline, actions }} onResolveConflict={(keep) => resolveConflict(store, autosave, keep)} />
   </StrictMode>,
 );

@@ -194,14 +194,22 @@ export function createPipeline(
   }
 
   /** Verify, pre-seed the maps, and pick the inputs a tracing program needs. */
-  async function afterLoad(revision: number, loaded: { program: string; programs: readonly { name: string; section: string }[]; maps: readonly { name: string; valueSize: number; cpus: number }[] }): Promise<void> {
+  async function afterLoad(
+    revision: number,
+    loaded: {
+      program: string;
+      programs: readonly { name: string; section: string }[];
+      maps: readonly { name: string; valueSize: number; cpus: number }[];
+    },
+  ): Promise<void> {
     const section = loaded.programs.find((p) => p.name === loaded.program)?.section ?? '';
     if (TRACING.test(section) && get().inputsKind === 'packets') get().setInputsKind('attach');
     await verifyRevision(revision);
     const seeds = get().mapSeeds;
     for (const edit of seedEdits(seeds, loaded.maps)) {
       const r = stageOf(await runtime.call('editMap', edit, { channel: 'seed' }));
-      if (r !== null && r.status !== 'ok') get().notify('error', `Map pre-seed of ${edit.map}: ${r.status === 'error' ? r.message : r.reason}`);
+      if (r !== null && r.status !== 'ok')
+        get().notify('error', `Map pre-seed of ${edit.map}: ${r.status === 'error' ? r.message : r.reason}`);
     }
     await refreshMaps();
   }

@@ -61,7 +61,8 @@ async function builtSite(): Promise<string> {
   }
   try {
     if (existsSync(done)) return out;
-    for (const old of readdirSync(cache)) if (old !== 'lock') rmSync(join(cache, old), { recursive: true, force: true });
+    for (const old of readdirSync(cache))
+      if (old !== 'lock') rmSync(join(cache, old), { recursive: true, force: true });
     await build({
       root,
       logLevel: 'warn',

@@ -141,91 +141,102 @@ describe.skipIf(!haveChromium)('sharing, teaching and tracing in headless Chromi
     await ask.getByRole('button', { name: 'Keep my program' }).click();
     await expect.poll(() => editorText(page)).toContain('// my own program');
     await gallery.getByRole('button', { name: 'Open example: Drop ICMP' }).click();
-    await page.getByRole('dialog', { name: /Replace your program/ }).getByRole('button', { name: 'Replace it' }).click();
+    await page
+      .getByRole('dialog', { name: /Replace your program/ })
+      .getByRole('button', { name: 'Replace it' })
+      .click();
     await expect.poll(() => editorText(page)).toContain('int drop_icmp(struct xdp_md *ctx)');
     await expect.poll(() => page.getByRole('tablist', { name: 'Input packets' }).getByRole('tab').count()).toBe(4);
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it.skipIf(!haveClang)('completes a lesson step: the check passes on hidden packets and progress is kept', async () => {
-    const { context, page, errors } = await newPage();
-    await page.goto(site.url);
-    await editorReady(page);
-    await page.getByRole('button', { name: 'Lessons' }).click();
-    await page.screenshot({ path: join(shots, 'lessons.png') });
-    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: 'Start' }).click();
-    const pane = page.getByRole('complementary', { name: 'Lesson' });
-    await expect.poll(() => pane.innerText()).toContain('Hello, XDP');
-    await expect.poll(() => editorText(page)).toContain('TODO: print');
-    await pane.getByRole('button', { name: 'Hint' }).click();
-    await expect.poll(() => pane.innerText()).toContain('Hint 1');
-    // The learner's program: compiled by native clang-19 until clang.wasm is built, opened as a .o.
-    const step = FIRST_STEPS.steps[0]!;
-    await page.getByLabel('Open object file').setInputFiles(compileC(step.solution, 'hello', objects));
-    await expect.poll(() => page.getByTestId('opened-object').innerText()).toContain('hello.o');
-    await pane.getByRole('button', { name: 'Check' }).click();
-    await expect.poll(() => page.getByTestId('check-result').innerText(), { timeout: 20_000 }).toContain('Check passed');
-    expect(await page.getByTestId('check-result').innerText()).toContain('Every packet prints "Hello, XDP!"');
-    await page.screenshot({ path: join(shots, 'lesson-step-passed.png') });
-    // Progress is kept in this browser.
-    await page.reload();
-    await editorReady(page);
-    await expect.poll(() => page.getByRole('button', { name: /Step 1: Hello, XDP \(done\)/ }).count()).toBe(1);
-    // The starter fails the same check, and says why.
-    await page.getByLabel('Open object file').setInputFiles(compileC(step.starter, 'hello_starter', objects));
-    await expect.poll(() => page.getByTestId('opened-object').innerText()).toContain('hello_starter.o');
-    await pane.getByRole('button', { name: 'Check' }).click();
-    await expect.poll(() => page.getByTestId('check-result').innerText(), { timeout: 20_000 }).toContain('Not yet');
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  it.skipIf(!haveClang)(
+    'completes a lesson step: the check passes on hidden packets and progress is kept',
+    async () => {
+      const { context, page, errors } = await newPage();
+      await page.goto(site.url);
+      await editorReady(page);
+      await page.getByRole('button', { name: 'Lessons' }).click();
+      await page.screenshot({ path: join(shots, 'lessons.png') });
+      await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: 'Start' }).click();
+      const pane = page.getByRole('complementary', { name: 'Lesson' });
+      await expect.poll(() => pane.innerText()).toContain('Hello, XDP');
+      await expect.poll(() => editorText(page)).toContain('TODO: print');
+      await pane.getByRole('button', { name: 'Hint' }).click();
+      await expect.poll(() => pane.innerText()).toContain('Hint 1');
+      // The learner's program: compiled by native clang-19 until clang.wasm is built, opened as a .o.
+      const step = FIRST_STEPS.steps[0]!;
+      await page.getByLabel('Open object file').setInputFiles(compileC(step.solution, 'hello', objects));
+      await expect.poll(() => page.getByTestId('opened-object').innerText()).toContain('hello.o');
+      await pane.getByRole('button', { name: 'Check' }).click();
+      await expect
+        .poll(() => page.getByTestId('check-result').innerText(), { timeout: 20_000 })
+        .toContain('Check passed');
+      expect(await page.getByTestId('check-result').innerText()).toContain('Every packet prints "Hello, XDP!"');
+      await page.screenshot({ path: join(shots, 'lesson-step-passed.png') });
+      // Progress is kept in this browser.
+      await page.reload();
+      await editorReady(page);
+      await expect.poll(() => page.getByRole('button', { name: /Step 1: Hello, XDP \(done\)/ }).count()).toBe(1);
+      // The starter fails the same check, and says why.
+      await page.getByLabel('Open object file').setInputFiles(compileC(step.starter, 'hello_starter', objects));
+      await expect.poll(() => page.getByTestId('opened-object').innerText()).toContain('hello_starter.o');
+      await pane.getByRole('button', { name: 'Check' }).click();
+      await expect.poll(() => page.getByTestId('check-result').innerText(), { timeout: 20_000 }).toContain('Not yet');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
-  it.skipIf(!haveClang)('traces: a pasted BCC script configures the run, and the workload streams firings', async () => {
-    const { context, page, errors } = await newPage({ width: 1440, height: 900 });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
-    await page.goto(site.url);
-    await editorReady(page);
-    const script = readFileSync(join(root, 'tests/seeds/1-hello-world/hello_world.py'), 'utf8');
-    await page.evaluate((t) => navigator.clipboard.writeText(t), script);
-    await page.locator('.monaco-editor .view-lines').click();
-    await page.keyboard.press('Control+a');
-    await page.keyboard.press('Control+v');
-    await expect.poll(() => editorText(page)).toContain('int hello_world(void *ctx) {');
-    expect(await editorText(page)).not.toContain('from bcc import');
-    await tab(page, 'Inputs').click();
-    await expect.poll(() => page.getByRole('radio', { name: /Workload/ }).getAttribute('aria-checked')).toBe('true');
-    expect(await page.getByRole('textbox', { name: 'Attach point 1' }).inputValue()).toBe('kprobe:__x64_sys_socket=hello_world'); // prettier-ignore
+  it.skipIf(!haveClang)(
+    'traces: a pasted BCC script configures the run, and the workload streams firings',
+    async () => {
+      const { context, page, errors } = await newPage({ width: 1440, height: 900 });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+      await page.goto(site.url);
+      await editorReady(page);
+      const script = readFileSync(join(root, 'tests/seeds/1-hello-world/hello_world.py'), 'utf8');
+      await page.evaluate((t) => navigator.clipboard.writeText(t), script);
+      await page.locator('.monaco-editor .view-lines').click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.press('Control+v');
+      await expect.poll(() => editorText(page)).toContain('int hello_world(void *ctx) {');
+      expect(await editorText(page)).not.toContain('from bcc import');
+      await tab(page, 'Inputs').click();
+      await expect.poll(() => page.getByRole('radio', { name: /Workload/ }).getAttribute('aria-checked')).toBe('true');
+      expect(await page.getByRole('textbox', { name: 'Attach point 1' }).inputValue()).toBe('kprobe:__x64_sys_socket=hello_world'); // prettier-ignore
 
-    // Workload text is parsed as it is typed; problems show inline.
-    await page.getByRole('combobox', { name: 'Workload preset' }).selectOption('sockets');
-    const text = page.getByRole('textbox', { name: 'Workload text' });
-    await text.fill('at 0ms: curl connects to 93.184.216.34:80\nat 5ms: bash frobnicates\n');
-    await expect.poll(() => page.getByRole('alert', { name: 'Workload problems' }).innerText()).toMatch(/line 2/);
-    await page.getByRole('combobox', { name: 'Workload preset' }).selectOption('sockets');
-    await expect.poll(() => page.getByRole('alert', { name: 'Workload problems' }).count()).toBe(0);
+      // Workload text is parsed as it is typed; problems show inline.
+      await page.getByRole('combobox', { name: 'Workload preset' }).selectOption('sockets');
+      const text = page.getByRole('textbox', { name: 'Workload text' });
+      await text.fill('at 0ms: curl connects to 93.184.216.34:80\nat 5ms: bash frobnicates\n');
+      await expect.poll(() => page.getByRole('alert', { name: 'Workload problems' }).innerText()).toMatch(/line 2/);
+      await page.getByRole('combobox', { name: 'Workload preset' }).selectOption('sockets');
+      await expect.poll(() => page.getByRole('alert', { name: 'Workload problems' }).count()).toBe(0);
 
-    // The BCC C through the rewrite (here natively compiled, as the page does with clang.wasm).
-    const parsed = parseBccScript(script);
-    const attachments = new Map(parsed.attachments.map((a) => [a.program, a.attachment]));
-    const rewritten = rewriteBcc(parsed.text!, { fileName: 'prog.c', attachments }).source;
-    await page.getByLabel('Open object file').setInputFiles(compileC(rewritten, 'hello_world', objects));
-    await expect.poll(() => page.getByTestId('opened-object').innerText()).toContain('hello_world.o');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await tab(page, 'Result').click();
-    await expect.poll(() => page.getByTestId('firings-summary').innerText(), { timeout: 30_000 }).toMatch(/\d+ firings · \d+ printed/); // prettier-ignore
-    const rows = page.getByRole('table', { name: 'Firings' }).locator('tbody tr');
-    expect(await rows.count()).toBeGreaterThan(0);
-    expect(await rows.first().innerText()).toContain('kprobe:__x64_sys_socket');
-    await page.screenshot({ path: join(shots, 'tracing-firings.png') });
-    await tab(page, 'trace_pipe').click();
-    await expect.poll(() => page.locator('.trace-panel, [aria-label="trace_pipe"]').first().innerText()).toContain('Hello, World!'); // prettier-ignore
-    await page.screenshot({ path: join(shots, 'tracing-trace-pipe.png') });
-    await tab(page, 'Inputs').click();
-    await page.screenshot({ path: join(shots, 'tracing-inputs.png') });
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      // The BCC C through the rewrite (here natively compiled, as the page does with clang.wasm).
+      const parsed = parseBccScript(script);
+      const attachments = new Map(parsed.attachments.map((a) => [a.program, a.attachment]));
+      const rewritten = rewriteBcc(parsed.text!, { fileName: 'prog.c', attachments }).source;
+      await page.getByLabel('Open object file').setInputFiles(compileC(rewritten, 'hello_world', objects));
+      await expect.poll(() => page.getByTestId('opened-object').innerText()).toContain('hello_world.o');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await tab(page, 'Result').click();
+      await expect.poll(() => page.getByTestId('firings-summary').innerText(), { timeout: 30_000 }).toMatch(/\d+ firings · \d+ printed/); // prettier-ignore
+      const rows = page.getByRole('table', { name: 'Firings' }).locator('tbody tr');
+      expect(await rows.count()).toBeGreaterThan(0);
+      expect(await rows.first().innerText()).toContain('kprobe:__x64_sys_socket');
+      await page.screenshot({ path: join(shots, 'tracing-firings.png') });
+      await tab(page, 'trace_pipe').click();
+      await expect.poll(() => page.getByLabel('trace_pipe output').innerText()).toContain('Hello, World!');
+      await page.screenshot({ path: join(shots, 'tracing-trace-pipe.png') });
+      await tab(page, 'Inputs').click();
+      await page.screenshot({ path: join(shots, 'tracing-inputs.png') });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('renders the embed view and presenter mode', async () => {
     const state = { ...defaultShareState('// embedded program\nint x;\n') };
@@ -233,7 +244,7 @@ describe.skipIf(!haveChromium)('sharing, teaching and tracing in headless Chromi
     await page.goto(`${site.url}?embed&panels=trace,maps#${encodeShareFragment(state)}`);
     await editorReady(page);
     await expect.poll(() => editorText(page)).toContain('// embedded program');
-    expect(await page.getByRole('toolbar').count()).toBe(0);
+    expect(await page.getByRole('toolbar', { name: 'Build options and actions' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: /Open in playground/ }).getAttribute('href')).toContain('#s=2.');
     expect(await page.getByRole('tab').allInnerTexts()).toEqual([expect.stringMatching(/trace_pipe/), expect.stringMatching(/Maps/)]); // prettier-ignore
     // An embed never touches the visitor's saved work.
@@ -245,14 +256,14 @@ describe.skipIf(!haveChromium)('sharing, teaching and tracing in headless Chromi
     await p2.page.goto(`${site.url}?present`);
     await editorReady(p2.page);
     await expect.poll(() => p2.page.getByRole('button', { name: /Run F5/ }).count()).toBe(1);
-    expect(await p2.page.getByRole('toolbar').count()).toBe(0);
+    expect(await p2.page.getByRole('toolbar', { name: 'Build options and actions' }).count()).toBe(0);
     await expect.poll(() => p2.page.getByRole('tab', { name: /trace_pipe/ }).count()).toBe(1);
     await expect.poll(() => p2.page.getByRole('tab', { name: /Maps/ }).count()).toBe(1);
     const fontSize = await p2.page.locator('.monaco-editor .view-line').first().evaluate((e) => getComputedStyle(e).fontSize); // prettier-ignore
     expect(parseFloat(fontSize)).toBeGreaterThanOrEqual(20);
     await p2.page.screenshot({ path: join(shots, 'presenter-1280x720.png') });
     await p2.page.keyboard.press('Escape');
-    await expect.poll(() => p2.page.getByRole('toolbar').count()).toBe(1);
+    await expect.poll(() => p2.page.getByRole('toolbar', { name: 'Build options and actions' }).count()).toBe(1);
     expect([...errors, ...p2.errors]).toEqual([]);
     await p2.context.close();
   });

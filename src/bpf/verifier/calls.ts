@@ -28,6 +28,7 @@ const ACCEPTS: Partial<Record<HelperArg, string[]>> = {
   ARG_PTR_TO_CTX: ['ctx'],
   ARG_CONST_SIZE: ['scalar'],
   ARG_CONST_SIZE_OR_ZERO: ['scalar'],
+  ARG_CONST_ALLOC_SIZE_OR_ZERO: ['scalar'],
 };
 
 interface CallMeta {
@@ -125,6 +126,10 @@ function checkArg(c: Checker, proto: HelperProto, idx: number, meta: CallMeta): 
     }
     case 'ARG_PTR_TO_CTX':
       if (r.off) fail(c, `dereference of modified ctx ptr R${regno} off=${r.off} disallowed`);
+      return;
+    case 'ARG_CONST_ALLOC_SIZE_OR_ZERO':
+      if (r.varOff.mask !== 0n) fail(c, `R${regno} is not a known constant'`);
+      meta.memSize = Number(r.varOff.value);
       return;
     case 'ARG_CONST_SIZE':
     case 'ARG_CONST_SIZE_OR_ZERO': {

@@ -46,7 +46,7 @@ const ARG: Readonly<Record<ArgType, HelperArg>> = {
   ARG_CONST_SIZE: 'ARG_CONST_SIZE',
   ARG_CONST_SIZE_OR_ZERO: 'ARG_CONST_SIZE_OR_ZERO',
   // The size of an allocation, not of the memory argument before it.
-  ARG_CONST_ALLOC_SIZE_OR_ZERO: 'ARG_ANYTHING',
+  ARG_CONST_ALLOC_SIZE_OR_ZERO: 'ARG_CONST_ALLOC_SIZE_OR_ZERO',
 };
 
 const RET: Readonly<Record<RetType, HelperRet>> = {

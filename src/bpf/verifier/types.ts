@@ -50,6 +50,7 @@ export type HelperArg =
   | 'ARG_PTR_TO_UNINIT_MEM' // helper writes it; need not be initialised
   | 'ARG_CONST_SIZE'
   | 'ARG_CONST_SIZE_OR_ZERO'
+  | 'ARG_CONST_ALLOC_SIZE_OR_ZERO' // a known constant: the size of the memory the helper returns
   | 'ARG_PTR_TO_STACK_OR_NULL';
 
 export type HelperRet =

@@ -12,7 +12,8 @@ const CATEGORY_TITLES: Record<ExampleCategory, string> = {
 };
 
 function matches(e: Example, words: readonly string[]): boolean {
-  const text = `${e.meta.title} ${e.meta.summary} ${e.meta.program.type} ${e.meta.program.section} ${e.id}`.toLowerCase();
+  const text =
+    `${e.meta.title} ${e.meta.summary} ${e.meta.program.type} ${e.meta.program.section} ${e.id}`.toLowerCase();
   return words.every((w) => text.includes(w));
 }
 

@@ -8,13 +8,15 @@ import { Modal } from './Modal';
 
 /** `backticks` become code; everything is text (lesson prose is never HTML). */
 export function Prose({ text }: { text: string }): ReactNode {
-  return text.split(/(`[^`]+`)/).map((part, i) =>
-    part.startsWith('`') && part.endsWith('`') && part.length > 1 ? (
-      <code key={i}>{part.slice(1, -1)}</code>
-    ) : (
-      <span key={i}>{part}</span>
-    ),
-  );
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part, i) =>
+      part.startsWith('`') && part.endsWith('`') && part.length > 1 ? (
+        <code key={i}>{part.slice(1, -1)}</code>
+      ) : (
+        <span key={i}>{part}</span>
+      ),
+    );
 }
 
 export function LessonsOverlay() {
@@ -61,7 +63,9 @@ export function LessonsOverlay() {
                     className={`track-step ${p.passed.includes(step.id) ? 'passed' : ''}`}
                     onClick={() => void actions?.openLessonStep(track.id, i)}
                   >
-                    <span className="step-num">{p.passed.includes(step.id) ? <Icon name="check" size={13} /> : i + 1}</span>
+                    <span className="step-num">
+                      {p.passed.includes(step.id) ? <Icon name="check" size={13} /> : i + 1}
+                    </span>
                     <span className="step-title">{step.title}</span>
                     <span className="step-kind">{step.check.kind === 'attach' ? 'tracing' : 'XDP'}</span>
                   </button>
@@ -95,7 +99,13 @@ export function LessonPane() {
         <div className="lesson-track">
           <Icon name="book" size={14} />
           <span>{track.title}</span>
-          <button type="button" className="icon-btn" aria-label="Leave the lesson" title="Leave the lesson" onClick={() => actions?.leaveLesson()}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label="Leave the lesson"
+            title="Leave the lesson"
+            onClick={() => actions?.leaveLesson()}
+          >
             <Icon name="close" size={14} />
           </button>
         </div>
@@ -166,7 +176,9 @@ export function LessonPane() {
                 <span className="spinner" aria-hidden="true" /> Checking on hidden inputs…
               </span>
             ) : check.result.status !== 'ok' ? (
-              <span className="check-fail">{check.result.status === 'error' ? check.result.message : check.result.reason}</span>
+              <span className="check-fail">
+                {check.result.status === 'error' ? check.result.message : check.result.reason}
+              </span>
             ) : (
               <>
                 <div className={`check-verdict ${check.result.value.passed ? 'ok' : 'fail'}`}>

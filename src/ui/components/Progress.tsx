@@ -25,7 +25,8 @@ export function ProgressStrip() {
   }, [compiling, revision]);
 
   if (compiler.state === 'loading') {
-    const pct = compiler.totalBytes !== null && compiler.totalBytes > 0 ? compiler.loadedBytes / compiler.totalBytes : null;
+    const pct =
+      compiler.totalBytes !== null && compiler.totalBytes > 0 ? compiler.loadedBytes / compiler.totalBytes : null;
     return (
       <div className="progress-strip" data-testid="clang-progress">
         <div
@@ -36,7 +37,10 @@ export function ProgressStrip() {
           aria-valuemax={100}
           aria-valuenow={pct === null ? undefined : Math.round(pct * 100)}
         >
-          <span className={`progress-fill ${pct === null ? 'indeterminate' : ''}`} style={pct === null ? undefined : { width: `${pct * 100}%` }} />
+          <span
+            className={`progress-fill ${pct === null ? 'indeterminate' : ''}`}
+            style={pct === null ? undefined : { width: `${pct * 100}%` }}
+          />
         </div>
         <span className="progress-text">
           Downloading the compiler (clang.wasm){' '}

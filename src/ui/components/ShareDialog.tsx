@@ -38,7 +38,14 @@ function CopyField({ label, value, multiline = false }: { label: string; value: 
       <label className="copy-label">
         <span>{label}</span>
         {multiline ? (
-          <textarea ref={setField} className="mono" readOnly rows={4} value={value} onFocus={(e) => e.target.select()} />
+          <textarea
+            ref={setField}
+            className="mono"
+            readOnly
+            rows={4}
+            value={value}
+            onFocus={(e) => e.target.select()}
+          />
         ) : (
           <input ref={setField} className="mono" readOnly value={value} onFocus={(e) => e.target.select()} />
         )}
@@ -130,10 +137,14 @@ export function ShareDialog() {
               </select>
             </label>
           </fieldset>
-          <CopyField label="Embed snippet" value={embedSnippet(embedUrl(result.link, panels, theme), height)} multiline />
+          <CopyField
+            label="Embed snippet"
+            value={embedSnippet(embedUrl(result.link, panels, theme), height)}
+            multiline
+          />
           <p className="modal-note">
-            Embedded playgrounds never touch the visitor’s saved work; “Open in playground” takes the program to the full
-            page.{' '}
+            Embedded playgrounds never touch the visitor’s saved work; “Open in playground” takes the program to the
+            full page.{' '}
             <a href={embedUrl(result.link, panels, theme)} target="_blank" rel="noreferrer">
               Preview the embed
             </a>

@@ -40,9 +40,7 @@ const expect = (p: ExamplePacket, verdict: string): CheckPacket => ({ ...p, verd
 
 /** Little-endian hex of an unsigned integer of `bytes` bytes. */
 const le = (n: number, bytes: number): string =>
-  Array.from({ length: bytes }, (_, i) =>
-    (Math.floor(n / 2 ** (8 * i)) % 256).toString(16).padStart(2, '0'),
-  ).join('');
+  Array.from({ length: bytes }, (_, i) => (Math.floor(n / 2 ** (8 * i)) % 256).toString(16).padStart(2, '0')).join('');
 
 const step = (s: Omit<LessonStep, 'starter' | 'solution'>): LessonStep => ({
   ...s,
@@ -67,7 +65,7 @@ export const FIRST_STEPS: LessonTrack = {
       goal: 'Print "Hello, XDP!" for every packet and let it through.',
       prose: [
         'An eBPF program is a small function the kernel runs when something happens. This one is an `XDP` program: it runs for every packet that arrives on a network card, and its return value decides what happens to the packet.',
-        '`bpf_printk()` writes a line to the kernel\'s trace buffer, which you read from `/sys/kernel/tracing/trace_pipe` — here, in the trace_pipe panel.',
+        "`bpf_printk()` writes a line to the kernel's trace buffer, which you read from `/sys/kernel/tracing/trace_pipe` — here, in the trace_pipe panel.",
         'Add a `bpf_printk("Hello, XDP!");` before the return, press Run to see it on the example packets, then Check.',
       ],
       hints: [
@@ -86,7 +84,7 @@ export const FIRST_STEPS: LessonTrack = {
       title: 'Verdicts: drop everything',
       goal: 'Drop every packet.',
       prose: [
-        'The value an XDP program returns is its verdict. `XDP_PASS` hands the packet to the kernel\'s network stack; `XDP_DROP` throws it away right there, before the kernel spends any work on it — this is how DDoS filters stay fast.',
+        "The value an XDP program returns is its verdict. `XDP_PASS` hands the packet to the kernel's network stack; `XDP_DROP` throws it away right there, before the kernel spends any work on it — this is how DDoS filters stay fast.",
         'There are also `XDP_TX` (send it back out of the same card) and `XDP_REDIRECT` (to another card or CPU). Change the program so that nothing gets through.',
       ],
       hints: ['One word changes: the return value.', 'return XDP_DROP;'],
@@ -207,10 +205,7 @@ export const FIRST_STEPS: LessonTrack = {
         'A real firewall takes its rules from user space. Here `blocked_ports` is a hash map from port to 1; it is already filled with 22 (ssh) and 23 (telnet) — see the Maps panel, where you can add more.',
         'Take the destination port from the TCP header, convert it to host byte order with `bpf_ntohs`, and drop the packet when the port is in the map. UDP to the same ports is not blocked.',
       ],
-      hints: [
-        '__u16 port = bpf_ntohs(tcp->dest);',
-        'if (bpf_map_lookup_elem(&blocked_ports, &port)) return XDP_DROP;',
-      ],
+      hints: ['__u16 port = bpf_ntohs(tcp->dest);', 'if (bpf_map_lookup_elem(&blocked_ports, &port)) return XDP_DROP;'],
       seeds: BLOCKED,
       inputs: { kind: 'packets', packets: [tcp(22), tcp(80), udp(22)] },
       check: {
@@ -248,7 +243,7 @@ export const FIRST_STEPS: LessonTrack = {
       goal: 'Print the name and pid of every program that starts.',
       prose: [
         'Tracepoints are stable hooks the kernel developers placed on purpose; unlike kprobes they do not change from one kernel version to the next. `sched:sched_process_exec` fires when a new program has replaced the process image.',
-        '`bpf_get_current_comm()` copies the current task\'s name into a buffer; `bpf_get_current_pid_tgid() >> 32` is the process id user space knows.',
+        "`bpf_get_current_comm()` copies the current task's name into a buffer; `bpf_get_current_pid_tgid() >> 32` is the process id user space knows.",
       ],
       hints: ['bpf_get_current_comm(comm, sizeof(comm));', 'bpf_printk("exec %s (pid %d)", comm, pid);'],
       inputs: { kind: 'attach', workload: { preset: 'exec' } },

@@ -14,10 +14,7 @@
 interface SwScope {
   addEventListener(type: 'install', fn: (e: { waitUntil(p: Promise<unknown>): void }) => void): void;
   addEventListener(type: 'activate', fn: (e: { waitUntil(p: Promise<unknown>): void }) => void): void;
-  addEventListener(
-    type: 'fetch',
-    fn: (e: { request: Request; respondWith(r: Promise<Response>): void }) => void,
-  ): void;
+  addEventListener(type: 'fetch', fn: (e: { request: Request; respondWith(r: Promise<Response>): void }) => void): void;
   skipWaiting(): Promise<void>;
   readonly clients: { claim(): Promise<void> };
   readonly location: { readonly origin: string };
@@ -43,7 +40,9 @@ export function serviceWorkerMain(scope: SwScope, version: string, precache: rea
       caches
         .keys()
         .then((keys) =>
-          Promise.all(keys.filter((k) => k.startsWith('ebpf-playground-app-') && k !== APP).map((k) => caches.delete(k))),
+          Promise.all(
+            keys.filter((k) => k.startsWith('ebpf-playground-app-') && k !== APP).map((k) => caches.delete(k)),
+          ),
         )
         .then(() => scope.clients.claim()),
     );

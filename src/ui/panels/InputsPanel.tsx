@@ -338,7 +338,11 @@ export function InputsPanel() {
             </button>
           ))}
         </div>
-        <span className="hint-inline">{kind === 'packets' ? 'Run tests the program on these packets.' : 'Run attaches the program and plays the workload.'}</span>
+        <span className="hint-inline">
+          {kind === 'packets'
+            ? 'Run tests the program on these packets.'
+            : 'Run attaches the program and plays the workload.'}
+        </span>
       </div>
       {kind === 'packets' ? (
         <PacketInputs />

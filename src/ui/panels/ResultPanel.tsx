@@ -104,7 +104,8 @@ function Firings() {
       </div>
       {firings.length > shown.length && (
         <p className="hint">
-          Showing the last {shown.length} of {(firings.length + state.firingsDropped).toLocaleString()} firings; trace_pipe and the maps have them all.
+          Showing the last {shown.length} of {(firings.length + state.firingsDropped).toLocaleString()} firings;
+          trace_pipe and the maps have them all.
         </p>
       )}
       <table className="firings" aria-label="Firings">

@@ -4,7 +4,13 @@
  * the SEC() names, or edited).
  */
 import { useMemo, useState } from 'react';
-import { attachmentFromSection, parseAttachment, parseWorkload, WORKLOAD_PRESETS, WorkloadError } from '../../bpf/kernel';
+import {
+  attachmentFromSection,
+  parseAttachment,
+  parseWorkload,
+  WORKLOAD_PRESETS,
+  WorkloadError,
+} from '../../bpf/kernel';
 import { Icon } from '../components/Icon';
 import { usePlayground } from '../context';
 
@@ -95,8 +101,9 @@ export function WorkloadInputs() {
           </ul>
         ) : (
           <p className="hint">
-            One statement per line: <code>at 10ms: bash runs "ls /tmp"</code>, <code>after 5ms: ping 10.0.0.2 3 times</code>
-            , <code>curl connects to 1.2.3.4:80 and sends 2 KiB</code>, <code>dd writes 1 MiB to /dev/sda</code>.
+            One statement per line: <code>at 10ms: bash runs "ls /tmp"</code>,{' '}
+            <code>after 5ms: ping 10.0.0.2 3 times</code>, <code>curl connects to 1.2.3.4:80 and sends 2 KiB</code>,{' '}
+            <code>dd writes 1 MiB to /dev/sda</code>.
           </p>
         )}
       </section>

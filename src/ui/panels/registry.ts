@@ -58,7 +58,8 @@ export const PANELS: readonly PanelPlugin[] = [
     icon: 'play',
     dock: 'bottom',
     component: ResultPanel,
-    available: (s) => (s.inputsKind === 'attach' ? s.firings.length > 0 || s.attachRun !== null : s.run?.status === 'ok'),
+    available: (s) =>
+      s.inputsKind === 'attach' ? s.firings.length > 0 || s.attachRun !== null : s.run?.status === 'ok',
     badge: (s) => {
       if (s.inputsKind === 'attach') {
         const n = s.attachRun?.status === 'ok' ? s.attachRun.value.firings : s.firings.length + s.firingsDropped;

@@ -159,7 +159,9 @@ export interface DocumentSlice {
   selection: ShareSelection | null;
   /** The last lesson check of the current step. */
   check: { readonly status: 'running' } | { readonly status: 'done'; readonly result: Stage<CheckOutcome> } | null;
-  setDocument(patch: Partial<Pick<DocumentSlice, 'programType' | 'debugInfo' | 'defines' | 'warnings' | 'selection'>>): void;
+  setDocument(
+    patch: Partial<Pick<DocumentSlice, 'programType' | 'debugInfo' | 'defines' | 'warnings' | 'selection'>>,
+  ): void;
   setCheck(check: DocumentSlice['check']): void;
   /** Lesson progress as stored in this browser (lessons/progress.ts). */
   progress: Progress;
