@@ -48,17 +48,21 @@ const debVersion = (pkg) => {
 const raw = opt.raw;
 fs.mkdirSync(opt.out, { recursive: true });
 
-// 1. Strip: the debug and name sections are >20% of the module and only help a debugger.
+// 1. Strip: the debug and name sections are over a third of the module and only help a debugger.
 run('llvm-strip-19', ['--strip-all', opt.unstripped, '-o', raw]);
 const steps = ['llvm-strip-19 --strip-all'];
 
-// 2. Optional: binaryen's wasm-opt -Oz (npm package "binaryen", run through npx).
+// 2. Optional: binaryen's wasm-opt -Oz (npm package "binaryen", run through npx). It reads
+// the unstripped module so that it can see the target_features section (which tells it
+// which wasm features the module already uses); the result is stripped afterwards.
+const BINARYEN = 'binaryen@132.0.0';
 if (opt['wasm-opt'] === '1') {
   const optimised = `${raw}.opt`;
-  run('npx', ['--yes', 'binaryen@119', 'wasm-opt', '-Oz', '--strip-debug', raw, '-o', optimised]);
+  run('npx', ['--yes', '-p', BINARYEN, 'wasm-opt', '-Oz', '--strip-debug', opt.unstripped, '-o', optimised]);
+  run('llvm-strip-19', ['--strip-all', optimised]);
   if (fs.statSync(optimised).size < fs.statSync(raw).size) {
     fs.renameSync(optimised, raw);
-    steps.push('binaryen@119 wasm-opt -Oz');
+    steps.unshift(`${BINARYEN} wasm-opt -Oz --strip-debug`);
   } else {
     fs.rmSync(optimised);
     console.log('wasm-opt did not shrink the module; keeping the stripped one');

@@ -8,7 +8,7 @@ async function help(io: CliIo): Promise<void> {
     const cmd = await COMMANDS[name]!();
     io.out(`  ${name.padEnd(10)} ${cmd.summary}`);
   }
-  io.out('\nRun `ebpf-playground <command> --help` for a command\'s options.');
+  io.out("\nRun `ebpf-playground <command> --help` for a command's options.");
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

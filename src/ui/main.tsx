@@ -78,7 +78,8 @@ void pipeline.compileNow().then(() => {
 });
 
 // Offline: the service worker caches the app (and serves clang.wasm from the cache) after a first visit.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+// Built sites only (the dev server has no sw.js): import.meta.hot exists exactly under the dev server.
+if (import.meta.hot === undefined && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {
     navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
       console.warn('service worker registration failed:', e);

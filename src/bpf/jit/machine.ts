@@ -125,6 +125,8 @@ export class JitMachine {
       this.words[STACK_HIGH / 4 + depth] = Number(BigInt.asIntN(32, regionBase(id) >> 32n));
       this.words[STACK_LINEAR / 4 + depth] = at;
     }
+    // The VM's registers and frames live in linear memory from now on: no copies per run or step.
+    vm.adoptState(this.regs, this.frames);
     for (let id = 0; id < Math.min(TABLE_REGIONS, mem.infos.length); id++) this.mirror(id);
     mem.observers.push((id) => this.mirror(id));
   }
@@ -179,16 +181,13 @@ export class JitMachine {
     let run = this.instances.get(module);
     if (run === undefined) {
       const vm = this.vm;
-      const regs = this.regs;
-      // The interpreter executes one instruction on the JIT's behalf (see translate.ts).
+      // The interpreter executes one instruction on the JIT's behalf (see translate.ts); the
+      // registers are shared, the compiled code spills before and reloads after.
       const step = (pc: number, stepsBefore: number, depth: number): number => {
-        vm.regs.set(regs);
         vm.pc = pc;
         vm.steps = stepsBefore;
         vm.depth = depth;
-        const result = interpret(vm, 1);
-        regs.set(vm.regs);
-        return result === 'exited' ? 1 : 0;
+        return interpret(vm, 1) === 'exited' ? 1 : 0;
       };
       const instance = new this.api.Instance(module, { env: { memory: this.memory, step } });
       run = instance.exports.run as RunFn;
@@ -224,11 +223,8 @@ export class JitMachine {
     this.words[SCRATCH_WORD + 3] = vm.legacyDataOffset;
     // Stack accesses at constant offsets from r10 are compiled against the frame's own stack.
     if (vm.regs[20] !== STACK_TOP || vm.regs[21] !== this.words[STACK_HIGH_WORD + depth]) return interpretAll(vm);
-    this.regs.set(vm.regs);
-    if (depth > 0) this.frames.set(vm.frames);
     try {
       const next = run(vm.pc, vm.steps, depth, Math.min(vm.budget, BUDGET_LIMIT));
-      vm.regs.set(this.regs);
       vm.steps = this.words[SCRATCH_WORD]!;
       vm.depth = this.words[SCRATCH_WORD + 1]!;
       if (next < 0) {
@@ -237,7 +233,6 @@ export class JitMachine {
         return null;
       }
       // The interpreter continues exactly where the compiled code stopped.
-      vm.frames.set(this.frames);
       vm.pc = next;
       vm.status = 'ready';
       return interpretAll(vm);

@@ -161,7 +161,7 @@ function saneOffset(c: Checker, r: Reg, ptrType: string): void {
     fail(c, `value ${r.smin} makes ${ptrType} pointer be out of bounds`);
 }
 
-const ARITH_OK = new Set(['ctx', 'map_value', 'map_key', 'fp', 'pkt', 'pkt_meta', 'mem', 'func']);
+const ARITH_OK = new Set(['ctx', 'map_value', 'map_key', 'fp', 'pkt', 'pkt_meta', 'mem', 'ringbuf_mem', 'func']);
 
 function pointerAlu(c: Checker, dst: Reg, src: Reg, op: number, bits: 32 | 64): void {
   const i = c.insn;

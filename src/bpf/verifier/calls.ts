@@ -14,6 +14,7 @@ import type { HelperArg, HelperProto } from './types';
 
 const MAP_TYPE_ARRAY = 2;
 const MAP_TYPE_PERCPU_ARRAY = 6;
+const MAP_TYPE_RINGBUF = 27;
 const MAX_VAR_SIZ = 1n << 29n;
 
 /** Pointer types each argument kind accepts, in the kernel's order (used in "expected=" lists). */
@@ -29,14 +30,17 @@ const ACCEPTS: Partial<Record<HelperArg, string[]>> = {
   ARG_CONST_SIZE: ['scalar'],
   ARG_CONST_SIZE_OR_ZERO: ['scalar'],
   ARG_CONST_ALLOC_SIZE_OR_ZERO: ['scalar'],
+  ARG_PTR_TO_RINGBUF_MEM_RELEASE: ['ringbuf_mem'],
 };
 
 interface CallMeta {
   map: number;
   /** Constant key read from the stack, when the kernel can know it. */
   constKey: bigint | null;
-  /** Size argument value for RET_PTR_TO_MEM_OR_NULL. */
+  /** Size argument value for RET_PTR_TO_RINGBUF_MEM_OR_NULL. */
   memSize: number;
+  /** Reference the helper releases (OBJ_RELEASE argument), or 0. */
+  releaseRef: number;
 }
 
 function checkType(c: Checker, regno: number, r: Reg, arg: HelperArg): void {
@@ -74,6 +78,7 @@ function helperMemAccess(c: Checker, regno: number, size: number, write: boolean
       checkRegion(c, regno, r, r.off, size, c.maps[r.map]!.keySize);
       return;
     case 'mem':
+    case 'ringbuf_mem':
       if (write && r.rdonly) fail(c, `R${regno} cannot write into ${regTypeName(r)}`);
       checkRegion(c, regno, r, r.off, size, r.memSize);
       return;
@@ -127,6 +132,12 @@ function checkArg(c: Checker, proto: HelperProto, idx: number, meta: CallMeta): 
     case 'ARG_PTR_TO_CTX':
       if (r.off) fail(c, `dereference of modified ctx ptr R${regno} off=${r.off} disallowed`);
       return;
+    case 'ARG_PTR_TO_RINGBUF_MEM_RELEASE':
+      if (r.off !== 0 || r.varOff.mask !== 0n || r.varOff.value !== 0n)
+        fail(c, `R${regno} must have zero offset when passed to release func or trusted arg to kfunc`);
+      if (!r.refObjId) fail(c, `R${regno} must be referenced when passed to release function`);
+      meta.releaseRef = r.refObjId;
+      return;
     case 'ARG_CONST_ALLOC_SIZE_OR_ZERO':
       if (r.varOff.mask !== 0n) fail(c, `R${regno} is not a known constant'`);
       meta.memSize = Number(r.varOff.value);
@@ -154,8 +165,11 @@ export function checkHelperCall(c: Checker): void {
     fail(c, `program of this type cannot use helper ${proto.name}#${id}`);
   if (proto.gplOnly && !c.env.licenseGpl)
     fail(c, 'cannot call GPL-restricted function from non-GPL compatible program');
-  const meta: CallMeta = { map: -1, constKey: null, memSize: 0 };
+  const meta: CallMeta = { map: -1, constKey: null, memSize: 0, releaseRef: 0 };
   for (let i = 0; i < proto.args.length; i++) checkArg(c, proto, i, meta);
+  if (proto.ret === 'RET_PTR_TO_RINGBUF_MEM_OR_NULL' && meta.map >= 0 && c.maps[meta.map]!.type !== MAP_TYPE_RINGBUF)
+    fail(c, `cannot pass map_type ${c.maps[meta.map]!.type} into func ${proto.name}#${id}`);
+  if (meta.releaseRef) releaseReference(c, meta.releaseRef);
   for (let r = 1; r <= 5; r++) {
     setReg(c, r, notInit());
   }
@@ -182,8 +196,26 @@ function returnValue(c: Checker, proto: HelperProto, meta: CallMeta): Reg {
       if (arrayHit) return pointer('map_value', { map: meta.map });
       return pointer('map_value', { map: meta.map, maybeNull: true, id: c.nextId() });
     }
-    case 'RET_PTR_TO_MEM_OR_NULL':
-      return pointer('mem', { memSize: meta.memSize, maybeNull: true, id: c.nextId() });
+    case 'RET_PTR_TO_RINGBUF_MEM_OR_NULL': {
+      // An acquired reference: the program must submit or discard it before it exits. The kernel
+      // draws one id for the null check, then replaces it with the reference's own id.
+      c.nextId();
+      const id = c.nextId();
+      c.state.refs = [...c.state.refs, { id, insn: c.insn.pc }];
+      return pointer('ringbuf_mem', { memSize: meta.memSize, maybeNull: true, id, refObjId: id });
+    }
+  }
+}
+
+/** release_reference: drops the reference and invalidates every register or spill holding it. */
+function releaseReference(c: Checker, refObjId: number): void {
+  c.state.refs = c.state.refs.filter((r) => r.id !== refObjId);
+  const dead = (): Reg => (c.privileged ? unknownScalar() : notInit());
+  for (const f of c.state.frames) {
+    f.regs.forEach((r, i) => {
+      if (r.refObjId === refObjId) f.regs[i] = dead();
+    });
+    f.stack = f.stack.map((s) => (s.spilled?.refObjId === refObjId ? { bytes: s.bytes, spilled: dead() } : s));
   }
 }
 

@@ -82,6 +82,21 @@ function kprobeAccess(off: number, size: number, write: boolean): CtxResult {
   return { ok: true, yields: 'scalar' };
 }
 
+/** PERF_MAX_TRACE_SIZE: the largest tracepoint record. */
+const PERF_MAX_TRACE_SIZE = 8192;
+
+/** Tracepoint records: read-only, aligned to the access size, past the 8-byte common header. */
+function tracepointAccess(off: number, size: number, write: boolean): CtxResult {
+  if (write || off < 8 || off >= PERF_MAX_TRACE_SIZE || off % size !== 0) return { ok: false };
+  return { ok: true, yields: 'scalar' };
+}
+
+/** Raw tracepoints: up to 12 u64 arguments, read-only, aligned. */
+function rawTracepointAccess(off: number, size: number, write: boolean): CtxResult {
+  if (write || off < 0 || off >= 8 * 12 || off % size !== 0) return { ok: false };
+  return { ok: true, yields: 'scalar' };
+}
+
 export function ctxAccess(progType: ProgType, off: number, size: number, write: boolean): CtxResult {
   switch (progType) {
     case 'xdp':
@@ -95,6 +110,10 @@ export function ctxAccess(progType: ProgType, off: number, size: number, write: 
     case 'kprobe':
     case 'perf_event':
       return kprobeAccess(off, size, write);
+    case 'tracepoint':
+      return tracepointAccess(off, size, write);
+    case 'raw_tracepoint':
+      return rawTracepointAccess(off, size, write);
     default:
       return { ok: false };
   }

@@ -23,7 +23,7 @@ export const isGplCompatible = (license: string): boolean => GPL_COMPATIBLE.incl
 /**
  * The registry speaks the kernel's full arg vocabulary (with MEM_* flags); the verifier knows a
  * smaller set. Each kind maps to the verifier kind that checks the same thing; kinds it cannot
- * check yet (ringbuf memory, const strings, callbacks) fall back to ARG_ANYTHING, which still
+ * check yet (const strings, callbacks) fall back to ARG_ANYTHING, which still
  * requires the register to be initialised, as the kernel does for every declared argument.
  */
 const ARG: Readonly<Record<ArgType, HelperArg>> = {
@@ -38,7 +38,7 @@ const ARG: Readonly<Record<ArgType, HelperArg>> = {
   'ARG_PTR_TO_MEM|PTR_MAYBE_NULL|MEM_RDONLY': 'ARG_ANYTHING',
   'ARG_PTR_TO_MEM|PTR_MAYBE_NULL|MEM_UNINIT|MEM_WRITE': 'ARG_ANYTHING',
   'ARG_PTR_TO_MEM|MEM_ALIGNED|MEM_RDONLY|PTR_MAYBE_NULL': 'ARG_ANYTHING',
-  'ARG_PTR_TO_RINGBUF_MEM|OBJ_RELEASE': 'ARG_ANYTHING',
+  'ARG_PTR_TO_RINGBUF_MEM|OBJ_RELEASE': 'ARG_PTR_TO_RINGBUF_MEM_RELEASE',
   ARG_PTR_TO_CONST_STR: 'ARG_ANYTHING',
   ARG_PTR_TO_SPIN_LOCK: 'ARG_ANYTHING',
   ARG_PTR_TO_FUNC: 'ARG_ANYTHING',
@@ -53,7 +53,7 @@ const RET: Readonly<Record<RetType, HelperRet>> = {
   RET_INTEGER: 'RET_INTEGER',
   RET_VOID: 'RET_VOID',
   RET_PTR_TO_MAP_VALUE_OR_NULL: 'RET_PTR_TO_MAP_VALUE_OR_NULL',
-  RET_PTR_TO_RINGBUF_MEM_OR_NULL: 'RET_PTR_TO_MEM_OR_NULL',
+  RET_PTR_TO_RINGBUF_MEM_OR_NULL: 'RET_PTR_TO_RINGBUF_MEM_OR_NULL',
 };
 
 /** bpf_helper_changes_pkt_data(): calling these invalidates every packet pointer. */

@@ -2,7 +2,8 @@
  * State comparison for pruning: an explored state that verified safely makes the current state
  * safe if every live register and stack slot of the old state allows everything the current one
  * can hold (range and known bits contain the current ones, same pointer kind and offsets).
- * Scalars are always compared by range (the kernel skips imprecise ones), so we prune a little less.
+ * Scalars are compared by range unless a static analysis (relevance.ts) shows their value cannot
+ * matter from here on; the kernel's precision marks skip more, so we prune a little less.
  */
 import { tnumIn } from './tnum';
 import type { Reg } from './reg';
@@ -49,13 +50,23 @@ export function regSafe(o: Reg, c: Reg, ids: Map<number, number>): boolean {
     if (o.range > c.range) return false;
   }
   if ((o.maybeNull || o.type === 'pkt' || o.type === 'pkt_meta') && !idsMatch(ids, o.id, c.id)) return false;
+  if ((o.refObjId !== 0) !== (c.refObjId !== 0) || !idsMatch(ids, o.refObjId, c.refObjId)) return false;
   return rangeWithin(o, c);
 }
 
-function frameSafe(o: Frame, c: Frame, liveRegs: number, ids: Map<number, number>, privileged: boolean): boolean {
+function frameSafe(
+  o: Frame,
+  c: Frame,
+  liveRegs: number,
+  relevant: number,
+  ids: Map<number, number>,
+  privileged: boolean,
+): boolean {
   if (o.callsite !== c.callsite) return false;
   for (let i = 0; i < 11; i++) {
     if (!(liveRegs & (1 << i))) continue;
+    // A scalar whose value no later check can depend on: any scalar will do.
+    if (!(relevant & (1 << i)) && o.regs[i]!.type === 'scalar' && c.regs[i]!.type === 'scalar') continue;
     if (!regSafe(o.regs[i]!, c.regs[i]!, ids)) return false;
   }
   for (let spi = 0; spi < o.stack.length; spi++) {
@@ -76,13 +87,23 @@ function frameSafe(o: Frame, c: Frame, liveRegs: number, ids: Map<number, number
   return true;
 }
 
-export function statesEqual(old: VerifierState, cur: VerifierState, liveRegs: number, privileged: boolean): boolean {
+export function statesEqual(
+  old: VerifierState,
+  cur: VerifierState,
+  liveRegs: number,
+  relevant: number,
+  privileged: boolean,
+): boolean {
   if (old.frames.length !== cur.frames.length || old.cur !== cur.cur) return false;
   const ids = new Map<number, number>();
+  // refsafe: the same references held, in the same order.
+  if (old.refs.length !== cur.refs.length) return false;
+  for (let i = 0; i < old.refs.length; i++) if (!idsMatch(ids, old.refs[i]!.id, cur.refs[i]!.id)) return false;
   for (let f = 0; f < old.frames.length; f++) {
     // Only the running frame uses liveness; callers keep every register.
     const live = f === cur.cur ? liveRegs : 0x7ff;
-    if (!frameSafe(old.frames[f]!, cur.frames[f]!, live, ids, privileged)) return false;
+    const rel = f === cur.cur ? relevant : 0x7ff;
+    if (!frameSafe(old.frames[f]!, cur.frames[f]!, live, rel, ids, privileged)) return false;
   }
   return true;
 }

@@ -83,7 +83,7 @@ export function verify(bytes: Uint8Array, env: VerifierEnv, options: VerifyOptio
       mapIndex,
       privileged,
       log,
-      state: { frames: [], cur: 0 },
+      state: { frames: [], cur: 0, refs: [] },
       insn: prog.insns[0]!,
       nextId: () => ++idGen,
       scratchReg: (_f, r) => walker!.scratched.regs.add(r),

@@ -101,6 +101,7 @@ export function checkMemAccess(
       break;
     }
     case 'mem':
+    case 'ringbuf_mem':
       if (write && r.rdonly) fail(c, `R${regno} cannot write into ${regTypeName(r)}`);
       leaks('mem');
       checkRegion(c, regno, r, off, size, r.memSize);

@@ -20,9 +20,13 @@ function forEachReg(s: VerifierState, fn: (r: Reg) => Reg | void): void {
   }
 }
 
-/** mark_ptr_or_null_regs: on the side where the pointer is (non-)NULL. */
-export function markNullChecked(s: VerifierState, id: number, nonNull: boolean): void {
+/**
+ * mark_ptr_or_null_regs: on the side where the pointer is (non-)NULL. A NULL reference was never
+ * acquired, so the state no longer holds it (`refObjId` is the compared register's reference).
+ */
+export function markNullChecked(s: VerifierState, id: number, nonNull: boolean, refObjId = 0): void {
   if (id === 0) return;
+  if (!nonNull && refObjId !== 0 && refObjId === id) s.refs = s.refs.filter((r) => r.id !== refObjId);
   forEachReg(s, (r) => {
     if (!r.maybeNull || r.id !== id) return;
     if (!nonNull) return knownScalar(0n);

@@ -71,7 +71,8 @@ export function regText(r: Reg, maps: readonly VerifierMap[], curFrameNo: number
   }
   if (r.type !== 'scalar' && r.off) parts.push(`off=${r.off}`);
   if (r.type === 'pkt' || r.type === 'pkt_meta') parts.push(`r=${r.range}`);
-  if (r.type === 'mem') parts.push(`sz=${r.memSize}`);
+  if (r.refObjId) parts.push(`ref_obj_id=${r.refObjId}`);
+  if (r.type === 'mem' || r.type === 'ringbuf_mem') parts.push(`sz=${r.memSize}`);
   if (constVar) {
     if (r.varOff.value) parts.push(`imm=${r.varOff.value.toString(16)}`);
   } else {

@@ -17,6 +17,7 @@ export type RegType =
   | 'pkt_meta'
   | 'pkt_end'
   | 'mem'
+  | 'ringbuf_mem'
   | 'func';
 
 export const S64_MIN = -(1n << 63n);
@@ -37,6 +38,8 @@ export interface Reg {
   id: number;
   /** Packet pointers: bytes known to be inside the packet from the pointer's base. */
   range: number;
+  /** Reference it holds (an acquired object that must be released), or 0. */
+  refObjId: number;
   /** Map the pointer refers to (index into the environment's maps), or -1. */
   map: number;
   /** PTR_TO_MEM: size of the region. */
@@ -64,6 +67,7 @@ export function notInit(): Reg {
     off: 0,
     id: 0,
     range: 0,
+    refObjId: 0,
     map: -1,
     memSize: 0,
     frameNo: 0,

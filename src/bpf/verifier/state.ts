@@ -32,6 +32,14 @@ export interface VerifierState {
   frames: Frame[];
   /** Index of the running frame in `frames`. */
   cur: number;
+  /** Acquired references not yet released (shared by all frames, as in the kernel). */
+  refs: readonly RefState[];
+}
+
+export interface RefState {
+  id: number;
+  /** Instruction that acquired it (printed as alloc_insn). */
+  insn: number;
 }
 
 export const MAX_BPF_STACK = 512;
@@ -54,7 +62,11 @@ export function copyFrame(f: Frame): Frame {
   };
 }
 
-export const copyState = (s: VerifierState): VerifierState => ({ frames: s.frames.map(copyFrame), cur: s.cur });
+export const copyState = (s: VerifierState): VerifierState => ({
+  frames: s.frames.map(copyFrame),
+  cur: s.cur,
+  refs: s.refs,
+});
 export const curFrame = (s: VerifierState): Frame => s.frames[s.cur]!;
 export const curRegs = (s: VerifierState): Reg[] => s.frames[s.cur]!.regs;
 

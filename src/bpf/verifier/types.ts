@@ -51,10 +51,15 @@ export type HelperArg =
   | 'ARG_CONST_SIZE'
   | 'ARG_CONST_SIZE_OR_ZERO'
   | 'ARG_CONST_ALLOC_SIZE_OR_ZERO' // a known constant: the size of the memory the helper returns
-  | 'ARG_PTR_TO_STACK_OR_NULL';
+  | 'ARG_PTR_TO_STACK_OR_NULL'
+  | 'ARG_PTR_TO_RINGBUF_MEM_RELEASE'; // ARG_PTR_TO_RINGBUF_MEM | OBJ_RELEASE: submit/discard
 
 export type HelperRet =
-  'RET_INTEGER' | 'RET_VOID' | 'RET_PTR_TO_MAP_VALUE' | 'RET_PTR_TO_MAP_VALUE_OR_NULL' | 'RET_PTR_TO_MEM_OR_NULL'; // ringbuf_reserve: size from the constant argument
+  | 'RET_INTEGER'
+  | 'RET_VOID'
+  | 'RET_PTR_TO_MAP_VALUE'
+  | 'RET_PTR_TO_MAP_VALUE_OR_NULL'
+  | 'RET_PTR_TO_RINGBUF_MEM_OR_NULL'; // ringbuf_reserve: an acquired reference, size from the constant argument
 
 export interface HelperProto {
   id: number;

@@ -13,6 +13,7 @@ import { statesEqual, statesLooping } from './equiv';
 import { execLddw, execLdAbs, execLoadStore } from './exec';
 import { findGoodPacketPointers, markNullChecked } from './pointer-branch';
 import { regText, regTypeName, stateText } from './print';
+import { computeRelevance } from './relevance';
 import { copyReg, isPktPointer, isPointer, knownScalar, notInit, type Reg } from './reg';
 import { copyState, newFrame, type VerifierState } from './state';
 import type { StateSnapshot } from './types';
@@ -59,6 +60,8 @@ export interface WalkStats {
 export class Walker {
   private pending: Pending[] = [];
   private explored = new Map<number, Explored>();
+  /** Per instruction, the registers whose scalar values pruning must compare. */
+  private relevant: Uint16Array = new Uint16Array(0);
   private parent: Checkpoint | null = null;
   private liveStates = 0;
   private jmpsSinceState = 0;
@@ -79,7 +82,8 @@ export class Walker {
 
   run(): void {
     const c = this.c;
-    const init = { frames: [newFrame(0, -1, 0)], cur: 0 };
+    this.relevant = computeRelevance(c.prog, c.env);
+    const init: VerifierState = { frames: [newFrame(0, -1, 0)], cur: 0, refs: [] };
     init.frames[0]!.regs[1] = { ...notInit(), ...initialCtx() };
     c.state = init;
     this.scratched.regs = new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -199,6 +203,12 @@ export class Walker {
       this.scratched.regs.add(0);
       return callee.callsite + 1;
     }
+    if (s.refs.length > 0)
+      fail(
+        c,
+        'BPF_EXIT instruction in main prog would lead to reference leak',
+        ...s.refs.map((r) => `Unreleased reference id=${r.id} alloc_insn=${r.insn}`),
+      );
     const r0 = checkRead(c, 0);
     if (!c.privileged && isPointer(r0)) fail(c, 'R0 leaks addr as return value');
     checkReturnRange(c, r0);
@@ -223,8 +233,8 @@ export class Walker {
     const thisRegs = c.state.frames[c.state.cur]!.regs;
     if (!jmp32 && !i.spec.usesSrcReg && i.imm === 0 && (op === JmpOp.JEQ || op === JmpOp.JNE) && dst.maybeNull) {
       // Fall-through: the comparison failed; target: it held.
-      markNullChecked(c.state, dst.id, op === JmpOp.JEQ);
-      markNullChecked(other, dst.id, op === JmpOp.JNE);
+      markNullChecked(c.state, dst.id, op === JmpOp.JEQ, dst.refObjId);
+      markNullChecked(other, dst.id, op === JmpOp.JNE, dst.refObjId);
       return i.pc + 1;
     }
     if (!jmp32 && i.spec.usesSrcReg && findGoodPacketPointers(c.state, other, dst, src, op)) return i.pc + 1;
@@ -294,7 +304,7 @@ export class Walker {
     const inLoop = at.activeCount > 0;
     const live = c.prog.liveIn[pc]!;
     for (const node of at.done) {
-      if (statesEqual(node.state, c.state, live, c.privileged)) {
+      if (statesEqual(node.state, c.state, live, this.relevant[pc]!, c.privileged)) {
         node.hits++;
         return true;
       }
@@ -451,7 +461,7 @@ function pointerOrScalarTaken(dst: Reg, src: Reg, op: number, jmp32: boolean): 1
     if (isPktPointer(dst) || isPktPointer(src) || dst.type === 'pkt_end' || src.type === 'pkt_end') return -1;
     const [p, k] = isPointer(dst) ? [dst, src] : [src, dst];
     if (isPointer(k) || k.varOff.mask !== 0n || k.varOff.value !== 0n) return -1;
-    const notNull = !p.maybeNull && (p.type === 'map_value' || p.type === 'map_key' || p.type === 'mem');
+    const notNull = !p.maybeNull && (p.type === 'map_value' || p.type === 'map_key' || p.type === 'mem' || p.type === 'ringbuf_mem');
     if (!notNull) return -1;
     return op === JmpOp.JEQ ? 0 : op === JmpOp.JNE ? 1 : -1;
   }

@@ -58,10 +58,13 @@ export function defaultEnv(mem: AddressSpace): HelperEnv {
 }
 
 export class Vm {
-  /** r0..r10 as (low, high) int32 pairs. */
-  readonly regs = new Int32Array(22);
-  /** Saved callee state per call depth, FRAME_WORDS each. */
-  readonly frames = new Int32Array(MAX_CALL_FRAMES * FRAME_WORDS);
+  /**
+   * r0..r10 as (low, high) int32 pairs. Replaced only by adoptState() (the JIT moves it into its
+   * linear memory); read it through the VM, do not keep the array across runs.
+   */
+  regs: Int32Array = new Int32Array(22);
+  /** Saved callee state per call depth, FRAME_WORDS each (adoptState() may move it too). */
+  frames: Int32Array = new Int32Array(MAX_CALL_FRAMES * FRAME_WORDS);
   /** Region id of the stack of each call depth. */
   readonly stackIds: number[] = [];
   readonly mem: AddressSpace;
@@ -112,6 +115,16 @@ export class Vm {
   setFramePointer(depth: number): void {
     this.regs[20] = STACK_SIZE;
     this.regs[21] = (HI_BASE + 2 * this.stackIds[depth]!) | 0;
+  }
+
+  /** Moves registers and frames into the given arrays (same layout), keeping their values. */
+  adoptState(regs: Int32Array, frames: Int32Array): void {
+    if (regs.length !== this.regs.length || frames.length !== this.frames.length)
+      throw new Error('adoptState: arrays of the wrong size');
+    regs.set(this.regs);
+    frames.set(this.frames);
+    this.regs = regs;
+    this.frames = frames;
   }
 
   reg(n: number): bigint {

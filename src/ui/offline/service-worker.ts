@@ -6,6 +6,8 @@
  * - App files (every file of the build): precached on install, then cache first.
  * - Pages: network first, the cached index.html when offline (any ?embed / ?present / #s= link).
  * - clang/manifest.json: network first, cached copy offline.
+ * Lookups ignore Vary: the server varies on Origin, and module scripts are requested with one
+ * while the precache requests were not.
  * - clang.wasm.gz: from any cache of the origin — the compiler keeps the verified bytes in its own
  *   cache under this very URL (src/compiler/browser-source.ts) — else the network.
  */
@@ -58,14 +60,14 @@ export function serviceWorkerMain(scope: SwScope, version: string, precache: rea
       }
       return response;
     } catch (err) {
-      const cached = await caches.match(key);
+      const cached = await caches.match(key, { ignoreVary: true });
       if (cached !== undefined) return cached;
       throw err;
     }
   };
 
   const cacheFirst = async (request: Request): Promise<Response> => {
-    const cached = await caches.match(request);
+    const cached = await caches.match(request, { ignoreVary: true });
     if (cached !== undefined) return cached;
     const response = await fetch(request);
     if (response.ok && response.type === 'basic') {
@@ -86,7 +88,7 @@ export function serviceWorkerMain(scope: SwScope, version: string, precache: rea
     } else if (path === 'clang/manifest.json') {
       e.respondWith(networkFirst(request, new URL(path, base).href, true));
     } else if (path.startsWith('clang/')) {
-      e.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
+      e.respondWith(caches.match(request, { ignoreVary: true }).then((hit) => hit ?? fetch(request)));
     } else {
       e.respondWith(cacheFirst(request));
     }

@@ -1,0 +1,200 @@
+/**
+ * Which registers' scalar values can matter from each instruction onward: a static, conservative
+ * stand-in for the kernel's precision marks. A scalar matters when, on some path before it is
+ * overwritten, it (or a value computed from it) reaches a check that depends on its value: a
+ * conditional jump, a memory access base, pointer arithmetic, a helper argument the helper
+ * checks, a store that may land on the stack or in the context, or R0 at exit. Pruning may treat
+ * two scalars in a register that cannot matter as equivalent, as the kernel does with imprecise
+ * ones (the kernel knows more and so ignores more; this never ignores a value it needs).
+ */
+import type { DecodedInsn } from '../isa';
+import { successors, type Program } from './cfg';
+import type { VerifierEnv } from './types';
+
+const ALL = 0x7ff;
+const ARGS = 0b111110;
+const CALL_CLOBBER = 0b111111;
+const ALU_ADD = 0x00;
+const ALU_SUB = 0x10;
+const ALU_MOV = 0xb0;
+
+const bit = (r: number): number => 1 << r;
+
+/** Per-register kinds a value may have: any pointer, or specifically the context or a stack pointer. */
+interface Kinds {
+  ptr: number;
+  ctxFp: number;
+}
+
+function forwardStep(i: DecodedInsn, k: Kinds): Kinds {
+  let { ptr, ctxFp } = k;
+  const set = (r: number, p: boolean, cf: boolean): void => {
+    ptr = p ? ptr | bit(r) : ptr & ~bit(r);
+    ctxFp = cf ? ctxFp | bit(r) : ctxFp & ~bit(r);
+  };
+  const s = i.spec;
+  switch (s.shape) {
+    case 'alu': {
+      const op = i.opcode & 0xf0;
+      const src = s.usesSrcReg ? i.src : -1;
+      const srcPtr = src >= 0 && (ptr & bit(src)) !== 0;
+      const srcCf = src >= 0 && (ctxFp & bit(src)) !== 0;
+      if (s.width === 32) set(i.dst, false, false);
+      else if (op === ALU_MOV) set(i.dst, srcPtr, srcCf);
+      else if (op === ALU_ADD || op === ALU_SUB)
+        set(i.dst, (ptr & bit(i.dst)) !== 0 || srcPtr, (ctxFp & bit(i.dst)) !== 0 || srcCf);
+      else set(i.dst, false, false);
+      break;
+    }
+    case 'neg':
+    case 'endian':
+    case 'movsx':
+      set(i.dst, false, false);
+      break;
+    case 'ldx': {
+      // Loads through the context or the stack may yield pointers (packet pointers, spills).
+      const may = (ctxFp & bit(i.src)) !== 0;
+      set(i.dst, may, may);
+      break;
+    }
+    case 'atomic':
+      set(i.src, true, true);
+      set(0, true, true);
+      break;
+    case 'lddw':
+      set(i.dst, i.src !== 0, false);
+      break;
+    case 'call':
+    case 'call-kfunc':
+    case 'callx':
+      for (let r = 1; r <= 5; r++) set(r, false, false);
+      set(0, true, false);
+      break;
+    case 'call-local':
+      for (let r = 1; r <= 5; r++) set(r, false, false);
+      set(0, true, true);
+      break;
+    case 'ld-abs':
+    case 'ld-ind':
+      for (let r = 0; r <= 5; r++) set(r, false, false);
+      break;
+    default:
+      break;
+  }
+  return { ptr, ctxFp };
+}
+
+/** May-be-pointer kinds of each register on entry to each instruction. */
+function pointerKinds(prog: Program): Kinds[] {
+  const n = prog.insns.length;
+  const kinds: Kinds[] = Array.from({ length: n }, () => ({ ptr: 0, ctxFp: 0 }));
+  const work: number[] = [];
+  const seen = new Uint8Array(n);
+  const join = (pc: number, k: Kinds): void => {
+    const cur = kinds[pc];
+    if (!cur) return;
+    const ptr = cur.ptr | k.ptr;
+    const ctxFp = cur.ctxFp | k.ctxFp;
+    if (ptr !== cur.ptr || ctxFp !== cur.ctxFp || !seen[pc]) {
+      seen[pc] = 1;
+      kinds[pc] = { ptr, ctxFp };
+      work.push(pc);
+    }
+  };
+  for (const start of prog.subprogs) {
+    // Arguments of a subprogram may be anything the caller had, including its stack and context.
+    const args = start === 0 ? bit(1) : ARGS;
+    join(start, { ptr: args | bit(10), ctxFp: args | bit(10) });
+  }
+  while (work.length) {
+    const pc = work.pop()!;
+    const i = prog.insns[pc];
+    if (!i) continue;
+    const out = forwardStep(i, kinds[pc]!);
+    for (const s of successors(i)) join(s, out);
+  }
+  return kinds;
+}
+
+function backwardStep(i: DecodedInsn, out: number, k: Kinds, env: VerifierEnv): number {
+  const s = i.spec;
+  const has = (r: number): boolean => (out & bit(r)) !== 0;
+  switch (s.shape) {
+    case 'alu': {
+      const op = i.opcode & 0xf0;
+      const src = s.usesSrcReg ? bit(i.src) : 0;
+      if (op === ALU_MOV) return has(i.dst) ? (out & ~bit(i.dst)) | src : out & ~bit(i.dst);
+      // 64-bit add/sub may be pointer arithmetic, whose checks read both operands' values.
+      const mayPtr = (k.ptr & (bit(i.dst) | src)) !== 0;
+      if (s.width === 64 && (op === ALU_ADD || op === ALU_SUB) && mayPtr) return out | bit(i.dst) | src;
+      return has(i.dst) ? out | src : out;
+    }
+    case 'neg':
+    case 'endian':
+    case 'ja':
+    case 'gotol':
+      return out;
+    case 'movsx':
+      return has(i.dst) ? (out & ~bit(i.dst)) | bit(i.src) : out & ~bit(i.dst);
+    case 'ldx':
+      return (out & ~bit(i.dst)) | bit(i.src);
+    case 'st':
+      return out | bit(i.dst);
+    case 'stx': {
+      // A value stored on the stack or into the context may be read back or checked later.
+      const keep = (k.ctxFp & bit(i.dst)) !== 0 ? bit(i.src) : 0;
+      return out | bit(i.dst) | keep;
+    }
+    case 'atomic':
+      return out | bit(i.dst) | bit(i.src) | bit(0);
+    case 'jump':
+      return out | bit(i.dst) | (s.usesSrcReg ? bit(i.src) : 0);
+    case 'call': {
+      const proto = env.helper(i.imm);
+      let used = ARGS;
+      if (proto) {
+        used = 0;
+        proto.args.forEach((a, idx) => {
+          if (a !== 'ARG_ANYTHING') used |= bit(idx + 1);
+        });
+      }
+      return (out & ~CALL_CLOBBER) | used;
+    }
+    case 'call-local':
+    case 'call-kfunc':
+    case 'callx':
+      return (out & ~CALL_CLOBBER) | ARGS | bit(i.dst);
+    case 'exit':
+      return bit(0);
+    case 'lddw':
+      return out & ~bit(i.dst);
+    case 'ld-abs':
+    case 'ld-ind':
+      return (out & ~CALL_CLOBBER) | bit(6) | (s.shape === 'ld-ind' ? bit(i.src) : 0);
+    default:
+      return ALL;
+  }
+}
+
+/** Bit r of entry pc: the scalar value in r on entry to pc may matter to a later check. */
+export function computeRelevance(prog: Program, env: VerifierEnv): Uint16Array {
+  const kinds = pointerKinds(prog);
+  const n = prog.insns.length;
+  const rel = new Uint16Array(n);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let pc = n - 1; pc >= 0; pc--) {
+      const i = prog.insns[pc];
+      if (!i) continue;
+      let out = 0;
+      for (const s of successors(i)) out |= rel[s] ?? 0;
+      const v = backwardStep(i, out, kinds[pc]!, env) | bit(10);
+      if (v !== rel[pc]) {
+        rel[pc] = v;
+        changed = true;
+      }
+    }
+  }
+  return rel;
+}

@@ -1,0 +1,16 @@
+// expect: reject
+// why: the reserved size must be a known constant
+#include "common.h"
+
+struct { __uint(type, BPF_MAP_TYPE_RINGBUF); __uint(max_entries, 4096); } rb SEC(".maps");
+SEC("tracepoint/syscalls/sys_enter_execve")
+int prog(void *ctx)
+{
+	__u32 n = bpf_get_prandom_u32() & 63;
+	__u32 *e = bpf_ringbuf_reserve(&rb, n, 0);
+	if (!e)
+		return 0;
+	bpf_ringbuf_discard(e, 0);
+	return 0;
+}
+char LICENSE[] SEC("license") = "GPL";
