@@ -21,6 +21,7 @@ const { values: opt } = parseArgs({
     'debian-version': { type: 'string' },
     'flags-file': { type: 'string' },
     'gzip-limit': { type: 'string', default: String(15 * 1000 * 1000) },
+    'zopfli-iterations': { type: 'string', default: '5' },
   },
 });
 
@@ -83,12 +84,12 @@ let gzBuf = zlib.gzipSync(rawBuf, { level: 9 });
 let compressor = 'gzip -9 (node zlib)';
 console.log(`gzip -9: ${gzBuf.length} bytes`);
 if (gzBuf.length > limit && have('zopfli')) {
-  run('zopfli', ['--gzip', '--i5', raw]); // writes <raw>.gz next to its input
+  run('zopfli', ['--gzip', `--i${opt['zopfli-iterations']}`, raw]); // writes <raw>.gz next to its input
   const z = fs.readFileSync(`${raw}.gz`);
   console.log(`zopfli: ${z.length} bytes`);
   if (z.length < gzBuf.length) {
     gzBuf = z;
-    compressor = `zopfli --gzip --i5 (${debVersion('zopfli') ?? 'unknown'})`;
+    compressor = `zopfli --gzip --i${opt['zopfli-iterations']} (Debian zopfli ${debVersion('zopfli') ?? 'unknown'})`;
   }
   fs.rmSync(`${raw}.gz`);
 }

@@ -5,10 +5,11 @@
  *
  * Scope (honest): program types xdp, socket_filter, sched_cls/act, kprobe, cgroup_skb; helper calls
  * through prototypes supplied by the environment; bpf-to-bpf calls as static subprograms (global
- * functions are not verified separately); no kfuncs, BTF pointers, spin locks, dynptrs, iterators,
- * ringbuf reference tracking or tail-call stack rules. State pruning compares every scalar by range
- * (the kernel ignores values it never needed precisely), so `processed` counts can exceed the
- * kernel's; verdicts are the goal, counts are informative.
+ * functions are not verified separately); ringbuf records as acquired references (reserve,
+ * submit/discard, leak check); tracepoint and raw_tracepoint contexts; no kfuncs, BTF pointers,
+ * spin locks, dynptrs, iterators or tail-call stack rules. State pruning skips scalars a static
+ * analysis proves cannot matter later (relevance.ts); the kernel's precision marks skip more, so
+ * `processed` counts can exceed the kernel's; verdicts are the goal, counts are informative.
  */
 import { analyse } from './cfg';
 import type { Checker } from './context';

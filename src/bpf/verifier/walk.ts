@@ -461,7 +461,8 @@ function pointerOrScalarTaken(dst: Reg, src: Reg, op: number, jmp32: boolean): 1
     if (isPktPointer(dst) || isPktPointer(src) || dst.type === 'pkt_end' || src.type === 'pkt_end') return -1;
     const [p, k] = isPointer(dst) ? [dst, src] : [src, dst];
     if (isPointer(k) || k.varOff.mask !== 0n || k.varOff.value !== 0n) return -1;
-    const notNull = !p.maybeNull && (p.type === 'map_value' || p.type === 'map_key' || p.type === 'mem' || p.type === 'ringbuf_mem');
+    const notNull =
+      !p.maybeNull && (p.type === 'map_value' || p.type === 'map_key' || p.type === 'mem' || p.type === 'ringbuf_mem');
     if (!notNull) return -1;
     return op === JmpOp.JEQ ? 0 : op === JmpOp.JNE ? 1 : -1;
   }
