@@ -4,8 +4,14 @@
  * live (.comment, and the DWARF producer in .debug_str with the offsets that follow it in
  * .debug_str_offsets): Debian's clang says "Debian clang version 19.1.7 (3~deb12u1)", a build
  * from the plain source may say "clang version 19.1.7". Returns the differences (empty = same).
+ *
+ * BTF is compared by meaning when its bytes differ: native clang runs with -ffile-prefix-map so both
+ * objects name the same paths, but LLVM's BTF writer then tries to read each line's text from the
+ * remapped path (/src/x.c), which exists only in the wasm file system, and records '' instead.
+ * So types, func info, CO-RE relocations and every line-info position must be equal, and a line
+ * text may differ only where native recorded '' and clang.wasm recorded the text.
  */
-import { type ElfFile, parseElf } from '../../src/bpf/object';
+import { Btf, type ElfFile, parseBtfExt, parseElf } from '../../src/bpf/object';
 
 const PRODUCER = /^(Debian )?clang version 19\.\d+\.\d+.*$/;
 const VERSION_SECTIONS = new Set(['.comment', '.debug_str', '.debug_str_offsets']);
@@ -60,7 +66,39 @@ export function compareObjects(wasm: Uint8Array, native: Uint8Array): string[] {
       }
       continue;
     }
+    if (sa.name === '.BTF' || sa.name === '.BTF.ext') {
+      if (!equal(sa.data, sb.data) && !sameBtfMeaning(a, b)) diffs.push(`${sa.name}: contents differ`);
+      continue;
+    }
     if (!equal(sa.data, sb.data) || sa.size !== sb.size) diffs.push(`${sa.name}: contents differ`);
   }
   return diffs;
+}
+
+const sectionData = (e: ElfFile, name: string) => e.sections.find((s) => s.name === name)?.data;
+
+/** Same BTF types and BTF.ext records; line text may be '' on the native side only (see above). */
+function sameBtfMeaning(wasm: ElfFile, native: ElfFile): boolean {
+  const [wb, nb] = [sectionData(wasm, '.BTF'), sectionData(native, '.BTF')];
+  if (wb === undefined || nb === undefined) return false;
+  const [wBtf, nBtf] = [Btf.parse(wb), Btf.parse(nb)];
+  if (JSON.stringify(wBtf.types) !== JSON.stringify(nBtf.types)) return false;
+  const [we, ne] = [sectionData(wasm, '.BTF.ext'), sectionData(native, '.BTF.ext')];
+  if (we === undefined || ne === undefined) return we === ne;
+  const [wExt, nExt] = [parseBtfExt(we, wBtf), parseBtfExt(ne, nBtf)];
+  const plain = (m: ReadonlyMap<string, readonly unknown[]>) => JSON.stringify([...m]);
+  if (plain(wExt.funcInfo) !== plain(nExt.funcInfo) || plain(wExt.coreRelocs) !== plain(nExt.coreRelocs)) return false;
+  if (
+    plain(new Map([...wExt.lineInfo].map(([k, v]) => [k, v.map((r) => ({ ...r, source: '' }))]))) !==
+    plain(new Map([...nExt.lineInfo].map(([k, v]) => [k, v.map((r) => ({ ...r, source: '' }))])))
+  )
+    return false;
+  for (const [section, records] of wExt.lineInfo) {
+    const theirs = nExt.lineInfo.get(section)!;
+    for (const [i, r] of records.entries()) {
+      const n = theirs[i]!;
+      if (r.source !== n.source && !(n.source === '' && r.source !== '')) return false;
+    }
+  }
+  return true;
 }

@@ -4,7 +4,7 @@
  * passes, tracing runs a workload, BCC scripts paste in, embed and presenter views render, and the
  * site works offline after a first visit. Screenshots: tests/artifacts/e2e/ — look at them.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -13,6 +13,9 @@ import { rewriteBcc, parseBccScript } from '../../src/bpf/bcc';
 import { defaultShareState, encodeShareFragment, type ShareState } from '../../src/sharing';
 import { FIRST_STEPS } from '../../src/ui/lessons/first-steps';
 import { compileC, haveChromium, haveClang, root, shots, startSite, type Site } from './harness';
+
+/** clang.wasm is in this build: the page compiles by itself. */
+const haveClangWasm = existsSync(join(root, 'public/clang/clang.wasm.gz'));
 
 const SOURCE_KEY = 'ebpf-playground:source:v1';
 
@@ -133,7 +136,7 @@ describe.skipIf(!haveChromium)('sharing, teaching and tracing in headless Chromi
     const gallery = page.getByRole('dialog', { name: 'Examples' });
     await expect.poll(() => gallery.getByRole('list', { name: 'Examples' }).locator('li').count()).toBeGreaterThan(5);
     await page.screenshot({ path: join(shots, 'gallery.png') });
-    await page.getByRole('textbox', { name: 'Filter examples' }).fill('icmp drop');
+    await page.getByRole('searchbox', { name: 'Filter examples' }).fill('icmp drop');
     await gallery.getByRole('button', { name: 'Open example: Drop ICMP' }).click();
     // The visitor's own program is at stake: the page asks.
     const ask = page.getByRole('dialog', { name: /Replace your program/ });
@@ -165,13 +168,23 @@ describe.skipIf(!haveChromium)('sharing, teaching and tracing in headless Chromi
       await expect.poll(() => editorText(page)).toContain('TODO: print');
       await pane.getByRole('button', { name: 'Hint' }).click();
       await expect.poll(() => pane.innerText()).toMatch(/hint 1/i);
-      // The learner's program: compiled by native clang-19 until clang.wasm is built, opened as a .o.
+      // The learner's program: pasted into the editor and compiled by clang.wasm in the page — or,
+      // in a build without clang.wasm, compiled by native clang-19 and opened as a .o.
       const step = FIRST_STEPS.steps[0]!;
-      await page.getByLabel('Open object file').setInputFiles(compileC(step.solution, 'hello', objects));
-      await expect.poll(() => page.getByTestId('opened-object').innerText()).toContain('hello.o');
+      if (haveClangWasm) {
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+        await page.evaluate((t) => navigator.clipboard.writeText(t), step.solution);
+        await page.locator('.monaco-editor .view-lines').click();
+        await page.keyboard.press('Control+a');
+        await page.keyboard.press('Control+v');
+        await expect.poll(() => editorText(page)).toContain('bpf_printk("Hello, XDP!");');
+      } else {
+        await page.getByLabel('Open object file').setInputFiles(compileC(step.solution, 'hello', objects));
+        await expect.poll(() => page.getByTestId('opened-object').innerText()).toContain('hello.o');
+      }
       await pane.getByRole('button', { name: 'Check' }).click();
       await expect
-        .poll(() => page.getByTestId('check-result').innerText(), { timeout: 20_000 })
+        .poll(() => page.getByTestId('check-result').innerText(), { timeout: 60_000 })
         .toContain('Check passed');
       expect(await page.getByTestId('check-result').innerText()).toContain('Every packet prints "Hello, XDP!"');
       await page.screenshot({ path: join(shots, 'lesson-step-passed.png') });
