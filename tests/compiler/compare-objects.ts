@@ -76,17 +76,19 @@ export function compareObjects(wasm: Uint8Array, native: Uint8Array): string[] {
 }
 
 const sectionData = (e: ElfFile, name: string) => e.sections.find((s) => s.name === name)?.data;
+/** JSON that also carries ENUM64 values (bigints). */
+const json = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
 /** Same BTF types and BTF.ext records; line text may be '' on the native side only (see above). */
 function sameBtfMeaning(wasm: ElfFile, native: ElfFile): boolean {
   const [wb, nb] = [sectionData(wasm, '.BTF'), sectionData(native, '.BTF')];
   if (wb === undefined || nb === undefined) return false;
   const [wBtf, nBtf] = [Btf.parse(wb), Btf.parse(nb)];
-  if (JSON.stringify(wBtf.types) !== JSON.stringify(nBtf.types)) return false;
+  if (json(wBtf.types) !== json(nBtf.types)) return false;
   const [we, ne] = [sectionData(wasm, '.BTF.ext'), sectionData(native, '.BTF.ext')];
   if (we === undefined || ne === undefined) return we === ne;
   const [wExt, nExt] = [parseBtfExt(we, wBtf), parseBtfExt(ne, nBtf)];
-  const plain = (m: ReadonlyMap<string, readonly unknown[]>) => JSON.stringify([...m]);
+  const plain = (m: ReadonlyMap<string, readonly unknown[]>) => json([...m]);
   if (plain(wExt.funcInfo) !== plain(nExt.funcInfo) || plain(wExt.coreRelocs) !== plain(nExt.coreRelocs)) return false;
   if (
     plain(new Map([...wExt.lineInfo].map(([k, v]) => [k, v.map((r) => ({ ...r, source: '' }))]))) !==
