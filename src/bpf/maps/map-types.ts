@@ -1,4 +1,5 @@
 /** BPF_MAP_TYPE_* ids (enum bpf_map_type, uapi) and the names bpftool prints for them. */
+import { MAP_TYPE_NAMES } from '../object/kinds';
 export const BPF_MAP_TYPE = {
   UNSPEC: 0,
   HASH: 1,
@@ -36,50 +37,13 @@ export const BPF_MAP_TYPE = {
   ARENA: 33,
 } as const;
 
-/** bpftool's spelling, indexed by type id. */
-const TYPE_NAMES: readonly string[] = [
-  'unspec',
-  'hash',
-  'array',
-  'prog_array',
-  'perf_event_array',
-  'percpu_hash',
-  'percpu_array',
-  'stack_trace',
-  'cgroup_array',
-  'lru_hash',
-  'lru_percpu_hash',
-  'lpm_trie',
-  'array_of_maps',
-  'hash_of_maps',
-  'devmap',
-  'sockmap',
-  'cpumap',
-  'xskmap',
-  'sockhash',
-  'cgroup_storage',
-  'reuseport_sockarray',
-  'percpu_cgroup_storage',
-  'queue',
-  'stack',
-  'sk_storage',
-  'devmap_hash',
-  'struct_ops',
-  'ringbuf',
-  'inode_storage',
-  'task_storage',
-  'bloom_filter',
-  'user_ringbuf',
-  'cgrp_storage',
-  'arena',
-];
-
 export function mapTypeName(type: number): string {
-  return TYPE_NAMES[type] ?? `type ${type}`;
+  // bpftool's spelling; the loader owns the one list of names (object/kinds.ts).
+  return (MAP_TYPE_NAMES as readonly string[])[type] ?? `type ${type}`;
 }
 
 export function mapTypeByName(name: string): number | null {
-  const index = TYPE_NAMES.indexOf(name);
+  const index = (MAP_TYPE_NAMES as readonly string[]).indexOf(name);
   return index < 0 ? null : index;
 }
 
