@@ -60,6 +60,57 @@ describe('JIT rare paths, identical to the interpreter', () => {
   });
 });
 
+describe('kernel and user memory (helpers only), identical to the interpreter', () => {
+  // The region's bytes live in the JIT's linear memory, so only the permission check keeps the
+  // inline path from reading them.
+  function run(engine: 'jit' | 'interpreter', kind: 'kernel' | 'user', code: ReturnType<typeof insn>) {
+    const vm = new Vm(program(code, EXIT));
+    const runner = fastRunner(vm, engine);
+    const bytes = runner.machine?.packetFrame().subarray(0, 16) ?? new Uint8Array(16);
+    bytes.fill(0x11);
+    const base = vm.mem.map(kind, kind === 'kernel' ? 'sk_buff 1' : 'user memory', bytes, kind === 'user');
+    vm.setReg(1, base);
+    vm.setReg(2, 7n);
+    const out = runner.run();
+    return {
+      engine: runner.info.engine,
+      result: out.ok ? `r0=${out.r0}` : out.fault.message,
+      bytes: Array.from(bytes),
+    };
+  }
+
+  it.each([
+    [
+      'kernel',
+      insn(0x61, 0, 1, 4),
+      /^insn 0 \(ldxw\): read of 4 bytes at 0x[0-9a-f]+: kernel memory 'sk_buff 1' can only be read with bpf_probe_read_kernel$/,
+    ],
+    [
+      'user',
+      insn(0x79, 0, 1, 8),
+      /^insn 0 \(ldxdw\): read of 8 bytes at 0x[0-9a-f]+: user memory can only be read with bpf_probe_read_user$/,
+    ],
+    [
+      'kernel',
+      insn(0x63, 1, 2, 0),
+      /^insn 0 \(stxw\): write of 4 bytes at .*: kernel memory 'sk_buff 1' cannot be written/,
+    ],
+    [
+      'user',
+      insn(0x7b, 1, 2, 0),
+      /^insn 0 \(stxdw\): write of 8 bytes at .*: user memory can only be written with bpf_probe_write_user/,
+    ],
+    ['user', insn(0xc3, 1, 2, 0, 0), /^insn 0 \(.*\): write of 4 bytes at .*: user memory/],
+  ] as const)('faults on a direct %s access: %#', (kind, code, expected) => {
+    const interp = run('interpreter', kind, code);
+    const jit = run('jit', kind, code);
+    expect(jit.engine).toBe('jit');
+    expect(jit).toEqual({ ...interp, engine: 'jit' });
+    expect(jit.result).toMatch(expected);
+    expect(jit.bytes.every((b) => b === 0x11)).toBe(true);
+  });
+});
+
 describe('engine choice', () => {
   const saved = globalThis.WebAssembly;
   afterEach(() => {

@@ -153,6 +153,16 @@ describe.skipIf(skip)('loadObject details', () => {
     expect(hash.inner).toMatchObject({ typeName: 'hash', keySize: 8, valueSize: 2, maxEntries: 32 });
   });
 
+  it('reads prog_array initialisers as program names by slot', () => {
+    const o = load('tail_calls');
+    const table = o.maps.find((m) => m.name === 'jump_table')!;
+    expect(table.initialPrograms).toEqual([
+      { slot: 1, program: 'first' },
+      { slot: 5, program: 'second' },
+    ]);
+    expect(table.initialInnerMaps).toEqual([]);
+  });
+
   it('reads key/value BTF types, flags, map_extra, pinning and numa_node', () => {
     const lpm = load('lpm_routes');
     const routes = lpm.maps[0]!;

@@ -57,4 +57,13 @@ export interface MapDefinition extends MapAttributes {
   readonly inner: MapAttributes | null;
   /** Maps placed into an outer map at load time by `.values = { ... }` initialisers. */
   readonly initialInnerMaps: readonly InitialInnerMap[];
+  /** prog_array only: programs (by function name) placed into slots by `.values = { &prog, ... }`. */
+  readonly initialPrograms: readonly InitialProgram[];
+}
+
+/** One `.values` slot of a prog_array, as libbpf fills it after loading the programs. */
+export interface InitialProgram {
+  readonly slot: number;
+  /** The entry function's symbol name. */
+  readonly program: string;
 }

@@ -7,7 +7,7 @@ import { hex } from './elf-reader';
 import { STT, type ElfFile } from './elf-types';
 import { LoadError } from './errors';
 import { MapType } from './kinds';
-import type { InitialInnerMap, MapAttributes, MapDefinition, MapOrigin } from './map-definition';
+import type { InitialInnerMap, InitialProgram, MapAttributes, MapDefinition, MapOrigin } from './map-definition';
 import { parseBtfMaps, type BtfMapVar } from './maps-btf';
 import { globalDataKind, globalDataMap, internalMapName, parseLegacyMaps } from './maps-elf';
 import type { MapResolver } from './relocate';
@@ -31,6 +31,7 @@ interface Draft {
   initialValue: Uint8Array | null;
   frozen: boolean;
   initialInnerMaps: InitialInnerMap[];
+  initialPrograms: InitialProgram[];
 }
 
 const userMap =
@@ -47,6 +48,7 @@ const userMap =
     initialValue: null,
     frozen: false,
     initialInnerMaps: [],
+    initialPrograms: [],
   });
 
 /** The variable whose bytes contain `offset` (vars are sorted by offset, as fixupDatasecs leaves them). */
@@ -80,10 +82,14 @@ function collectInnerMapSlots(elf: ElfFile, sectionIndex: number, vars: readonly
       if (v.valuesOffset === null) throw new LoadError(where, `map '${v.name}' has no 'values' field to initialise`);
       const within = entry.offset - v.offset - v.valuesOffset;
       if (within < 0 || within % 8 !== 0) throw new LoadError(where, `is not a slot of '${v.name}.values'`);
-      if (outer.attrs.type === MapType.PROG_ARRAY) {
-        throw new LoadError(where, 'prog_array initialisers are not supported yet');
-      }
       const sym = elf.symbols[entry.symbol]!;
+      if (outer.attrs.type === MapType.PROG_ARRAY) {
+        // libbpf: the relocation names the entry function of a program (STT_FUNC in its section).
+        if (sym.type !== STT.FUNC || sym.name === '')
+          throw new LoadError(where, `'${sym.name}' is not a program of this object`);
+        outer.initialPrograms.push({ slot: within / 8, program: sym.name });
+        continue;
+      }
       const target = sym.type === STT.SECTION ? undefined : indexByName.get(sym.name);
       if (target === undefined) throw new LoadError(where, `'${sym.name}' is not a map of this object`);
       outer.initialInnerMaps.push({ slot: within / 8, mapIndex: target });
@@ -134,6 +140,7 @@ export function collectMaps(elf: ElfFile, btf: Btf | null, objectName: string): 
     frozen: d.frozen,
     inner: d.inner,
     initialInnerMaps: d.initialInnerMaps,
+    initialPrograms: d.initialPrograms,
   }));
   const mapSections = new Set([legacy?.index, btfMaps?.index].filter((i) => i !== undefined));
   const bySite = new Map<string, number>();

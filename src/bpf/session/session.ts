@@ -6,8 +6,15 @@
  * run resets (see PacketSlot); each run executes with the helper registry and collects retval,
  * packet and trace. Maps persist across runs and stay editable from "user space" (session.maps).
  */
-import { getHelper, type HelperEnv, type HelperImpl, newHelperState, type TaskInfo } from '../helpers';
-import { type BpfMap, dumpMap, MapMemory } from '../maps';
+import {
+  getHelper,
+  type HelperEnv,
+  type HelperImpl,
+  newHelperState,
+  type TailCallExt,
+  type TaskInfo,
+} from '../helpers';
+import { BPF_MAP_TYPE, type BpfMap, dumpMap, FdArrayMap, type FdObject, MapMemory, u32le } from '../maps';
 import type { BpfObject, BpfProgram } from '../object';
 import { type Engine, type EngineInfo, fastRunner } from '../jit';
 import { type PacketProgramType, packetTypeOfSection } from '../programs';
@@ -70,6 +77,11 @@ export interface Session {
   runRepeat(packet: Uint8Array, n: number): RunResult;
   /** Every map's entries as `run --json` reports them. */
   dumpMaps(): Record<string, MapReport>;
+  /**
+   * User space stores a program of the object (by function name; null clears the slot) into a
+   * prog_array, as bpf_map_update_elem with a program fd does. Returns 0 or -errno.
+   */
+  setProgArraySlot(mapName: string, index: number, programName: string | null): number;
 }
 
 export class SessionError extends Error {
@@ -130,6 +142,49 @@ function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+/** A program as a prog_array slot holds it: its id, name and prepared code. */
+interface ProgramFd extends FdObject {
+  readonly name: string;
+  readonly prepared: PreparedProgram;
+}
+
+const TAIL_CALL_REASON = 'the object has a prog_array: tail calls run in the interpreter';
+
+/**
+ * When the object has a prog_array: prepares every program of the object (each with its own code,
+ * the entry program's preparation reused) and fills the prog_arrays from their `.values`
+ * initialisers as libbpf does after loading. Null when the object has no prog_array.
+ */
+function setUpTailCalls(
+  object: BpfObject,
+  entry: BpfProgram,
+  entryPrepared: PreparedProgram,
+  maps: readonly BpfMap[],
+  resolve: ReturnType<typeof lddwResolver>,
+): Map<string, ProgramFd> | null {
+  if (!object.maps.some((m) => m.type === BPF_MAP_TYPE.PROG_ARRAY)) return null;
+  const programs = new Map<string, ProgramFd>();
+  object.programs.forEach((p, i) => {
+    let code: PreparedProgram | null = null;
+    try {
+      code = p === entry ? entryPrepared : prepareProgram(p.code, resolve);
+    } catch {
+      code = null; // a program that cannot be prepared cannot be a tail-call target
+    }
+    if (code !== null) programs.set(p.name, { id: i + 1, name: p.name, prepared: code });
+  });
+  object.maps.forEach((def, i) => {
+    for (const { slot, program } of def.initialPrograms) {
+      const target = programs.get(program);
+      if (target === undefined)
+        throw new SessionError(`map '${def.name}': slot ${slot} names '${program}', which is not a loadable program`);
+      const code = (maps[i] as FdArrayMap<ProgramFd>).set(u32le(slot), target);
+      if (code !== 0) throw new SessionError(`map '${def.name}': cannot place '${program}' in slot ${slot} (${code})`);
+    }
+  });
+  return programs;
+}
+
 export function createSession(object: BpfObject, options: SessionOptions): Session {
   const program = pickProgram(object, options.programName);
   const type = packetTypeOfSection(program.sectionName);
@@ -149,6 +204,7 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
       verifier = reject(0, e instanceof Error ? e.message : String(e));
     }
   }
+  const tailCalls = prepared ? setUpTailCalls(object, program, prepared, maps, lddwResolver(resolved)) : null;
   if (verifier.accepted) verifier = (options.verify ?? sessionVerifier)(program, object, options.privileged);
 
   const sink: string[][] = [[]];
@@ -162,8 +218,23 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
   };
   const vm = prepared ? new Vm(prepared, vmOptions) : null;
   if (vm && prepared) ext.subprog = subprogCaller(prepared, vmOptions);
+  if (vm && tailCalls) {
+    ext.tailCall = {
+      get count() {
+        return vm.tailCalls;
+      },
+      request: (target: FdObject) => {
+        vm.tailCallTarget = (target as ProgramFd).prepared;
+      },
+    } satisfies TailCallExt;
+  }
   // The engine is chosen (and the program compiled) once; the packet and context are mapped once.
-  const runner = vm ? fastRunner(vm, options.engine ?? 'jit') : null;
+  // A tail call switches programs mid-run, which only the interpreter does: say so.
+  const runner = !vm
+    ? null
+    : tailCalls && (options.engine ?? 'jit') === 'jit'
+      ? { ...fastRunner(vm, 'interpreter'), info: { engine: 'interpreter' as const, reason: TAIL_CALL_REASON } }
+      : fastRunner(vm, options.engine ?? 'jit');
   const engine: EngineInfo = runner?.info ?? { engine: 'interpreter', reason: 'the program was not loaded' };
   const slot = vm && type !== null ? new PacketSlot(vm, type, runner?.machine?.packetFrame()) : null;
   const slotType: PacketProgramType = type ?? 'xdp';
@@ -176,6 +247,7 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     if (refused !== null) return { error: refused };
     sink[0] = trace;
     ext.state = newHelperState();
+    vm.program = prepared!;
     vm.reset(0);
     ext.packet = slot.load(packet);
     vm.setRegHalves(1, slot.ctxLo, slot.ctxHi);
@@ -239,5 +311,14 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     run,
     runRepeat,
     dumpMaps: () => Object.fromEntries(named.map(({ name, map }) => [name, dumpMap(map)])),
+    setProgArraySlot: (mapName, index, programName) => {
+      const found = named.find((m) => m.name === mapName);
+      if (!found || found.map.spec.type !== BPF_MAP_TYPE.PROG_ARRAY)
+        throw new SessionError(`no prog_array named '${mapName}'`);
+      if (programName === null) return found.map.userDelete(u32le(index));
+      const target = tailCalls?.get(programName);
+      if (target === undefined) throw new SessionError(`no loadable program named '${programName}'`);
+      return (found.map as FdArrayMap<ProgramFd>).set(u32le(index), target);
+    },
   };
 }

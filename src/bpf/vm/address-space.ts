@@ -15,8 +15,15 @@ import { type GuestMemory, type RegionInfo, type RegionKind, VmFault } from './g
 export const HI_BASE = 0xffff8880 | 0;
 export const TWO_32 = 4294967296;
 
-/** Access codes kept per region; the interpreter's fast path handles only READ and READ_WRITE. */
-export const Access = { NONE: 0, READ: 1, READ_WRITE: 3, SPECIAL: 4 } as const;
+/**
+ * Access codes kept per region; the interpreter's fast path handles only READ and READ_WRITE.
+ * HELPER_ONLY marks simulated kernel and user memory: helpers reach it through view() (probe_read_*),
+ * but a program's own loads, stores and atomics fault, as the kernel's verifier rejects them.
+ */
+export const Access = { NONE: 0, READ: 1, READ_WRITE: 3, SPECIAL: 4, HELPER_ONLY: 8 } as const;
+
+/** Region kinds programs may not dereference directly (only helpers may access them). */
+export const isHelperOnly = (kind: RegionKind): boolean => kind === 'kernel' || kind === 'user';
 
 /** Program-context regions whose fields the kernel rewrites (xdp_md.data is a 32-bit field holding a pointer). */
 export interface CtxHandler {
@@ -54,12 +61,13 @@ export class AddressSpace implements GuestMemory {
   readonly observers: ((id: number) => void)[] = [];
 
   map(kind: RegionKind, name: string, bytes: Uint8Array, writable: boolean): bigint {
-    return this.add(kind, name, bytes, writable ? Access.READ_WRITE : Access.READ, null);
+    const access = isHelperOnly(kind) ? Access.HELPER_ONLY : writable ? Access.READ_WRITE : Access.READ;
+    return this.add(kind, name, bytes, access, null, writable);
   }
 
   /** A context region: loads and stores go through `handler`; `bytes` is what helpers see via view(). */
   mapCtx(name: string, bytes: Uint8Array, handler: CtxHandler): bigint {
-    return this.add('ctx', name, bytes, Access.SPECIAL, handler);
+    return this.add('ctx', name, bytes, Access.SPECIAL, handler, true);
   }
 
   remap(base: bigint, bytes: Uint8Array): void {
@@ -139,10 +147,16 @@ export class AddressSpace implements GuestMemory {
     for (const observer of this.observers) observer(id);
   }
 
-  private add(kind: RegionKind, name: string, bytes: Uint8Array, access: number, handler: CtxHandler | null): bigint {
+  private add(
+    kind: RegionKind,
+    name: string,
+    bytes: Uint8Array,
+    access: number,
+    handler: CtxHandler | null,
+    writable: boolean,
+  ): bigint {
     const id = this.infos.length;
     const base = regionBase(id);
-    const writable = access === Access.READ_WRITE || access === Access.SPECIAL;
     this.bytes.push(bytes);
     this.views.push(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     this.sizes.push(bytes.byteLength);
@@ -152,6 +166,20 @@ export class AddressSpace implements GuestMemory {
     this.notify(id);
     return base;
   }
+}
+
+/**
+ * "read of 4 bytes at 0x...: kernel memory 'x' can only be read with bpf_probe_read_kernel": a
+ * program's direct access to a helper-only region (the verifier's job in the kernel).
+ */
+export function describeHelperOnly(write: boolean, addr: bigint, size: number, region: RegionInfo): string {
+  const what = `${write ? 'write' : 'read'} of ${size} byte${size === 1 ? '' : 's'} at ${hex64(addr)}`;
+  const kind = region.kind === 'user' ? 'user' : 'kernel';
+  const label = region.name === `${kind} memory` ? region.name : `${kind} memory '${region.name}'`;
+  const how = `can only be read with bpf_probe_read_${kind}`;
+  if (!write) return `${what}: ${label} ${how}`;
+  const store = kind === 'user' ? 'can only be written with bpf_probe_write_user' : 'cannot be written by a program';
+  return `${what}: ${label} ${store} (it ${how})`;
 }
 
 /** "read of 8 bytes at 0x... is outside packet (size 64, offset 60)" and friends. */

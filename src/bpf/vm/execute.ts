@@ -26,7 +26,7 @@ const { FRAME_WORDS, MAX_CALL_FRAMES, STACK_SIZE } = machine;
 const { callHelper, ctxLoad, ctxStore, finishFault, legacyLoad, memoryFault, stackHigh } = slow;
 const { atomic } = atomics;
 const READ_WRITE = Access.READ_WRITE;
-const NONE = Access.NONE;
+const READ = Access.READ;
 const SPECIAL = Access.SPECIAL;
 
 /** Offset inside its region of the access locate() just checked. */
@@ -50,7 +50,7 @@ function locate(vm: Vm, R: Int32Array, r2: number, off: number, size: number, wr
   if ((delta & 1) === 0 && id < mem.sizes.length) {
     const access = mem.access[id]!;
     if (access === SPECIAL) return -1 - id;
-    if (a + size <= mem.sizes[id]! && (write ? access === READ_WRITE : access !== NONE)) return id;
+    if (a + size <= mem.sizes[id]! && (write ? access === READ_WRITE : (access & READ) !== 0)) return id;
   }
   throw memoryFault(vm, a | 0, h, size, write);
 }
@@ -62,6 +62,15 @@ export type ExecResult = 'exited' | 'paused';
  * (with its instruction index) on a fault or when the instruction budget runs out.
  */
 export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
+  const limit = Math.min(vm.budget, vm.steps + maxSteps);
+  for (;;) {
+    const result = executeProgram(vm, limit - vm.steps);
+    if (result !== 'tail') return result;
+  }
+}
+
+/** execute() within one program; 'tail' when a tail call replaced vm.program (run on from slot 0). */
+function executeProgram(vm: Vm, maxSteps: number): ExecResult | 'tail' {
   const p = vm.program;
   const { op, dst2, src2, off, imm, immHi } = p;
   const R = vm.regs;
@@ -504,12 +513,18 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
           }
           if (kind !== 0) throw new VmFault(`kfunc calls (BTF id ${imm[pc]}) are not supported by the interpreter`);
           vm.pc = pc;
-          if (callHelper(vm, imm[pc]!)) return finishRun(vm, steps, pc);
+          if (callHelper(vm, imm[pc]!)) {
+            if (vm.tailCallTarget !== null) return tailCall(vm, steps);
+            return finishRun(vm, steps, pc);
+          }
           break;
         }
         case 0x8d: // callx: the helper id is in dst
           vm.pc = pc;
-          if (callHelper(vm, R[d]!)) return finishRun(vm, steps, pc);
+          if (callHelper(vm, R[d]!)) {
+            if (vm.tailCallTarget !== null) return tailCall(vm, steps);
+            return finishRun(vm, steps, pc);
+          }
           break;
         case 0x95:
           if (vm.depth === 0) return finishRun(vm, steps, pc);
@@ -528,6 +543,21 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
     vm.steps = steps;
     throw finishFault(vm, pc, e);
   }
+}
+
+/**
+ * Performs the tail call a helper requested: the target replaces the running program at slot 0,
+ * with the same registers (r1 still the context) and the same stack frame; the caller never resumes.
+ */
+function tailCall(vm: Vm, steps: number): 'tail' {
+  const target = vm.tailCallTarget!;
+  vm.tailCallTarget = null;
+  if (vm.depth !== 0) throw new VmFault('tail calls from bpf-to-bpf subprograms are not supported by the simulator');
+  vm.tailCalls++;
+  vm.program = target;
+  vm.steps = steps;
+  vm.pc = 0;
+  return 'tail';
 }
 
 function finishRun(vm: Vm, steps: number, pc: number): ExecResult {

@@ -81,9 +81,17 @@ export class Vm {
   /** Where skb->data and the network header are inside that region (LD_ABS offsets are from skb->data). */
   legacyDataOffset = 0;
   legacyNetworkOffset = 0;
+  /**
+   * Tail calls: a helper (bpf_tail_call) sets `tailCallTarget`; right after that helper returns the
+   * interpreter continues at slot 0 of the target with the same registers and stack frame, never
+   * returning to the caller. `tailCalls` counts the ones taken this run (the kernel allows 33).
+   */
+  tailCallTarget: PreparedProgram | null = null;
+  tailCalls = 0;
 
   constructor(
-    readonly program: PreparedProgram,
+    /** The running program; a tail call replaces it (reset it per run when tail calls may happen). */
+    public program: PreparedProgram,
     options: VmOptions = {},
   ) {
     this.mem = options.mem ?? new AddressSpace();
@@ -109,6 +117,8 @@ export class Vm {
     this.depth = 0;
     this.steps = 0;
     this.status = 'ready';
+    this.tailCallTarget = null;
+    this.tailCalls = 0;
   }
 
   /** Points r10 one past the end of the stack of call depth `depth`. */

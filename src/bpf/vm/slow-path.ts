@@ -3,7 +3,7 @@
  * program-context accesses, helper calls and the legacy packet loads.
  */
 import type { HelperImpl } from '../helpers/types';
-import { hex64, HI_BASE } from './address-space';
+import { describeHelperOnly, hex64, HI_BASE, isHelperOnly } from './address-space';
 import { VmFault } from './guest-memory';
 import * as int64 from './int64';
 import type { Vm } from './machine';
@@ -35,7 +35,8 @@ export function memoryFault(vm: Vm, lo: number, hi: number, size: number, write:
   const addr = addressOf(lo, hi);
   const region = vm.mem.regionAt(addr);
   let message = vm.mem.explain(write, addr, size);
-  if (region && write && !region.writable)
+  if (region && isHelperOnly(region.kind)) message = describeHelperOnly(write, addr, size, region);
+  else if (region && write && !region.writable)
     message = `write of ${size} byte${size === 1 ? '' : 's'} at ${hex64(addr)} into read-only ${region.name}`;
   return new MemoryFault(message, addr, size, write, region?.name ?? null);
 }
@@ -81,6 +82,8 @@ export function callHelper(vm: Vm, id: number): boolean {
     throw fault;
   }
   setBig(R, 0, BigInt.asUintN(64, result));
+  // A tail call was requested: the interpreter switches programs (see Vm.tailCallTarget).
+  if (vm.tailCallTarget !== null) return true;
   return id === vm.unwindHelperId && result === 0n;
 }
 

@@ -123,6 +123,38 @@ describe('regions and contexts', () => {
       /^insn 0 \(stb\): write of 1 byte at 0x[0-9a-f]+ into read-only \.rodata$/,
     );
   });
+  it('refuses direct loads, stores and atomics on kernel and user memory, naming the helper to use', () => {
+    const mem = new AddressSpace();
+    const kernel = mem.map('kernel', 'sk_buff 1', new Uint8Array([0x2a, 0, 0, 0, 0, 0, 0, 0]), false);
+    const user = mem.map('user', 'user memory', new Uint8Array(8), true);
+    const fault = (code: Insn, base: bigint) => {
+      const vm = vmFor([code, EXIT], { mem });
+      vm.setReg(1, base);
+      vm.setReg(2, 1n);
+      const out = runToExit(vm);
+      return out.ok ? null : out.fault.message;
+    };
+    expect(fault(insn(0x61, 0, 1, 0), kernel)).toBe(
+      `insn 0 (ldxw): read of 4 bytes at 0x${kernel.toString(16)}: kernel memory 'sk_buff 1' can only be read with bpf_probe_read_kernel`,
+    );
+    expect(fault(insn(0x79, 0, 1, 0), user)).toBe(
+      `insn 0 (ldxdw): read of 8 bytes at 0x${user.toString(16)}: user memory can only be read with bpf_probe_read_user`,
+    );
+    expect(fault(insn(0x63, 1, 2, 4), kernel)).toMatch(
+      /^insn 0 \(stxw\): write of 4 bytes at .*: kernel memory 'sk_buff 1' cannot be written/,
+    );
+    expect(fault(insn(0x72, 1, 0, 0, 1), user)).toMatch(
+      /^insn 0 \(stb\): write of 1 byte at .*: user memory can only be written with bpf_probe_write_user/,
+    );
+    expect(fault(insn(0xdb, 1, 2, 0, 0), kernel)).toMatch(
+      /^insn 0 \(.*\): write of 8 bytes at .*kernel memory 'sk_buff 1'/,
+    );
+    // Helpers still see it through GuestMemory.view (probe_read_kernel / probe_write_user).
+    expect(mem.view(kernel, 4, false)[0]).toBe(0x2a);
+    expect(mem.view(user, 1, true).length).toBe(1);
+    expect(() => mem.view(kernel, 1, true)).toThrow(/read-only/);
+  });
+
   it('sends context loads and stores to the context handler', () => {
     const mem = new AddressSpace();
     const log: string[] = [];
