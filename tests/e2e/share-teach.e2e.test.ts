@@ -188,10 +188,15 @@ describe.skipIf(!haveChromium)('sharing, teaching and tracing in headless Chromi
         .toContain('Check passed');
       expect(await page.getByTestId('check-result').innerText()).toContain('Every packet prints "Hello, XDP!"');
       await page.screenshot({ path: join(shots, 'lesson-step-passed.png') });
-      // Progress is kept in this browser.
+      // Progress is kept in this browser: the address bar carries the open lesson step once its
+      // debounced update has run, so wait for it before reloading.
+      await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('#s=');
+      await page.waitForTimeout(600);
       await page.reload();
       await editorReady(page);
-      await expect.poll(() => page.getByRole('button', { name: /Step 1: Hello, XDP \(done\)/ }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole('button', { name: /Step 1: Hello, XDP \(done\)/ }).count(), { timeout: 15_000 })
+        .toBe(1);
       // The starter fails the same check, and says why.
       await page.getByLabel('Open object file').setInputFiles(compileC(step.starter, 'hello_starter', objects));
       await expect.poll(() => page.getByTestId('opened-object').innerText()).toContain('hello_starter.o');
@@ -272,8 +277,10 @@ describe.skipIf(!haveChromium)('sharing, teaching and tracing in headless Chromi
     expect(await p2.page.getByRole('toolbar', { name: 'Build options and actions' }).count()).toBe(0);
     await expect.poll(() => p2.page.getByRole('tab', { name: /trace_pipe/ }).count()).toBe(1);
     await expect.poll(() => p2.page.getByRole('tab', { name: /Maps/ }).count()).toBe(1);
-    const fontSize = await p2.page.locator('.monaco-editor .view-line').first().evaluate((e) => getComputedStyle(e).fontSize); // prettier-ignore
-    expect(parseFloat(fontSize)).toBeGreaterThanOrEqual(20);
+    // Monaco re-renders its lines when presenter mode enlarges the font, so read the size until a
+    // rendered line answers (a line detached mid-render has no computed size).
+    const fontSize = () => p2.page.locator('.monaco-editor .view-line').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize) || 0); // prettier-ignore
+    await expect.poll(fontSize, { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
     await p2.page.screenshot({ path: join(shots, 'presenter-1280x720.png') });
     await p2.page.keyboard.press('Escape');
     await expect.poll(() => p2.page.getByRole('toolbar', { name: 'Build options and actions' }).count()).toBe(1);
