@@ -18,6 +18,12 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** The value given after an option (`--packet HEX`); a missing one is a usage error. */
+export function requireValue(value: string | undefined, flag: string): string {
+  if (value === undefined) throw new UsageError(`${flag} needs a value`);
+  return value;
+}
+
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -9,7 +9,7 @@
  * trace output carry across firings; each firing maps its context, runs, and unmaps it again
  * before the kernel moves on (memory is live, so the run must happen while the firing is current).
  */
-import { getHelper, type HelperEnv, type HelperImpl, newHelperState, type SubprogCaller } from '../helpers';
+import { type HelperEnv, newHelperState, type SubprogCaller } from '../helpers';
 import { type Attachment, type Firing, Simulation, type Workload } from '../kernel';
 import { dumpMap, MapMemory } from '../maps';
 import type { BpfObject, BpfProgram } from '../object';
@@ -24,6 +24,7 @@ import type { MapReport, VerifierReport } from './report';
 import { firstValueAddress, KEY0, lddwResolver } from './resolve';
 import type { SessionMap } from './session';
 import { subprogCaller } from './subprog';
+import { helperLookup } from './helper-lookup';
 
 export interface AttachSessionOptions {
   /** Simulated CPUs (per-CPU maps keep this many copies). */
@@ -49,17 +50,6 @@ export interface AttachSession {
   play(workload: Workload | string): Generator<AttachedRun, void, void>;
   dumpMaps(): Record<string, MapReport>;
 }
-
-/** An unknown helper becomes an error raised where the program calls it (as in session.ts). */
-const helperLookup = (id: number): HelperImpl => {
-  try {
-    return getHelper(id).impl;
-  } catch (e) {
-    return () => {
-      throw e;
-    };
-  }
-};
 
 const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 

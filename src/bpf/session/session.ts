@@ -6,14 +6,7 @@
  * run resets (see PacketSlot); each run executes with the helper registry and collects retval,
  * packet and trace. Maps persist across runs and stay editable from "user space" (session.maps).
  */
-import {
-  getHelper,
-  type HelperEnv,
-  type HelperImpl,
-  newHelperState,
-  type TailCallExt,
-  type TaskInfo,
-} from '../helpers';
+import { type HelperEnv, newHelperState, type TailCallExt, type TaskInfo } from '../helpers';
 import { BPF_MAP_TYPE, type BpfMap, dumpMap, FdArrayMap, type FdObject, MapMemory, u32le } from '../maps';
 import type { BpfObject, BpfProgram } from '../object';
 import { type Engine, type EngineInfo, fastRunner } from '../jit';
@@ -27,6 +20,7 @@ import { firstValueAddress, KEY0, lddwResolver } from './resolve';
 import { subprogCaller } from './subprog';
 import { refusePacket } from './test-run-rules';
 import { sessionVerifier } from './verifier-env';
+import { helperLookup } from './helper-lookup';
 
 export interface SessionOptions {
   /** Entry function name or SEC() name; default: the object's first program. */
@@ -123,17 +117,6 @@ function makeEnv(
 
 /** Under BPF_PROG_TEST_RUN the current task is the process that asked for the run. */
 const TEST_RUN_TASK: TaskInfo = { pid: 1000, tgid: 1000, uid: 0, gid: 0, comm: 'bpftool' };
-
-/** An unknown helper becomes a clear error naming it, raised where the program calls it. */
-const helperLookup = (id: number): HelperImpl => {
-  try {
-    return getHelper(id).impl;
-  } catch (e) {
-    return () => {
-      throw e;
-    };
-  }
-};
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 function toHex(bytes: Uint8Array): string {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { assembleUbpf } from '../../bpf/asm';
 import { runConformance } from '../../bpf/vm/run';
-import { type CliCommand, type CliIo, UsageError } from '../command';
+import { type CliCommand, type CliIo, UsageError, requireValue } from '../command';
 
 const USAGE = `usage: ebpf-playground exec (--program-hex HEX | --asm FILE) [--memory-hex HEX] [--budget N] [--json]
 
@@ -28,11 +28,7 @@ function parseArgs(args: string[]): ExecArgs {
   const out: ExecArgs = { programHex: null, asmFile: null, memoryHex: '', budget: undefined, json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
+    const value = (): string => requireValue(args[++i], arg);
     if (arg === '--json') out.json = true;
     else if (arg === '--program-hex') out.programHex = value();
     else if (arg === '--asm') out.asmFile = value();

@@ -7,7 +7,7 @@ import { cpus as osCpus } from 'node:os';
 import { loadObject, objectNameFromPath } from '../../bpf/object';
 import { createSession, formatReport, type RunReport } from '../../bpf/session';
 import type { CompileInput } from '../../compiler/types';
-import { type CliCommand, type CliIo, UsageError } from '../command';
+import { type CliCommand, type CliIo, UsageError, requireValue } from '../command';
 import { parseHex } from './exec';
 import { type CompileFn, runAttachMode } from './run-attach';
 
@@ -55,11 +55,7 @@ function parseArgs(args: string[]): RunArgs {
   const out: RunArgs = { path: '', attach: [], workload: undefined, preset: undefined, bcc: false, section: undefined, packets: [], repeat: 1, cpus: undefined, json: false }; // prettier-ignore
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
+    const value = (): string => requireValue(args[++i], arg);
     if (arg === '--json') out.json = true;
     else if (arg === '--section') out.section = value();
     else if (arg === '--attach') out.attach.push(value());

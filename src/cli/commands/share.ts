@@ -13,7 +13,7 @@ import {
   type ShareInputs,
   type ShareState,
 } from '../../sharing';
-import { type CliCommand, UsageError } from '../command';
+import { type CliCommand, UsageError, requireValue } from '../command';
 import { parseHex } from './exec';
 
 const USAGE = `usage: ebpf-playground share FILE.c [--type T] [--section S] [--packet HEX]... [--origin URL]
@@ -52,11 +52,7 @@ function parseArgs(args: string[]): ShareArgs {
   const out: ShareArgs = { path: '', type: null, section: '', packets: [], attach: [], workload: undefined, preset: undefined, opt: '2', cpu: 'v3', defines: [], privileged: true, origin: DEFAULT_ORIGIN }; // prettier-ignore
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
+    const value = (): string => requireValue(args[++i], arg);
     if (arg === '--type') {
       const t = value();
       if (!(PROG_TYPE_NAMES as readonly string[]).includes(t)) throw new UsageError(`unknown program type '${t}'`);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { type BpfObject, type BpfProgram, loadObject, objectNameFromPath } from '../../bpf/object';
 import { unsupportedType, verifyObjectProgram } from '../../bpf/session/verifier-env';
 import type { VerifyResult } from '../../bpf/verifier';
-import { type CliCommand, type CliIo, UsageError } from '../command';
+import { type CliCommand, type CliIo, UsageError, requireValue } from '../command';
 
 const USAGE = `usage: ebpf-playground verify PROG [--section NAME] [--json] [--unprivileged] [--log-level 1|2]
 
@@ -31,11 +31,7 @@ function parseArgs(args: readonly string[]): VerifyArgs {
   const out: VerifyArgs = { path: '', section: undefined, json: false, privileged: true, logLevel: 1, showLog: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
+    const value = (): string => requireValue(args[++i], arg);
     if (arg === '--section') out.section = value();
     else if (arg === '--json') out.json = true;
     else if (arg === '--unprivileged') out.privileged = false;
