@@ -11,7 +11,7 @@
 #     native   build the host tablegens (llvm-tblgen, clang-tblgen, llvm-min-tblgen)
 #     sysroot  make the wasm32-wasi sysroot folder of links
 #     wasm     configure + ninja the `clang` target for wasm32-wasi
-#     package  strip, optimise, compress; write public/clang/{clang.wasm.gz,manifest.json}
+#     package  strip, optimise, brotli; write public/clang/{clang.wasm.br,manifest.json}
 #     verify   compare the artifact's output with native clang-19 (wasm/verify-artifact.mjs)
 #
 # Resumable: every finished stage leaves a marker in $BUILD_CACHE/stamps, ninja only
@@ -22,7 +22,6 @@
 #   BUILD_CACHE  out-of-repo work dir (default /work/build-cache); needs ~6 GB
 #   JOBS         ninja parallelism (default: number of cores)
 #   WASM_OPT     1 = also run binaryen's wasm-opt -Oz via npx (default 0; see README)
-#   ZOPFLI_ITERATIONS  zopfli --iN when gzip -9 is over 15 MB (default 5; 1 is ~3x faster)
 set -euo pipefail
 
 REPO="${REPO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
@@ -57,7 +56,7 @@ have_stage() { [[ -f "$STAMPS/$1" ]]; }
 SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
 
 APT_PACKAGES=(clang-19 lld-19 llvm-19 wasi-libc libc++-19-dev-wasm32 libc++abi-19-dev-wasm32
-  libclang-rt-19-dev-wasm32 cmake ninja-build ccache dpkg-dev xz-utils zopfli brotli)
+  libclang-rt-19-dev-wasm32 cmake ninja-build ccache dpkg-dev xz-utils)
 
 stage_deps() {
   local missing=()
@@ -238,14 +237,14 @@ stage_wasm() {
 stage_package() {
   log "packaging"
   node "$WASM_DIR/package-artifact.mjs" --unstripped "$OUT_RAW.unstripped" --raw "$OUT_RAW" \
-    --out "$PUBLIC" --wasm-opt "$WASM_OPT" --zopfli-iterations "${ZOPFLI_ITERATIONS:-5}" --llvm-version "$LLVM_VERSION" \
+    --out "$PUBLIC" --wasm-opt "$WASM_OPT" --llvm-version "$LLVM_VERSION" \
     --debian-version "$(deb_full_version)" --flags-file <(wasm_cmake_flags | sed "s|$BUILD_CACHE|\$BUILD_CACHE|g; s|$REPO|\$REPO|g")
   done_stage package
 }
 
 stage_verify() {
   log "verifying against native clang-19"
-  node "$WASM_DIR/verify-artifact.mjs" "$PUBLIC/clang.wasm.gz"
+  node "$WASM_DIR/verify-artifact.mjs" "$PUBLIC/clang.wasm.br"
 }
 
 main() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Checks that our clang.wasm produces exactly what Debian's native clang-19 produces.
 //
-//   node wasm/verify-artifact.mjs [public/clang/clang.wasm.gz | path/to/clang.wasm]
+//   node wasm/verify-artifact.mjs [public/clang/clang.wasm.br | path/to/clang.wasm]
 //
 // Each case compiles the same source with the same flags, the same headers and the
 // same absolute paths (the temp dir is preopened in WASI under its own host path, and
@@ -16,9 +16,10 @@ import zlib from 'node:zlib';
 import { runWasi } from './wasi-run.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-const artifact = process.argv[2] ?? path.join(here, '..', 'public', 'clang', 'clang.wasm.gz');
+const artifact = process.argv[2] ?? path.join(here, '..', 'public', 'clang', 'clang.wasm.br');
 let bytes = fs.readFileSync(artifact);
-if (artifact.endsWith('.gz')) bytes = zlib.gunzipSync(bytes);
+if (artifact.endsWith('.br')) bytes = zlib.brotliDecompressSync(bytes);
+else if (artifact.endsWith('.gz')) bytes = zlib.gunzipSync(bytes);
 const t0 = performance.now();
 const module = new WebAssembly.Module(bytes);
 console.log(`compiled ${artifact} (${bytes.length} bytes) in ${Math.round(performance.now() - t0)} ms`);

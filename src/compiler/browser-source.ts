@@ -34,7 +34,8 @@ export function browserArtifactSource(options: BrowserSourceOptions): ArtifactSo
   const openCache = options.openCache === undefined ? defaultOpenCache() : options.openCache;
   // Absolute: the Cache API keys by URL and relative ones resolve differently in a worker.
   const base = new URL(options.baseUrl, globalThis.location?.href ?? 'http://localhost/').href;
-  const artifactUrl = (m: ClangManifest) => `${new URL(m.gzip.file, base).href}?sha256=${m.gzip.sha256}`;
+  const artifactUrl = (m: ClangManifest) =>
+    `${new URL(m.compressed.file, base).href}?sha256=${m.compressed.sha256}`;
   const cache = async (): Promise<CacheLike | null> => {
     if (openCache === null) return null;
     try {
@@ -55,7 +56,7 @@ export function browserArtifactSource(options: BrowserSourceOptions): ArtifactSo
       const url = artifactUrl(manifest);
       const c = bypassCache ? null : await cache();
       const hit = c === null ? undefined : await c.match(url);
-      if (hit?.body) return { body: hit.body, size: manifest.gzip.size, fromCache: true };
+      if (hit?.body) return { body: hit.body, size: manifest.compressed.size, fromCache: true };
       const r = await doFetch(url);
       if (!r.ok || r.body === null) throw new Error(`clang.wasm download failed: ${r.status} ${r.statusText}`);
       const length = Number(r.headers.get('Content-Length'));
@@ -69,7 +70,8 @@ export function browserArtifactSource(options: BrowserSourceOptions): ArtifactSo
       await c.put(
         url,
         new Response(bytes.slice(), {
-          headers: { 'Content-Type': 'application/gzip', 'Content-Length': String(bytes.length) },
+          // The still-encoded bytes, deliberately without Content-Encoding: the loader decodes them.
+          headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) },
         }),
       );
     },

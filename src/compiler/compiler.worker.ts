@@ -1,6 +1,7 @@
 /** Thin dispatcher for the compiler worker: messages in, service calls, replies and status events out. */
 import { COMPILER_STATUS_EVENT } from '../protocol';
 import { dispatch, postEvent, type Port } from '../runtime/dispatcher';
+import { wasmBrotliDecoder } from './brotli-wasm';
 import { browserArtifactSource } from './browser-source';
 import { prepareSystemHeaders } from './compile';
 import { headerTree } from './headers';
@@ -11,6 +12,7 @@ import { createCompilerService, progressStatus } from './service';
 const port = self as unknown as Port & { addEventListener(type: 'message', fn: (e: MessageEvent) => void): void };
 const loader = createClangLoader(browserArtifactSource({ baseUrl: `${import.meta.env.BASE_URL}clang/` }), {
   onProgress: (p) => postEvent(port, COMPILER_STATUS_EVENT, progressStatus(p)),
+  decoder: wasmBrotliDecoder,
 });
 const service = createCompilerService({
   load: () => loader.load(),

@@ -1,11 +1,11 @@
 /**
  * Loading clang.wasm: manifest → compressed bytes (from the network, a cache or disk, through an
- * injected ArtifactSource) → sha256 check → gunzip → WebAssembly.Module, compiled once and shared
- * by every compile (each compile instantiates it afresh). Compilation is asynchronous: browsers
- * refuse large synchronous compiles.
+ * injected ArtifactSource) → sha256 check → decode (brotli) → WebAssembly.Module, compiled once and
+ * shared by every compile (each compile instantiates it afresh). Compilation is asynchronous:
+ * browsers refuse large synchronous compiles.
  */
-import { gunzipSync } from 'fflate';
-import { type ClangManifest, parseManifest } from './manifest';
+import { type DecoderFactory, compileArtifact, isWasm } from './decompress';
+import { type ArtifactFormat, type ClangManifest, parseManifest } from './manifest';
 
 export interface LoadProgress {
   readonly phase: 'download' | 'compile';
@@ -15,7 +15,7 @@ export interface LoadProgress {
 }
 
 export interface OpenedArtifact {
-  /** The artifact's bytes (gzip, or raw wasm: the loader sniffs which). */
+  /** The artifact's bytes (as the manifest's format says, or raw wasm: the loader sniffs that). */
   readonly body: ReadableStream<Uint8Array>;
   readonly size: number | null;
   readonly fromCache: boolean;
@@ -50,16 +50,15 @@ export interface LoadOptions {
   readonly onProgress?: (p: LoadProgress) => void;
   /** Check the compressed bytes against the manifest's sha256 (needs crypto.subtle); default true. */
   readonly verify?: boolean;
-  /** Decompresses and compiles; default: streaming (DecompressionStream + compileStreaming) when available. */
-  readonly compile?: (bytes: Uint8Array) => Promise<WebAssembly.Module>;
+  /** Decompresses and compiles; default: compileArtifact (streamed decode + compileStreaming). */
+  readonly compile?: (bytes: Uint8Array<ArrayBuffer>, format: ArtifactFormat) => Promise<WebAssembly.Module>;
+  /** For the default compile: decodes what the platform's DecompressionStream cannot (brotli in Chromium). */
+  readonly decoder?: DecoderFactory;
 }
 
 export class ClangLoadError extends Error {
   override name = 'ClangLoadError';
 }
-
-const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
-const isWasm = (b: Uint8Array) => b.length >= 4 && b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d;
 
 async function readAll(opened: OpenedArtifact, onChunk: (loaded: number) => void): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = [];
@@ -88,39 +87,26 @@ export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string 
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Default decompress + compile: streamed where the platform can, otherwise fflate + compile. */
-export async function compileArtifact(bytes: Uint8Array<ArrayBuffer>): Promise<WebAssembly.Module> {
-  if (isWasm(bytes)) return WebAssembly.compile(bytes);
-  if (!isGzip(bytes)) throw new ClangLoadError('clang.wasm artifact is neither gzip nor WebAssembly');
-  if (
-    typeof DecompressionStream === 'function' &&
-    typeof Response === 'function' &&
-    typeof WebAssembly.compileStreaming === 'function'
-  ) {
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return WebAssembly.compileStreaming(new Response(stream, { headers: { 'Content-Type': 'application/wasm' } }));
-  }
-  return WebAssembly.compile(gunzipSync(bytes) as Uint8Array<ArrayBuffer>);
-}
-
 /** Loads and compiles clang.wasm once; see createClangLoader for the memoised form. */
 export async function loadClangModule(source: ArtifactSource, options: LoadOptions = {}): Promise<LoadedClang> {
   const started = performance.now();
   const manifest = await source.manifest();
   const attempt = async (bypassCache: boolean) => {
     const opened = await source.open(manifest, { bypassCache });
-    const total = opened.size ?? manifest.gzip.size;
+    const expected = manifest.compressed;
+    const total = opened.size ?? expected.size;
     options.onProgress?.({ phase: 'download', loadedBytes: 0, totalBytes: total, fromCache: opened.fromCache });
     const bytes = await readAll(opened, (loaded) =>
       options.onProgress?.({ phase: 'download', loadedBytes: loaded, totalBytes: total, fromCache: opened.fromCache }),
     );
     let problem: string | null = null;
-    if (isGzip(bytes) && bytes.length !== manifest.gzip.size) {
-      problem = `${bytes.length} bytes, the manifest says ${manifest.gzip.size}`;
-    } else if (isGzip(bytes) && options.verify !== false) {
+    // Raw wasm (a development build, or a server that decoded its own Content-Encoding) has no
+    // compressed size or sha256 to compare; a broken one fails to compile instead.
+    if (!isWasm(bytes) && bytes.length !== expected.size) {
+      problem = `${bytes.length} bytes, the manifest says ${expected.size}`;
+    } else if (!isWasm(bytes) && options.verify !== false) {
       const sum = await sha256Hex(bytes);
-      if (sum !== null && sum !== manifest.gzip.sha256)
-        problem = `sha256 ${sum}, the manifest says ${manifest.gzip.sha256}`;
+      if (sum !== null && sum !== expected.sha256) problem = `sha256 ${sum}, the manifest says ${expected.sha256}`;
     }
     return { opened, bytes, problem };
   };
@@ -131,7 +117,7 @@ export async function loadClangModule(source: ArtifactSource, options: LoadOptio
   }
   if (got.problem !== null) throw new ClangLoadError(`${source.location}: corrupt download (${got.problem})`);
   const fetched = performance.now();
-  if (!got.opened.fromCache && isGzip(got.bytes)) {
+  if (!got.opened.fromCache && !isWasm(got.bytes)) {
     // A failure to cache must not fail the load; the next visit just downloads again.
     await source.remember?.(manifest, got.bytes).catch(() => undefined);
   }
@@ -143,7 +129,10 @@ export async function loadClangModule(source: ArtifactSource, options: LoadOptio
   });
   let module: WebAssembly.Module;
   try {
-    module = await (options.compile ?? compileArtifact)(got.bytes);
+    const format = manifest.compressed.format;
+    module = await (options.compile
+      ? options.compile(got.bytes, format)
+      : compileArtifact(got.bytes, format, options.decoder));
   } catch (e) {
     if (got.opened.fromCache) await source.forget?.(manifest);
     throw new ClangLoadError(

@@ -7,11 +7,12 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { loadHeaderTreeFromDisk } from './headers/node-headers';
 import { compileProgram, prepareSystemHeaders, type SystemHeaders } from './compile';
 import { type ArtifactSource, type LoadedClang, createClangLoader } from './load';
-import { parseManifest } from './manifest';
+import { isWasm } from './decompress';
+import { type ArtifactFormat, parseManifest } from './manifest';
 import type { ClangOptions, CompileOutput } from './types';
 
 /** public/clang of this checkout. */
@@ -25,13 +26,13 @@ export class ClangUnavailableError extends Error {
   override name = 'ClangUnavailableError';
 }
 
-/** public/clang/{manifest.json, clang.wasm.gz} read with node:fs. */
+/** public/clang/{manifest.json, clang.wasm.br} read with node:fs. */
 export function nodeArtifactSource(dir: string = DEFAULT_ARTIFACT_DIR): ArtifactSource {
   return {
     location: dir,
     manifest: async () => parseManifest(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))),
     async open(manifest) {
-      const bytes = await readFile(join(dir, manifest.gzip.file));
+      const bytes = await readFile(join(dir, manifest.compressed.file));
       return { body: new Blob([bytes]).stream(), size: bytes.length, fromCache: false };
     },
   };
@@ -44,7 +45,12 @@ export function rawWasmSource(path: string): ArtifactSource {
     manifest: async () => {
       const size = statSync(path).size;
       const file = { file: path, size, sha256: '0'.repeat(64) };
-      return { llvmVersion: 'unknown (raw development build)', versionString: null, raw: file, gzip: file };
+      return {
+        llvmVersion: 'unknown (raw development build)',
+        versionString: null,
+        raw: file,
+        compressed: { ...file, format: 'wasm' },
+      };
     },
     async open() {
       const bytes = await readFile(path);
@@ -54,8 +60,13 @@ export function rawWasmSource(path: string): ArtifactSource {
 }
 
 /** Node's decompress + compile: zlib is faster here than streams. */
-export const nodeCompile = (bytes: Uint8Array): Promise<WebAssembly.Module> =>
-  WebAssembly.compile((bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes) as Uint8Array<ArrayBuffer>);
+export function nodeCompile(bytes: Uint8Array<ArrayBuffer>, format: ArtifactFormat): Promise<WebAssembly.Module> {
+  if (isWasm(bytes) || format === 'wasm') return WebAssembly.compile(bytes);
+  const decoded = format === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes);
+  return WebAssembly.compile(new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.length) as Uint8Array<ArrayBuffer>);
+}
+
+export const ARTIFACT_FILE = 'clang.wasm.br';
 
 /** The artifact Node uses: $EBPF_PLAYGROUND_CLANG_WASM, else public/clang when present; null when neither exists. */
 export function findNodeArtifact(): ArtifactSource | null {
@@ -67,7 +78,7 @@ export function findNodeArtifact(): ArtifactSource | null {
   }
   if (
     existsSync(join(DEFAULT_ARTIFACT_DIR, 'manifest.json')) &&
-    existsSync(join(DEFAULT_ARTIFACT_DIR, 'clang.wasm.gz'))
+    existsSync(join(DEFAULT_ARTIFACT_DIR, ARTIFACT_FILE))
   ) {
     return nodeArtifactSource();
   }
@@ -82,7 +93,7 @@ export async function getNodeClang(): Promise<LoadedClang> {
     const source = findNodeArtifact();
     if (source === null) {
       throw new ClangUnavailableError(
-        `clang.wasm is not available: ${DEFAULT_ARTIFACT_DIR}/clang.wasm.gz is missing (build it with npm run build:clang, or set ${CLANG_WASM_ENV})`,
+        `clang.wasm is not available: ${DEFAULT_ARTIFACT_DIR}/${ARTIFACT_FILE} is missing (build it with npm run build:clang, or set ${CLANG_WASM_ENV})`,
       );
     }
     loader = createClangLoader(source, { compile: nodeCompile });

@@ -5,8 +5,8 @@
  * inside an included file is also shown at the #include line of the main file, and clang's
  * repeated identical messages (the BPF backend repeats some) appear once.
  */
-import type { CompileOptions, CompileResult, Diagnostic, Severity } from '../protocol';
-import type { ClangDiagnostic, ClangOptions, ClangSeverity, CompileOutput } from './types';
+import type { CompileOptions, CompileResult, Diagnostic, FixIt as WireFixIt, Severity } from '../protocol';
+import type { ClangDiagnostic, ClangOptions, ClangSeverity, CompileOutput, FixIt } from './types';
 
 /** The protocol's options, plus what the compiler accepts beyond them today. */
 export type WireCompileOptions = CompileOptions & {
@@ -35,6 +35,15 @@ const SEVERITY: Record<ClangSeverity, Severity> = {
 
 const cleanFile = (f: string | null): string => (f === null ? '' : f.replace(/^(\.\/)+/, ''));
 
+const wireFixIt = (f: FixIt): WireFixIt => ({
+  file: cleanFile(f.file),
+  line: f.range.startLine,
+  column: f.range.startColumn,
+  endLine: f.range.endLine,
+  endColumn: f.range.endColumn,
+  text: f.replacement,
+});
+
 function one(d: ClangDiagnostic): Diagnostic {
   let column = d.column;
   let endColumn: number | undefined;
@@ -61,6 +70,8 @@ function one(d: ClangDiagnostic): Diagnostic {
     column,
     ...(endLine === undefined ? {} : { endLine, endColumn }),
     ...(d.notes.length === 0 ? {} : { notes: d.notes.map(one) }),
+    ...(d.severity === 'fatal' ? { fatal: true } : {}),
+    ...(d.fixits.length === 0 ? {} : { fixits: d.fixits.map(wireFixIt) }),
   };
   return out;
 }

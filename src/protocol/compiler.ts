@@ -14,6 +14,20 @@ export interface CompileOptions {
 
 export type Severity = 'error' | 'warning' | 'note' | 'info';
 
+/**
+ * A change clang proposes (-fdiagnostics-parseable-fixits): replace line:column up to endLine:endColumn
+ * (1-based, end exclusive, columns in bytes of the line's UTF-8 as clang counts them) with `text`;
+ * an empty range is an insertion.
+ */
+export interface FixIt {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly text: string;
+}
+
 /** One message for the editor, from clang, the loader or the verifier. Lines and columns are 1-based. */
 export interface Diagnostic {
   readonly source: 'clang' | 'loader' | 'verifier' | 'runtime';
@@ -25,6 +39,10 @@ export interface Diagnostic {
   readonly endLine?: number;
   readonly endColumn?: number;
   readonly notes?: readonly Diagnostic[];
+  /** clang's "fatal error" (severity stays 'error'): it stopped compiling here, later errors are missing. */
+  readonly fatal?: boolean;
+  /** Edits clang proposes for this diagnostic (offered as quick fixes in the editor). */
+  readonly fixits?: readonly FixIt[];
 }
 
 export interface CompileResult {

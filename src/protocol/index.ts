@@ -1,3 +1,4 @@
 export * from './rpc';
 export * from './compiler';
 export * from './runtime';
+export * from './traffic';

@@ -4,6 +4,7 @@
  * Values cross postMessage by structured clone: bigint and Uint8Array are fine here.
  */
 import type { Diagnostic } from './compiler';
+import type { TrafficRequest, TrafficSummary } from './traffic';
 
 /** A pipeline stage's answer: a value, a failure of the user's program, or a stage not built yet. */
 export type Stage<T> =
@@ -147,9 +148,17 @@ export interface PacketRun {
   readonly error: string | null;
 }
 
+/** Which engine ran a plain run: the JIT to WebAssembly, or the interpreter with the reason it fell back. */
+export interface RunEngine {
+  readonly engine: 'jit' | 'interpreter';
+  /** Why the interpreter ran although the JIT was asked for; null when the JIT ran. */
+  readonly fallback: string | null;
+}
+
 export interface RunReport {
   readonly runs: readonly PacketRun[];
   readonly maps: readonly MapSnapshot[];
+  readonly engine: RunEngine;
 }
 
 /** A pointer register as region + offset. */
@@ -163,6 +172,19 @@ export interface RegisterValue {
   readonly pointer: PointerValue | null;
 }
 
+/** One bpf-to-bpf call frame of a stepped run, outermost (the entry program) first. */
+export interface StepFrame {
+  readonly function: string;
+  /** Where this frame is: the current instruction for the innermost frame, the call for its callers. */
+  readonly pc: number;
+  /** Where this frame continues in its caller when it returns (null for the entry program). */
+  readonly returnPc: number | null;
+  /** r6–r10 of this frame (callee-saved, so a caller's are as it left them at the call). */
+  readonly registers: readonly RegisterValue[];
+  /** The frame's 512 stack bytes, lowest address first (fp-512 … fp-1). */
+  readonly stack: Uint8Array;
+}
+
 /** The machine state before instruction `pc` during a stepped run. */
 export interface StepState {
   /** Index of this state in the recorded run (0 = before the first instruction). */
@@ -174,12 +196,15 @@ export interface StepState {
   readonly changed: readonly number[];
   /** The current frame's 512 stack bytes, lowest address first. */
   readonly stack: Uint8Array;
-  readonly frames: readonly { readonly function: string; readonly returnPc: number | null }[];
+  /** Every call frame, outermost first; the last is the current one. */
+  readonly frames: readonly StepFrame[];
   readonly sourceLine: number | null;
   /** Set once the program has exited. */
   readonly retval: bigint | null;
-  /** trace_pipe lines of the run, on the final state (printed when the run ends). */
+  /** trace_pipe lines the run has printed up to this state (each appears as its bpf_printk executes). */
   readonly trace: readonly TraceLine[];
+  /** The maps as they are at this state; null when the recording stopped following them (very long runs). */
+  readonly maps: readonly MapSnapshot[] | null;
 }
 
 // --- the API ----------------------------------------------------------------------------------
@@ -335,4 +360,8 @@ export type RuntimeMethods = {
   attach: { request: AttachRequest; response: Stage<AttachSummary> };
   /** A lesson check on its own copy of an object. */
   check: { request: CheckRequest; response: Stage<CheckOutcome> };
+  /** A traffic run over the loaded program's live session; progress streams as TRAFFIC_PROGRESS_EVENT. */
+  traffic: { request: TrafficRequest; response: Stage<TrafficSummary> };
+  /** Stops traffic run `runId` between two packets; false when it is not running. */
+  trafficCancel: { request: { readonly runId: number }; response: boolean };
 };

@@ -15,7 +15,8 @@ import { fromHex, toHex, writeEntry, deleteEntry } from '../bpf/maps';
 import { type BpfObject, type BpfProgram, loadObject } from '../bpf/object';
 import { createSession, describeRetval, type Session as BpfSession } from '../bpf/session';
 import { verify } from '../bpf/verifier';
-import { runToExit, step as vmStep, STACK_SIZE, type Vm, VmFault, type RunOutcome } from '../bpf/vm';
+import { fastRunner } from '../bpf/jit';
+import { runToExit, type Vm, type RunOutcome } from '../bpf/vm';
 import type {
   AttachBatch,
   AttachRequest,
@@ -30,26 +31,21 @@ import type {
   PipelineStage,
   ProgramInfo,
   ProgramKind,
-  RegisterValue,
+  RunEngine,
   RunReport,
-  StepState,
   TraceLine,
   VerifierReport,
 } from '../protocol';
 import { playAttached } from './attach';
 import { runCheck } from './check';
 import { runVerifier, snapshotMaps } from './maps-view';
+import type { LivePackets } from './traffic';
+import { recordRun, type Recording } from './recording';
 import { toVerifierReport, verifierEnv, verifierProgType } from './verifier-env';
 
 export interface LoaderAdapter<H> {
   /** Parses a BPF ELF object: programs, maps, and an opaque handle for later stages. */
   load(object: Uint8Array, name: string): { programs: ProgramInfo[]; maps: MapInfo[]; handle: H };
-}
-
-/** A recorded stepped run: the states, and the run's outcome as a normal run reports it. */
-export interface Recording {
-  readonly states: StepState[];
-  readonly run: PacketRun;
 }
 
 export interface RuntimeCore<H = unknown> {
@@ -79,6 +75,8 @@ export interface RuntimeCore<H = unknown> {
     | null;
   /** A lesson check on a fresh load of an object (the handle's state is not touched). */
   readonly check: ((req: CheckRequest) => CheckOutcome) | null;
+  /** The program's live packet session, for traffic runs (src/runtime/traffic.ts). */
+  readonly live?: ((handle: H, program: string, privileged: boolean) => Omit<LivePackets, 'isCurrent'>) | null;
 }
 
 export const MISSING_REASONS: Readonly<Record<Exclude<PipelineStage, 'compiler'>, string>> = {
@@ -118,12 +116,6 @@ function programOf(h: LoadedCore, name: string): BpfProgram {
 
 const hexBytes = (code: Uint8Array, pc: number, slots: number): string =>
   toHex(code.subarray(pc * 8, (pc + slots) * 8));
-
-function functionAt(program: BpfProgram, pc: number): string {
-  let name = program.name;
-  for (const f of program.functions) if (f.start <= pc) name = f.name;
-  return name;
-}
 
 export function disassembleProgram(object: BpfObject, program: BpfProgram): DisasmLine[] {
   const insns = decodeProgram(program.code);
@@ -226,64 +218,25 @@ function packetRun(
   };
 }
 
-/** The session's runToExit, with the instruction count kept for the report. */
+/**
+ * The session's own engine with the instruction count kept for the report: the JIT (as the CLI runs)
+ * unless the session fell back to the interpreter. The JIT machine is the session's (cached per VM).
+ */
 const counting =
-  (out: { steps: number }) =>
+  (engine: RunEngine, out: { steps: number }) =>
   (vm: Vm): RunOutcome => {
-    const r = runToExit(vm);
+    const r = engine.engine === 'jit' ? fastRunner(vm, 'jit').run() : runToExit(vm);
     out.steps = r.steps;
     return r;
   };
 
-// --- stepping ---------------------------------------------------------------------------------
+const engineOf = (session: BpfSession): RunEngine => ({
+  engine: session.engine.engine,
+  fallback: session.engine.reason,
+});
 
-function pointerOf(vm: Vm, value: bigint): RegisterValue['pointer'] {
-  const id = vm.mem.idOfHigh(Number(BigInt.asIntN(32, value >> 32n)));
-  if (id === null) return null;
-  const info = vm.mem.infos[id];
-  if (info === null || info === undefined) return null;
-  const offset = Number(BigInt.asIntN(64, value - info.base));
-  if (info.kind === 'stack') {
-    const frame = vm.stackIds.indexOf(id);
-    return { region: frame <= 0 ? 'fp' : `fp[frame ${frame}]`, offset: offset - STACK_SIZE };
-  }
-  return { region: info.name, offset };
-}
-
-function stateOf(
-  vm: Vm,
-  program: BpfProgram,
-  index: number,
-  changed: readonly number[],
-  stack: Uint8Array,
-  retval: bigint | null,
-): StepState {
-  const frames: { function: string; returnPc: number | null }[] = [];
-  // Frame d saved, in word 10 of its 11 FRAME_WORDS, the pc it resumes at when frame d + 1 returns.
-  const resume = (d: number): number => vm.frames[d * 11 + 10] ?? 0;
-  for (let d = 0; d <= vm.depth; d++) {
-    const pcIn = d === vm.depth ? vm.pc : resume(d) - 1;
-    frames.push({ function: functionAt(program, pcIn), returnPc: d === 0 ? null : resume(d - 1) });
-  }
-  const registers = Array.from({ length: 11 }, (_, n) => {
-    const value = vm.reg(n);
-    return { value, pointer: pointerOf(vm, value) };
-  });
-  return {
-    step: index,
-    totalSteps: null,
-    pc: vm.pc,
-    registers,
-    changed,
-    stack,
-    frames,
-    sourceLine: program.lineAt[vm.pc]?.line ?? null,
-    retval,
-    trace: [],
-  };
-}
-
-function recordRun(
+/** A stepped run: the session's VM driven one instruction at a time by the interpreter. */
+function record(
   h: LoadedCore,
   program: string,
   privileged: boolean,
@@ -292,45 +245,13 @@ function recordRun(
   limit: number,
 ): Recording {
   const session = sessionFor(h, program, privileged, seed);
-  const p = session.program;
-  const states: StepState[] = [];
-  let truncated = false;
-  const drive = (vm: Vm): RunOutcome => {
-    let changed: readonly number[] = [];
-    let stack = vm.mem.bytes[vm.stackIds[vm.depth]!]!.slice();
-    let lastPc = vm.pc;
-    try {
-      while (vm.status !== 'exited') {
-        if (states.length >= limit) {
-          // Past what stepping keeps: finish the run at full speed.
-          truncated = true;
-          return runToExit(vm);
-        }
-        states.push(stateOf(vm, p, states.length, changed, stack, null));
-        lastPc = vm.pc;
-        const s = vmStep(vm);
-        changed = s.changedRegs;
-        if (s.stackChanges.length > 0 || s.depthAfter !== s.depthBefore) {
-          stack = vm.mem.bytes[vm.stackIds[vm.depth]!]!.slice();
-        }
-      }
-    } catch (e) {
-      if (e instanceof VmFault) return { ok: false, fault: e, steps: vm.steps };
-      throw e;
-    }
-    if (!truncated) {
-      const last = stateOf(vm, p, states.length, changed, stack, vm.r0);
-      states.push({ ...last, pc: lastPc, sourceLine: p.lineAt[lastPc]?.line ?? null });
-    }
-    return { ok: true, r0: vm.r0, steps: vm.steps };
-  };
-  const result = session.run(packet, drive);
-  const run = packetRun(session, packet, 0, result, Math.max(0, states.length - 1));
-  const total = states.length;
-  const out = states.map((s) => ({ ...s, totalSteps: truncated ? null : total - 1 }));
-  const last = out[out.length - 1];
-  if (last !== undefined && last.retval !== null) out[out.length - 1] = { ...last, trace: run.trace };
-  return { states: out, run };
+  return recordRun(session, packet, limit, {
+    packetRun: (result, instructions) => packetRun(session, packet, 0, result, instructions),
+    traceLine: (message) => traceLines([message], 0)[0]!,
+    snapshot: () => snapshotMaps(h.object, session.maps),
+    fingerprint: () =>
+      session.maps.map(({ map }) => map.entries().map((e) => `${toHex(e.key)}=${toHex(e.value)}`)).join('|'),
+  });
 }
 
 // --- the core ---------------------------------------------------------------------------------
@@ -372,14 +293,15 @@ export const CORE: RuntimeCore<LoadedCore> = {
   },
   run(h, program, privileged, packets, seed) {
     const session = sessionFor(h, program, privileged, seed);
+    const engine = engineOf(session);
     const runs = packets.map((packet, i) => {
       const count = { steps: 0 };
-      const result = session.run(packet, counting(count));
+      const result = session.run(packet, counting(engine, count));
       return packetRun(session, packet, i, result, count.steps);
     });
-    return { runs, maps: snapshotMaps(h.object, session.maps) };
+    return { runs, maps: snapshotMaps(h.object, session.maps), engine };
   },
-  record: recordRun,
+  record,
   maps: (h, program, privileged) => snapshotMaps(h.object, sessionFor(h, program, privileged, 1).maps),
   editMap(h, program, privileged, edit) {
     const session = sessionFor(h, program, privileged, 1);
@@ -395,4 +317,8 @@ export const CORE: RuntimeCore<LoadedCore> = {
   },
   attach: (h, privileged, req, onBatch) => playAttached(h.object, privileged, req, onBatch),
   check: (req) => runCheck(req, CORE),
+  live(h, program, privileged) {
+    const session = sessionFor(h, program, privileged, 1);
+    return { session, snapshot: () => snapshotMaps(h.object, session.maps) };
+  },
 };

@@ -131,6 +131,7 @@ describe('runtime session', () => {
     sourceLine: null,
     retval: null,
     trace: [],
+    maps: null,
   });
   const double = (accepted: boolean): RuntimeCore<string> => ({
     loader: {
@@ -142,7 +143,7 @@ describe('runtime session', () => {
     },
     disassemble: null,
     verify: () => report(accepted),
-    run: () => ({ runs: [], maps: [] }),
+    run: () => ({ runs: [], maps: [], engine: { engine: 'interpreter', fallback: null } }),
     record: (_h, _p, _priv, packet) => ({
       states: [state(0, 0), state(1, 1), state(2, 3)],
       run: {

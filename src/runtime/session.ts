@@ -21,9 +21,10 @@ import type {
   StepState,
   VerifierReport,
 } from '../protocol';
-import { ATTACH_BATCH_EVENT } from '../protocol';
+import { ATTACH_BATCH_EVENT, TRAFFIC_PROGRESS_EVENT } from '../protocol';
 import { MISSING_REASONS, type RuntimeCore } from './core';
 import type { Handlers } from './dispatcher';
+import { type LivePackets, TrafficDriver } from './traffic';
 
 /** Most states a stepped run records (stepping is for reading, not for million-instruction loops). */
 export const STEP_LIMIT = 100_000;
@@ -228,6 +229,21 @@ export class Session<H = unknown> {
     }
   }
 
+  /** The loaded program's live packet session for a traffic run (it refuses what the verifier rejected). */
+  livePackets(): Stage<LivePackets> {
+    const blocked = this.runnable();
+    if (blocked !== null) return blocked;
+    const live = this.core.live;
+    const loaded = this.loaded;
+    if (live === undefined || live === null || loaded === null) return unavailable('vm');
+    try {
+      const value = live(loaded.handle, loaded.program, loaded.privileged);
+      return { status: 'ok', value: { ...value, isCurrent: () => this.loaded === loaded } };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
   reset(): null {
     this.loaded = null;
     this.recording = [];
@@ -241,6 +257,7 @@ export function runtimeHandlers<H>(
   emit: (event: string, data: unknown) => void = () => undefined,
 ): Handlers<RuntimeMethods> {
   let current = 0;
+  const traffic = new TrafficDriver((progress) => emit(TRAFFIC_PROGRESS_EVENT, progress));
   return {
     capabilities: () => session.capabilities(),
     load: (req) => session.load(req),
@@ -260,5 +277,10 @@ export function runtimeHandlers<H>(
     reset: () => session.reset(),
     attach: (req) => session.attach(req, (batch) => emit(ATTACH_BATCH_EVENT, batch)),
     check: (req) => session.check(req),
+    traffic: (req) => {
+      const live = session.livePackets();
+      return live.status === 'ok' ? traffic.run(req, live.value) : live;
+    },
+    trafficCancel: (req) => traffic.cancel(req.runId),
   };
 }

@@ -16,4 +16,4 @@ export {
 } from './codec';
 export { KNOWN_VERSIONS } from './versions';
 export { packetBytes } from './packets';
-export { seedValueHex } from './map-seeds';
+export { seedValueHex, seedsAfterEdit, type SeedEdit } from './map-seeds';

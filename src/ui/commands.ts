@@ -18,7 +18,8 @@ export type CommandId =
   | 'save'
   | 'examples'
   | 'lessons'
-  | 'present';
+  | 'present'
+  | 'traffic';
 
 export interface Shortcut {
   /** KeyboardEvent.key, compared case-insensitively: 'Enter', 's', 'F10'. */
@@ -135,6 +136,14 @@ export const COMMANDS: readonly Command[] = [
     shortcut: null,
     toolbar: false,
     run: ({ store }) => store.getState().setPresenter(!store.getState().presenter),
+  },
+  {
+    id: 'traffic',
+    label: 'Traffic run',
+    description: 'Run a mix of packets (up to millions) against the program, with live charts',
+    shortcut: null,
+    toolbar: false,
+    run: ({ store }) => store.getState().showPanel('traffic', 'bottom'),
   },
   {
     id: 'save',

@@ -8,6 +8,7 @@ import { createActions } from './actions';
 import { App } from './App';
 import { bootFromAddress, pageMode } from './boot';
 import { Autosave, loadPersisted, persist, resolveConflict, SOURCE_KEY } from './persistence';
+import { flushPendingAddress, forgetPendingAddress, restorePendingAddress } from './pending-address';
 import { createPipeline, type Pipeline } from './pipeline';
 import { followInAddressBar } from './share-state';
 import { createPlaygroundStore } from './store/store';
@@ -23,6 +24,7 @@ const store = createPlaygroundStore({
   ui: { ...persisted.ui, presenter: mode.presenter, embed: mode.embed },
 });
 // The link (if any) goes on the page before autosave starts listening: it never overwrites saved work.
+restorePendingAddress(window.location, window.history, window.sessionStorage);
 bootFromAddress(store, window.location.href, autosave.read()?.source ?? null, mode.embed !== null);
 persist(store, storage, autosave);
 
@@ -49,12 +51,22 @@ const actions = createActions({
 });
 
 // The address bar follows the page (debounced replaceState: no history entry per keystroke).
-followInAddressBar(store, window.location, window.history, {
+const addressBar = followInAddressBar(store, window.location, window.history, {
   onOversized: (message) => {
     if (message !== null)
       store.getState().notify('warning', `The address bar no longer holds this program: ${message}`);
   },
 });
+// A reload or a closed tab inside the debounce window must not lose the last change: write it now
+// (and remember it for a reload, whose address the browser fixed before the page hid).
+const flushAddress = () => flushPendingAddress(() => addressBar.flush(), window.location, window.sessionStorage);
+window.addEventListener('pagehide', flushAddress);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flushAddress();
+  // Back on this page without a reload: the remembered write is history, not a pending one.
+  else forgetPendingAddress(window.sessionStorage);
+});
+window.addEventListener('pageshow', () => forgetPendingAddress(window.sessionStorage));
 // A link pasted into the address bar of this tab changes only the fragment: open it like a new visit.
 window.addEventListener('hashchange', () => window.location.reload());
 

@@ -29,6 +29,20 @@ const boot = (storage: MemoryStorage) => {
 };
 
 describe('autosave', () => {
+  it('saves breakpoints with the text and restores them only for that text', () => {
+    const storage = new MemoryStorage();
+    const first = boot(storage);
+    first.store.getState().setSource('int a;\nint b;\nint c;');
+    first.store.getState().toggleLineBreakpoint(2);
+    first.store.getState().toggleBreakpoint(5);
+    const again = boot(storage).store.getState();
+    expect(again.lineBreakpoints).toEqual([2]);
+    expect(again.breakpoints).toEqual([5]);
+    // The stored text changed behind them (another tab, two lines now): they are not applied to it.
+    storage.setItem(SOURCE_KEY, JSON.stringify({ source: 'int a;\nint b;', savedAt: 1 }));
+    expect(boot(storage).store.getState().lineBreakpoints).toEqual([]);
+  });
+
   it('saves every edit and restores it on the next load (a reload never loses text)', () => {
     const storage = new MemoryStorage();
     const first = boot(storage);

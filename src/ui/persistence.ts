@@ -15,6 +15,8 @@ export interface StorageLike {
 export const SOURCE_KEY = 'ebpf-playground:source:v1';
 export const SETTINGS_KEY = 'ebpf-playground:settings:v1';
 export const LAYOUT_KEY = 'ebpf-playground:panels:v1';
+/** Breakpoints of the saved program: C lines and instruction slots (saved with the text). */
+export const BREAKPOINTS_KEY = 'ebpf-playground:breakpoints:v1';
 /** This tab's text while a conflict is open, so that a reload in between loses nothing. */
 export const BACKUP_KEY = 'ebpf-playground:source-unresolved:v1';
 
@@ -89,6 +91,7 @@ export function loadPersisted(storage: StorageLike, autosave: Autosave): StoreIn
     init.source = backup.source;
     if (saved !== null) init.conflict = saved.source;
   }
+  init.breakpoints = readBreakpoints(readJson(storage, BREAKPOINTS_KEY), init.source ?? null);
   const settings = readJson(storage, SETTINGS_KEY);
   if (typeof settings === 'object' && settings !== null) {
     const picked: Partial<SettingsValues> = {};
@@ -111,6 +114,24 @@ export function loadPersisted(storage: StorageLike, autosave: Autosave): StoreIn
   return init;
 }
 
+interface SavedBreakpoints {
+  readonly lines: readonly number[];
+  readonly insns: readonly number[];
+  /** Lines of the text they were saved with: breakpoints of some other text are not restored. */
+  readonly lineCount: number;
+}
+
+const lineCount = (source: string): number => source.split('\n').length;
+const numbers = (v: unknown): number[] =>
+  Array.isArray(v) ? v.filter((n): n is number => Number.isSafeInteger(n) && (n as number) >= 0) : [];
+
+function readBreakpoints(v: unknown, source: string | null): StoreInit['breakpoints'] {
+  if (typeof v !== 'object' || v === null || source === null) return undefined;
+  const saved = v as Partial<SavedBreakpoints>;
+  if (saved.lineCount !== lineCount(source)) return undefined;
+  return { lines: numbers(saved.lines).filter((l) => l >= 1), insns: numbers(saved.insns) };
+}
+
 /** Keeps storage in step with the store. Returns an unsubscribe function. */
 export function persist(store: PlaygroundStore, storage: StorageLike, autosave: Autosave): () => void {
   const saveSource = (source: string) => {
@@ -122,6 +143,14 @@ export function persist(store: PlaygroundStore, storage: StorageLike, autosave: 
   return store.subscribe((s, prev) => {
     // A shared link (or an embed) is on screen: the visitor's own saved work is left alone.
     if (s.autosavePaused) return;
+    if (s.lineBreakpoints !== prev.lineBreakpoints || s.breakpoints !== prev.breakpoints || s.source !== prev.source) {
+      const saved: SavedBreakpoints = {
+        lines: s.lineBreakpoints,
+        insns: s.breakpoints,
+        lineCount: lineCount(s.source),
+      };
+      storage.setItem(BREAKPOINTS_KEY, JSON.stringify(saved));
+    }
     if (s.source !== prev.source) {
       if (s.conflict === null) saveSource(s.source);
       else storage.setItem(BACKUP_KEY, JSON.stringify({ source: s.source, savedAt: Date.now() }));

@@ -6,7 +6,7 @@
 import { BccError, isBccSource, rewriteBcc } from '../bpf/bcc';
 import { tryBuild } from '../bpf/inputs/packets';
 import { parseAttachment, type Attachment } from '../bpf/kernel';
-import { seedValueHex } from '../sharing';
+import { seedsAfterEdit, seedValueHex } from '../sharing';
 import {
   ATTACH_BATCH_EVENT,
   type AttachBatch,
@@ -17,9 +17,12 @@ import {
   type MapSnapshot,
   type Reply,
   type Stage,
+  TRAFFIC_PROGRESS_EVENT,
+  type TrafficProgress,
 } from '../protocol';
 import type { CompilerClient } from '../runtime/compiler-client';
 import type { RuntimeClient } from '../runtime/runtime-client';
+import { disassemblyOf, stopPcs } from './store/breakpoints';
 import type { PlaygroundStore } from './store/store';
 
 export const COMPILE_DEBOUNCE_MS = 350;
@@ -43,8 +46,10 @@ export interface Pipeline {
   refreshMaps(): Promise<void>;
   /** A lesson check on a fresh copy of the current object (compiling first if needed). */
   check(spec: CheckSpec): Promise<Stage<CheckOutcome> | null>;
-  /** Events the runtime worker posts (attach-run batches). */
+  /** Events the runtime worker posts (attach-run batches, traffic-run progress). */
   onRuntimeEvent(event: string, data: unknown): void;
+  /** The runtime worker's client, for requests with their own flow (traffic runs: src/ui/traffic). */
+  readonly runtime: RuntimeClient;
   dispose(): void;
 }
 
@@ -333,10 +338,9 @@ export function createPipeline(
         if (delta < 0 || !(await ensureLoaded('Step'))) return;
         const input = packets();
         if (input === null) return;
+        // Each state carries the maps as they are at that step, so the Maps panel follows the stepping.
         const r = stageOf(await runtime.call('stepStart', { packets: input, seed: 1 }, { channel: 'step' }));
         if (r !== null) get().stepFinished(r);
-        // A stepped run is a real run: the maps changed.
-        if (r?.status === 'ok') await refreshMaps();
         return;
       }
       const target = current.step + delta;
@@ -351,11 +355,14 @@ export function createPipeline(
     },
     async continueRun() {
       const s = get();
+      const stops = stopPcs(disassemblyOf(s.load), s.breakpoints, s.lineBreakpoints);
       if (s.step?.status !== 'ok') {
         await this.step(1);
-        if (get().step?.status !== 'ok') return;
+        const first = get().step;
+        // A breakpoint on the very first instruction stops right there.
+        if (first?.status !== 'ok' || stops.includes(first.value.pc)) return;
       }
-      const r = stageOf(await runtime.call('stepTo', { untilBreakpoint: get().breakpoints }, { channel: 'step' }));
+      const r = stageOf(await runtime.call('stepTo', { untilBreakpoint: stops }, { channel: 'step' }));
       if (r !== null) get().stepFinished(r);
     },
     async runToEnd() {
@@ -401,7 +408,9 @@ export function createPipeline(
         ),
       );
     },
+    runtime,
     onRuntimeEvent(event, data) {
+      if (event === TRAFFIC_PROGRESS_EVENT) get().trafficProgress(data as TrafficProgress);
       if (event !== ATTACH_BATCH_EVENT) return;
       const batch = data as AttachBatch;
       get().attachBatch(batch.runId, batch.firings, batch.maps);
@@ -415,6 +424,8 @@ export function createPipeline(
         return false;
       }
       get().mapsChanged(r.value);
+      // What the user wrote is a pre-seed: share links and workload runs (fresh maps) replay it.
+      get().setMapSeeds(seedsAfterEdit(get().mapSeeds, edit));
       return true;
     },
     dispose() {

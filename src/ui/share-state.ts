@@ -178,7 +178,8 @@ export function followInAddressBar(
   });
   return {
     flush() {
-      if (timer !== null) clearTimeout(timer);
+      if (timer === null) return; // nothing pending: the address already holds the page's state
+      clearTimeout(timer);
       write();
     },
     dispose() {

@@ -2,22 +2,20 @@
  * Measurements for `npm run bench`. Everything is a median over rounds, and rounds interleave the
  * engines and the kernel so a load spike on this shared machine hits all of them alike.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { compileJit } from '../../src/bpf/jit';
 import { loadObject, type BpfObject } from '../../src/bpf/object';
 import { createSession, type Session } from '../../src/bpf/session';
 import { verifierEnv, verifierProgType, verify } from '../../src/bpf/verifier';
 import { prepareProgram, runToExit } from '../../src/bpf/vm';
 import { LoadedProgram } from '../kernel/vm-kernel';
+import { kernelLoad } from '../verifier/support/kernel';
 
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
-
-const nowNs = (): number => Number(process.hrtime.bigint());
 
 /**
  * Our clock: this process's CPU time (user + system), not wall time. With the machine's load far
@@ -84,25 +82,26 @@ export function ourVerifierUs(object: BpfObject, rounds = 7): number | null {
   const type = verifierProgType(program);
   if (type === null) return null;
   const env = verifierEnv(object, program, type);
+  // CPU time and no log, as the kernel's figure below (log level 4: statistics only).
   const once = (): number => {
-    const t0 = nowNs();
-    const r = verify(program.code, env, { privileged: true, collectStates: 'none' });
+    const t0 = cpuNs();
+    const r = verify(program.code, env, { privileged: true, collectStates: 'none', logLevel: 0 });
     if (!r.accepted) throw new Error(`our verifier rejects ${program.name}: ${r.error?.message}`);
-    return (nowNs() - t0) / 1000;
+    return (cpuNs() - t0) / 1000;
   };
   const first = once();
   // Some programs take our verifier seconds (it walks every loop iteration); one sample then.
   return first > 1e6 ? first : median(Array.from({ length: rounds }, once));
 }
 
-/** The kernel's own "verification time N usec" from the load log (`bpftool -d prog load`), median. */
+/**
+ * The kernel's own "verification time N usec", median over loads at log level 4 (statistics only,
+ * no instruction log, which would inflate it), through the verifier suite's libbpf loader.
+ */
 export function kernelVerifierUs(objPath: string, rounds = 5): number | null {
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    const pin = `/sys/fs/bpf/ebpf_pg_bench_verify_${process.pid}_${i}`;
-    const r = spawnSync('bpftool', ['-d', 'prog', 'load', objPath, pin], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    rmSync(pin, { force: true });
-    const m = /verification time (\d+) usec/.exec(`${r.stdout}\n${r.stderr}`);
+    const m = /verification time (\d+) usec/.exec(kernelLoad(objPath, 4).log);
     if (m) times.push(Number(m[1]));
   }
   return times.length === 0 ? null : median(times);

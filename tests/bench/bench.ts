@@ -180,6 +180,9 @@ async function main(): Promise<void> {
   console.log('');
   printTable(rows);
   const compile = await compileLatency();
+  const browserCompile = QUICK
+    ? { skipped: '--quick' }
+    : await (await import('./browser-compile-bench')).runBrowserCompileBench();
   const loadAfter = load();
   console.log(`\nload average after: ${loadAfter}`);
   mkdirSync(fileURLToPath(new URL('../artifacts/', import.meta.url)), { recursive: true });
@@ -192,6 +195,7 @@ async function main(): Promise<void> {
     rounds: ROUNDS,
     rows,
     compileLatency: compile,
+    browserCompileLatency: browserCompile,
   };
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`wrote ${OUT}`);

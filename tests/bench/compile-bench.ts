@@ -1,11 +1,12 @@
 /**
- * Compile latency for `npm run bench`: clang.wasm in Node, cold (read + gunzip + WebAssembly
+ * Compile latency for `npm run bench`: clang.wasm in Node, cold (read + brotli decode + WebAssembly
  * compile of the module, then the first compile) and warm (further compiles on the compiled
  * module, a fresh instance each), next to native `clang-19 -O2 -target bpf -c` on the same file
  * with the same flags and headers, in the same run. Medians; ratios are wasm / native.
  *
  *   npx tsx tests/bench/compile-bench.ts [FILE.c]
  */
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileProgram } from '../../src/compiler/compile';
@@ -30,7 +31,7 @@ export interface CompileBenchOptions {
 export interface CompileBenchResult {
   readonly file: string;
   readonly objectBytes: number;
-  /** Median of: read + gunzip + WebAssembly.compile. */
+  /** Median of: read + brotli decode + WebAssembly.compile. */
   readonly moduleCompileMs: number;
   /** Median of: module compile + first compile on it. */
   readonly coldMs: number;
@@ -40,7 +41,14 @@ export interface CompileBenchResult {
   readonly nativeMs: number | null;
   readonly warmRatio: number | null;
   readonly coldRatio: number | null;
+  /** 1/5/15-minute load averages around the measurement (2 cores shared with other work). */
+  readonly loadAverage: { readonly before: string; readonly after: string };
 }
+
+const loadNow = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -51,7 +59,7 @@ const median = (xs: readonly number[]): number => {
 /** Why the benchmark cannot run here, or null when it can. */
 export function compileBenchUnavailable(): string | null {
   try {
-    if (findNodeArtifact() === null) return 'clang.wasm is not built (public/clang/clang.wasm.gz missing)';
+    if (findNodeArtifact() === null) return 'clang.wasm is not built (public/clang/clang.wasm.br missing)';
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
@@ -74,6 +82,7 @@ export async function measureCompileLatency(options: CompileBenchOptions = {}): 
   const file = resolve(options.file ?? DEFAULT_BENCH_FILE);
   const input = benchInput(file);
   const headers = nodeSystemHeaders();
+  const loadBefore = loadNow();
 
   const moduleMs: number[] = [];
   const coldMs: number[] = [];
@@ -94,26 +103,27 @@ export async function measureCompileLatency(options: CompileBenchOptions = {}): 
   if (module === null) throw new Error('coldRounds must be at least 1');
 
   await compileProgram(module, input, headers); // warm-up, discarded
+  // Warm and native rounds alternate, so a change in machine load hits both sides alike.
   const warm: number[] = [];
-  for (let i = 0; i < (options.warmRounds ?? 9); i++) {
-    const t0 = performance.now();
-    await compileProgram(module, input, headers);
-    warm.push(performance.now() - t0);
-  }
-
-  let nativeMs: number | null = null;
-  if (CLANG19 !== null) {
-    const native: number[] = [];
-    for (let i = 0; i < (options.nativeRounds ?? 9); i++) {
+  const native: number[] = [];
+  const rounds = Math.max(options.warmRounds ?? 9, CLANG19 === null ? 0 : (options.nativeRounds ?? 9));
+  for (let i = 0; i < rounds; i++) {
+    if (i < (options.warmRounds ?? 9)) {
+      const t0 = performance.now();
+      await compileProgram(module, input, headers);
+      warm.push(performance.now() - t0);
+    }
+    if (CLANG19 !== null && i < (options.nativeRounds ?? 9)) {
       const r = compileNative(input, headers);
       if (r.object === null) throw new Error(`native clang-19 failed on ${file}:\n${r.stderr}`);
       native.push(r.ms);
     }
-    nativeMs = median(native);
   }
+  const nativeMs = native.length === 0 ? null : median(native);
   const result = {
     file,
     objectBytes,
+    loadAverage: { before: loadBefore, after: loadNow() },
     moduleCompileMs: median(moduleMs),
     coldMs: median(coldMs),
     warmMs: median(warm),
@@ -130,7 +140,7 @@ export function formatCompileBench(r: CompileBenchResult): string {
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   const ratio = (x: number | null) => (x === null ? 'n/a (no clang-19)' : `${x.toFixed(2)}×`);
   return [
-    `compile latency: ${r.file} (${r.objectBytes} byte object)`,
+    `compile latency: ${r.file} (${r.objectBytes} byte object; load ${r.loadAverage.before} → ${r.loadAverage.after})`,
     `  clang.wasm module compile   ${ms(r.moduleCompileMs)}`,
     `  clang.wasm cold             ${ms(r.coldMs)}   (${ratio(r.coldRatio)} native)`,
     `  clang.wasm warm             ${ms(r.warmMs)}   (${ratio(r.warmRatio)} native; target ≤ 3×)`,

@@ -1,14 +1,15 @@
 // The compiler worker as the browser runs it: src/compiler/compiler.worker.ts bundled by Vite and
-// started as a module worker in headless Debian Chromium, with the WASI probe (gzip) standing in
-// for clang.wasm. Checks the real DecompressionStream + compileStreaming + Cache API path: the
-// first worker downloads and caches, the second loads from the cache without downloading.
+// started as a module worker in headless Debian Chromium, with the WASI probe (brotli) standing in
+// for clang.wasm. Checks the real brotli decode (DecompressionStream('brotli') where Chromium has it,
+// else the bundled brotli-dec-wasm) + compileStreaming + Cache API path: the first worker downloads
+// and caches, the second loads from the cache without downloading.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ describe.skipIf(skip)('compiler.worker.ts in headless Chromium', () => {
   let server: Server;
   let browser: Browser;
   let url: string;
-  let gz: Uint8Array;
+  let br: Uint8Array;
   const requests: string[] = [];
 
   beforeAll(async () => {
@@ -63,17 +64,17 @@ describe.skipIf(skip)('compiler.worker.ts in headless Chromium', () => {
       },
     });
     const raw = probeWasm();
-    gz = new Uint8Array(gzipSync(raw, { level: 9 }));
+    br = new Uint8Array(brotliCompressSync(raw));
     const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
     mkdirSync(join(dir, 'clang'));
-    writeFileSync(join(dir, 'clang', 'clang.wasm.gz'), gz);
+    writeFileSync(join(dir, 'clang', 'clang.wasm.br'), br);
     writeFileSync(
       join(dir, 'clang', 'manifest.json'),
       JSON.stringify({
         llvmVersion: '19.1.7',
         versionString: 'clang version 19.1.7 (probe)',
         raw: { file: 'clang.wasm', size: raw.length, sha256: sha(raw) },
-        gzip: { file: 'clang.wasm.gz', size: gz.length, sha256: sha(gz) },
+        compressed: { file: 'clang.wasm.br', format: 'br', size: br.length, sha256: sha(br) },
       }),
     );
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>compiler worker</title>');
@@ -81,6 +82,7 @@ describe.skipIf(skip)('compiler.worker.ts in headless Chromium', () => {
       '.js': 'text/javascript',
       '.json': 'application/json',
       '.html': 'text/html',
+      '.wasm': 'application/wasm',
     };
     server = createServer((req, res) => {
       const asked = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '');
@@ -153,11 +155,11 @@ describe.skipIf(skip)('compiler.worker.ts in headless Chromium', () => {
       expect(s.compile.result?.diagnostics?.[0]?.message).toMatch(/^clang exited with status 2:\nusage: probe/);
     }
     const loading = result.first.events.filter((e) => e.state === 'loading');
-    expect(loading[0]).toEqual({ state: 'loading', loadedBytes: 0, totalBytes: gz.length });
-    expect(loading.at(-1)).toEqual({ state: 'loading', loadedBytes: gz.length, totalBytes: gz.length });
+    expect(loading[0]).toEqual({ state: 'loading', loadedBytes: 0, totalBytes: br.length });
+    expect(loading.at(-1)).toEqual({ state: 'loading', loadedBytes: br.length, totalBytes: br.length });
     expect(result.first.events.at(-1)).toMatchObject({ state: 'ready' });
-    expect(requests.filter((r) => r.endsWith('clang.wasm.gz'))).toHaveLength(1);
+    expect(requests.filter((r) => r.endsWith('clang.wasm.br'))).toHaveLength(1);
     expect(requests.filter((r) => r.endsWith('manifest.json'))).toHaveLength(2);
-    expect(result.keys).toEqual([expect.stringMatching(/\/clang\/clang\.wasm\.gz\?sha256=[0-9a-f]{64}$/)]);
+    expect(result.keys).toEqual([expect.stringMatching(/\/clang\/clang\.wasm\.br\?sha256=[0-9a-f]{64}$/)]);
   });
 });

@@ -1,7 +1,7 @@
 // clang.wasm against native clang-19: the same inputs, flags and header files must give the same
 // objects (.text, relocations, maps, BTF, debug info modulo the version string) and the same
 // diagnostics; the objects load; clang's own crashes come back as crash reports.
-// Needs public/clang/clang.wasm.gz (or $EBPF_PLAYGROUND_CLANG_WASM) and clang-19: skips loudly without.
+// Needs public/clang/clang.wasm.br (or $EBPF_PLAYGROUND_CLANG_WASM) and clang-19: skips loudly without.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ describe.skipIf(skipLoudly('compareObjects self-test', CLANG19 !== null, 'clang-
 const skipWasm = skipLoudly(
   'clang.wasm differential tests',
   HAS_CLANG_WASM && CLANG19 !== null,
-  HAS_CLANG_WASM ? 'clang-19 is not installed' : 'clang.wasm is not built yet (public/clang/clang.wasm.gz)',
+  HAS_CLANG_WASM ? 'clang-19 is not installed' : 'clang.wasm is not built yet (public/clang/clang.wasm.br)',
 );
 
 describe.skipIf(skipWasm)('clang.wasm vs native clang-19', () => {

@@ -15,7 +15,7 @@ import { FIRST_STEPS } from '../../src/ui/lessons/first-steps';
 import { compileC, haveChromium, haveClang, root, shots, startSite, type Site } from './harness';
 
 /** clang.wasm is in this build: the page compiles by itself. */
-const haveClangWasm = existsSync(join(root, 'public/clang/clang.wasm.gz'));
+const haveClangWasm = existsSync(join(root, 'public/clang/clang.wasm.br'));
 
 const SOURCE_KEY = 'ebpf-playground:source:v1';
 

@@ -6,6 +6,7 @@
  * iterates them in bucket order; arrays, LPM tries, queues and stacks in their order.
  */
 import type { MapReport, RunReport, RunResult } from '../../src/bpf/session/report';
+import type { RunRecords } from './records';
 
 const UNORDERED = new Set(['hash', 'percpu_hash', 'lru_hash', 'lru_percpu_hash']);
 
@@ -85,5 +86,27 @@ export function diffReports(kernel: RunReport, ours: RunReport, packetNames: rea
     if (!k || !o) out.push(`map ${name}: only ${k ? 'in the kernel' : 'on our side'}`);
     else diffMap(name, k, o, out);
   }
+  return out;
+}
+
+/** Ringbuf/perf records of each run, in consumption order, compared byte for byte. */
+export function diffRecords(
+  kernel: readonly RunRecords[],
+  ours: readonly RunRecords[],
+  packetNames: readonly string[],
+): string[] {
+  const out: string[] = [];
+  kernel.forEach((k, run) => {
+    const o = ours[run] ?? [];
+    const label = `run ${run + 1} (${packetNames[run] ?? '?'})`;
+    if (k.length !== o.length) out.push(`${label}: ${k.length} records in the kernel, ${o.length} in ours`);
+    k.forEach((record, i) => {
+      const mine = o[i];
+      if (mine === undefined) return;
+      if (record.map !== mine.map) out.push(`${label}: record ${i + 1} from map ${record.map}, ours from ${mine.map}`);
+      else if (record.data !== mine.data)
+        out.push(`${label}: record ${i + 1} of ${record.map}: ${hexDiff(record.data, mine.data)}`);
+    });
+  });
   return out;
 }

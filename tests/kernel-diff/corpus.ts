@@ -4,6 +4,9 @@
  *   // section: xdp | tc | socket      the SEC() of the program to run (required)
  *   // packets: all | NAME NAME ...    packet fixtures from packets/NAME.hex, run in this order
  *   // mcpu: v4                        clang -mcpu (default v3)
+ *   // loader: libbpf                  load with libbpf (krun) instead of bpftool: every program of the
+ *                                      object loaded, prog_arrays filled, ringbuf/perf records compared
+ *   // program: NAME                   the function to run (default: the object's first program)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -32,6 +35,9 @@ export interface CorpusProgram {
   readonly path: string;
   readonly section: string;
   readonly mcpu: string;
+  readonly loader: 'bpftool' | 'libbpf';
+  /** The function to run; undefined = the object's first program. */
+  readonly program: string | undefined;
   readonly packetNames: readonly string[];
   readonly packets: readonly Uint8Array[];
 }
@@ -65,11 +71,15 @@ export function readProgram(path: string): CorpusProgram {
   if (!section) throw new Error(`${name}.c: missing '// section: ...' header line`);
   const list = header.packets ?? 'all';
   const packetNames = list === 'all' ? [...ALL_PACKETS] : list.split(/\s+/);
+  const loader = header.loader ?? 'bpftool';
+  if (loader !== 'bpftool' && loader !== 'libbpf') throw new Error(`${name}.c: loader must be bpftool or libbpf`);
   return {
     name,
     path,
     section,
     mcpu: header.mcpu ?? 'v3',
+    loader,
+    program: header.program,
     packetNames,
     packets: packetNames.map(readPacket),
   };

@@ -3,25 +3,29 @@
  * bpftool) and through our CLI (`run --json`), and the two reports must be identical. Programs on
  * the known-gaps list may differ, loudly; a listed program that starts matching fails the test.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/bpf/session/report';
+import { loadObject } from '../../src/bpf/object';
 import { main } from '../../src/cli/main';
-import { diffReports } from './compare';
-import { listCorpus } from './corpus';
+import { diffRecords, diffReports } from './compare';
+import { type CorpusProgram, listCorpus } from './corpus';
 import { compileCorpusProgram, kernelUnavailableReason, runInKernel, WORK_DIR } from './kernel-runner';
 import { KNOWN_GAPS } from './known-gaps';
+import { libbpfUnavailableReason, runWithLibbpf } from './libbpf-runner';
+import { runOursWithConsumers } from './records';
 
 const corpus = listCorpus();
-const reason = kernelUnavailableReason();
+const reason = kernelUnavailableReason() ?? (corpus.some((p) => p.loader === 'libbpf') ? libbpfUnavailableReason() : null);
 if (reason) console.warn(`\n!!! SKIPPING the kernel-differential corpus (${corpus.length} programs): ${reason} !!!\n`);
 
 /** Our side, through the CLI exactly as a user runs it. */
-async function runOurs(objPath: string, packets: readonly Uint8Array[], cpus: number): Promise<RunReport> {
+async function runOurs(objPath: string, prog: CorpusProgram, cpus: number): Promise<RunReport> {
   const out: string[] = [];
   const err: string[] = [];
   const args = ['run', objPath, '--json', '--cpus', String(cpus)];
-  for (const p of packets) args.push('--packet', Buffer.from(p).toString('hex'));
+  if (prog.program !== undefined) args.push('--section', prog.program);
+  for (const p of prog.packets) args.push('--packet', Buffer.from(p).toString('hex'));
   await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   if (out.length !== 1) throw new Error(`run --json printed ${out.length} lines; stderr: ${err.join('\n')}`);
   const parsed = JSON.parse(out[0]!) as RunReport | { error: string };
@@ -47,10 +51,19 @@ describe.skipIf(reason !== null)('corpus: our run --json vs Linux BPF_PROG_TEST_
   for (const prog of corpus) {
     it(prog.name, async () => {
       const obj = compileCorpusProgram(prog);
-      const kernel = runInKernel(obj, prog.packets);
+      const libbpf = prog.loader === 'libbpf';
+      const kernel = libbpf ? runWithLibbpf(obj, prog.program, prog.packets) : runInKernel(obj, prog.packets);
       expect(kernel.verifier.accepted, `the kernel rejected ${prog.name}: ${kernel.verifier.log}`).toBe(true);
-      const ours = await runOurs(obj, prog.packets, kernel.cpus);
-      const diffs = diffReports(kernel, ours, prog.packetNames);
+      const diffs: string[] = [];
+      if ('records' in kernel) {
+        // Through a session with user space's consumers, which the CLI does not have (records.ts).
+        const object = loadObject(readFileSync(obj), { name: prog.name });
+        const ours = runOursWithConsumers(object, prog.program, prog.packets, kernel.cpus);
+        diffs.push(...diffReports(kernel, ours.report, prog.packetNames));
+        diffs.push(...diffRecords(kernel.records, ours.records, prog.packetNames));
+      } else {
+        diffs.push(...diffReports(kernel, await runOurs(obj, prog, kernel.cpus), prog.packetNames));
+      }
       const gap = KNOWN_GAPS[prog.name];
       if (gap === undefined) {
         expect(diffs, `${prog.name} differs from the kernel:\n  ${diffs.join('\n  ')}`).toEqual([]);

@@ -10,8 +10,19 @@ const TRACEFS = '/sys/kernel/tracing';
 const EVENT = 'events/bpf_trace/bpf_trace_printk/enable';
 const MARK = 'bpf_trace_printk: ';
 
+/** Message parts of the bpf_trace_printk lines in trace-file `text` written by process `pid`, in order. */
+export function traceMessages(text: string, pid: number): string[] {
+  // "<task>-<pid> [cpu] flags timestamp: bpf_trace_printk: msg"; task names may contain '-'.
+  const who = new RegExp(`^\\s*.*-${pid}\\s+\\[\\d+\\]`);
+  return text
+    .split('\n')
+    .filter((line) => who.test(line) && line.includes(MARK))
+    .map((line) => line.slice(line.indexOf(MARK) + MARK.length));
+}
+
 export class TraceInstance {
-  private readonly path: string;
+  /** The instance's directory (its `trace` file is the buffer). */
+  readonly path: string;
 
   constructor(tag: string) {
     if (!existsSync(`${TRACEFS}/instances`)) execFileSync('mount', ['-t', 'tracefs', 'nodev', TRACEFS]);
@@ -27,12 +38,7 @@ export class TraceInstance {
 
   /** Message parts of the bpf_trace_printk lines written by process `pid`, in order. */
   messages(pid: number): string[] {
-    // "<task>-<pid> [cpu] flags timestamp: bpf_trace_printk: msg"; task names may contain '-'.
-    const who = new RegExp(`^\\s*.*-${pid}\\s+\\[\\d+\\]`);
-    return readFileSync(`${this.path}/trace`, 'utf8')
-      .split('\n')
-      .filter((line) => who.test(line) && line.includes(MARK))
-      .map((line) => line.slice(line.indexOf(MARK) + MARK.length));
+    return traceMessages(readFileSync(`${this.path}/trace`, 'utf8'), pid);
   }
 
   remove(): void {

@@ -16,13 +16,13 @@ export const CLANG: string | null = (() => {
   return probe.status === 0 && /clang version 19\./.test(probe.stdout) ? candidate : null;
 })();
 
-/** The value of each C expression, evaluated with vmlinux.h included; throws with clang's errors. */
-export function evaluate(expressions: readonly string[]): bigint[] {
+/** The value of each C expression, evaluated after `prelude` (vmlinux.h by default); throws with clang's errors. */
+export function evaluate(expressions: readonly string[], prelude = '#include "vmlinux.h"'): bigint[] {
   if (!CLANG) throw new Error('clang-19 is not installed');
   const dir = mkdtempSync(join(tmpdir(), 'kernel-sim-'));
   try {
     const body = expressions.map((e) => `  (unsigned long long)(${e}),`).join('\n');
-    const source = `#include "vmlinux.h"\nunsigned long long values[] = {\n${body}\n};\n`;
+    const source = `${prelude}\nunsigned long long values[] = {\n${body}\n};\n`;
     writeFileSync(join(dir, 'probe.c'), source);
     const out = spawnSync(
       CLANG,

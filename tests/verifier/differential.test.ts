@@ -5,11 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileCase, loadCases } from './support/cases';
-import { kernelStatus } from './support/kernel';
+import { kernelStatus, unprivilegedStatus } from './support/kernel';
 import { compare } from './support/run-case';
 
 const status = kernelStatus();
 if (!status.ok) console.warn(`SKIPPING verifier differential suite: ${status.reason}`);
+
+const unpriv = unprivilegedStatus();
+if (status.ok && !unpriv.ok) console.warn(`SKIPPING unprivileged verifier cases: ${unpriv.reason}`);
 
 const RUN_SLOW = process.env.VERIFIER_SLOW === '1';
 const slow = loadCases().filter((c) => c.slow);
@@ -18,9 +21,10 @@ if (status.ok && !RUN_SLOW && slow.length)
 
 describe.skipIf(!status.ok)('verifier vs the running kernel', () => {
   for (const c of loadCases()) {
-    it.skipIf(c.slow && !RUN_SLOW)(`${c.name}: ${c.why}`, { timeout: c.slow ? 900_000 : undefined }, () => {
+    const skip = (c.slow && !RUN_SLOW) || (c.unprivileged && !unpriv.ok);
+    it.skipIf(skip)(`${c.name}: ${c.why}`, { timeout: c.slow ? 900_000 : undefined }, () => {
       const object = compileCase(c);
-      const { kernel, ours } = compare(object, c.license, c.progType);
+      const { kernel, ours } = compare(object, c.license, c.progType, c.unprivileged);
       // The case must still show what it claims to, on this kernel.
       expect(kernel.accepted ? 'accept' : 'reject', `kernel log:\n${kernel.log}`).toBe(c.expect);
       expect(

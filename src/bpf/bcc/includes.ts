@@ -24,9 +24,17 @@ export function systemInclude(directive: string): string | null {
   return INCLUDE.exec(directive)?.[1]?.trim() ?? null;
 }
 
+/**
+ * Kernel-internal headers of the tree that BCC programs still get vmlinux.h for (their types are
+ * the same, and vmlinux.h has the rest of the kernel), and headers that declare no types at all.
+ */
+export const KERNEL_SAMPLE_HEADERS: readonly string[] = ['linux/skbuff.h', 'linux/netdevice.h'];
+const TYPELESS_HEADERS: readonly string[] = ['linux/version.h'];
+
 /** Whether including `header` means the program wants the simulated kernel's internal types. */
 export function needsKernelTypes(header: string): boolean {
   if (header.startsWith('bcc/') || header.startsWith('bpf/') || header === 'vmlinux.h') return false;
+  if (TYPELESS_HEADERS.includes(header)) return false;
   return !PLAYGROUND_UAPI_HEADERS.includes(header.replace(/^uapi\//, ''));
 }
 
@@ -36,7 +44,7 @@ export function needsKernelTypes(header: string): boolean {
  */
 export function mapInclude(header: string, kernelTypes: boolean): string | null {
   if (header.startsWith('bcc/')) return `/* <${header}>: provided by the BCC prelude */`;
-  if (header.startsWith('bpf/') || header === 'vmlinux.h') return null;
+  if (header.startsWith('bpf/') || header === 'vmlinux.h' || TYPELESS_HEADERS.includes(header)) return null;
   const uapi = header.replace(/^uapi\//, '');
   if (!kernelTypes && PLAYGROUND_UAPI_HEADERS.includes(uapi)) return uapi === header ? null : `#include <${uapi}>`;
   return `#include <vmlinux.h> /* for <${header}> */`;

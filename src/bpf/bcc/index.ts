@@ -3,5 +3,5 @@ export { isBccSource } from './detect';
 export { rewriteBcc, type BccProgram, type BccRewrite, type BccRewriteOptions } from './rewrite';
 export { BccError } from './tokens';
 export type { BccMap } from './maps';
-export { PLAYGROUND_UAPI_HEADERS } from './includes';
+export { KERNEL_SAMPLE_HEADERS, PLAYGROUND_UAPI_HEADERS } from './includes';
 export { parseBccScript, type BccScript, type ScriptAttachment } from './python';

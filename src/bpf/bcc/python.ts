@@ -1,19 +1,33 @@
 /**
  * The BCC Python front: reads a pasted BCC script (hello.py) for what the playground needs — the
  * C program (BPF(text=...) or BPF(src_file=...)), where its functions attach, and how the script
- * shows results (trace_print, trace_fields, print_log2_hist). It is a small parser of the Python
- * subset such scripts use, not an interpreter: assignments of strings and BPF objects, calls of
- * BPF's methods, string concatenation. Everything else (loops, printing, argument parsing) is
- * skipped; statements inside if/else/while bodies are read as if they ran once.
+ * shows results (trace_print/trace_fields, print_log2_hist, perf and ring buffer callbacks). It
+ * is a small reader of the Python subset such scripts use, not an interpreter: assignments of
+ * strings and BPF objects, calls of BPF's methods, string concatenation, comparisons.
+ *
+ * Blocks follow Python's indentation: `if`/`elif`/`else` take the first branch whose condition
+ * holds; conditions the front cannot evaluate (command-line options, mostly) count as false, as
+ * when the script runs without arguments. Loop, `with` and `try` bodies are read once; `except`
+ * bodies and `def`/`class` bodies do not run (a def is remembered as a callback name).
  */
 import type { Attachment, AttachType } from '../kernel';
 import { syscallFnName } from '../kernel';
+import { type PyToken, tokenizePython } from './python-tokens';
+import { equals, kernelQuery, truthy, UNKNOWN, type Value } from './python-values';
 import { BccError } from './tokens';
 
 export interface ScriptAttachment {
   readonly attachment: Attachment;
   /** The C function attached. */
   readonly program: string;
+}
+
+/** b["events"].open_perf_buffer(callback) / open_ring_buffer(callback). */
+export interface ScriptBuffer {
+  readonly map: string;
+  readonly kind: 'perf' | 'ring';
+  /** The script's callback function, when it defines it with def. */
+  readonly callback: string | null;
 }
 
 export interface BccScript {
@@ -26,84 +40,27 @@ export interface BccScript {
   readonly output: {
     readonly trace: boolean;
     readonly histograms: readonly { readonly map: string; readonly label: string }[];
+    /** Perf and ring buffers the script opens (their records are printed as they arrive). */
+    readonly buffers: readonly ScriptBuffer[];
   };
 }
-
-type Value =
-  | { readonly kind: 'str'; readonly value: string }
-  | { readonly kind: 'bpf' }
-  | { readonly kind: 'BPF' }
-  | { readonly kind: 'func'; readonly name: string }
-  | { readonly kind: 'table'; readonly name: string }
-  | { readonly kind: 'unknown' };
-
-const UNKNOWN: Value = { kind: 'unknown' };
 
 /** A problem with what the playground needs from the script (the C, an attachment): never skipped. */
 class ScriptError extends BccError {}
 
-interface PyToken {
-  readonly kind: 'name' | 'str' | 'num' | 'op' | 'nl';
-  readonly text: string;
-  readonly value?: string;
-  readonly line: number;
-}
-
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', "'": "'", '"': '"', '\n': '' }; // prettier-ignore
-
-/** A Python string literal's value (prefixes r, b, u, f; single, double and triple quotes). */
-function stringValue(literal: string): string {
-  const m = /^([rRbBuUfF]*)('''|"""|'|")([\s\S]*)\2$/.exec(literal);
-  if (!m) throw new BccError(`bad string literal ${literal.slice(0, 20)}`);
-  const raw = /r/i.test(m[1]!);
-  const body = m[3]!;
-  if (raw) return body;
-  return body.replace(/\\(x[0-9a-fA-F]{2}|[\s\S])/g, (_, e: string) =>
-    e.startsWith('x') && e.length === 3 ? String.fromCharCode(parseInt(e.slice(1), 16)) : (ESCAPES[e] ?? `\\${e}`),
-  );
-}
-
-const TOKEN =
-  /([rRbBuUfF]{0,2}(?:'''[\s\S]*?'''|"""[\s\S]*?"""|'(?:[^'\\\n]|\\[\s\S])*'|"(?:[^"\\\n]|\\[\s\S])*"))|([A-Za-z_]\w*)|(\d[\w.]*)|(#[^\n]*)|(\\\n)|(\n)|([ \t\r]+)|(\*\*|\/\/|==|!=|<=|>=|[-+*/%=()[\]{}.,:<>!&|^~@;])/y;
-
-function tokenizePython(text: string): PyToken[] {
-  const out: PyToken[] = [];
-  let pos = 0;
-  let line = 1;
-  let depth = 0;
-  while (pos < text.length) {
-    TOKEN.lastIndex = pos;
-    const m = TOKEN.exec(text);
-    if (!m) throw new BccError(`cannot read the script at '${text.slice(pos, pos + 20)}'`, line);
-    const [all, str, name, num, , cont, nl] = m;
-    if (str) out.push({ kind: 'str', text: str, value: stringValue(str), line });
-    else if (name) out.push({ kind: 'name', text: name, line });
-    else if (num) out.push({ kind: 'num', text: num, line });
-    else if (nl && depth === 0) out.push({ kind: 'nl', text: '\n', line });
-    else if (!cont && !nl && m[7] === undefined && m[4] === undefined) {
-      const op = m[8]!;
-      if ('([{'.includes(op)) depth++;
-      if (')]}'.includes(op)) depth = Math.max(0, depth - 1);
-      out.push({ kind: op === ';' ? 'nl' : 'op', text: op, line });
-    }
-    line += all.split('\n').length - 1;
-    pos += all.length;
-  }
-  out.push({ kind: 'nl', text: '\n', line });
-  return out;
-}
-
-/** Headers of compound statements: their bodies are read as plain statements. */
-const COMPOUND = /^(if|elif|else|while|for|try|except|finally|with|def|class)$/;
+/** Compound statements whose bodies do not run on the script's normal path. */
+const NOT_RUN = new Set(['except', 'class', 'def']);
+const COMPOUND = new Set(['if', 'elif', 'else', 'while', 'for', 'try', 'except', 'finally', 'with', 'def', 'class']);
 
 class Reader {
   private i = 0;
-  readonly vars = new Map<string, Value>();
+  readonly vars = new Map<string, Value>([['__name__', { kind: 'str', value: '__main__' }]]);
   text: string | null = null;
   srcFile: string | null = null;
   readonly attachments: ScriptAttachment[] = [];
   trace = false;
   readonly histograms: { map: string; label: string }[] = [];
+  readonly buffers: ScriptBuffer[] = [];
 
   constructor(private readonly tokens: readonly PyToken[]) {}
 
@@ -123,58 +80,168 @@ class Reader {
     return false;
   }
 
+  private skipBlankLines(): void {
+    while (this.i < this.tokens.length && this.peek().kind === 'nl') this.i++;
+  }
+
   run(): void {
-    while (this.i < this.tokens.length) {
-      const start = this.i;
+    this.suite(-1, true);
+  }
+
+  /** Statements indented deeper than `parent`; they take effect only when `live`. */
+  private suite(parent: number, live: boolean): void {
+    for (;;) {
+      this.skipBlankLines();
+      if (this.i >= this.tokens.length || this.peek().indent <= parent) return;
+      const first = this.peek();
+      if (first.kind === 'name' && first.text === 'if') this.ifChain(live);
+      else if (first.kind === 'name' && COMPOUND.has(first.text)) this.clause(live && !NOT_RUN.has(first.text));
+      else this.simple(live);
+    }
+  }
+
+  /** Moves past a compound statement's header (keyword ... ':'); returns the tokens in between. */
+  private header(): [number, number] {
+    const start = this.i + 1;
+    let depth = 0;
+    let j = start;
+    for (; j < this.tokens.length && this.tokens[j]!.kind !== 'nl'; j++) {
+      const t = this.tokens[j]!;
+      if (t.kind !== 'op') continue;
+      if ('([{'.includes(t.text)) depth++;
+      else if (')]}'.includes(t.text)) depth--;
+      else if (t.text === ':' && depth === 0) break;
+    }
+    this.i = this.tokens[j]?.text === ':' ? j + 1 : j;
+    return [start, j];
+  }
+
+  /** A compound statement's body: an indented block, or a simple statement after the ':'. */
+  private body(indent: number, live: boolean): void {
+    if (this.peek().kind === 'nl') this.suite(indent, live);
+    else this.simple(live);
+  }
+
+  private clause(live: boolean): void {
+    const keyword = this.peek();
+    const [start] = this.header();
+    if (keyword.text === 'def' && this.tokens[start]?.kind === 'name') {
+      const name = this.tokens[start]!.text;
+      this.vars.set(name, { kind: 'def', name });
+    }
+    this.body(keyword.indent, live);
+  }
+
+  private ifChain(live: boolean): void {
+    const indent = this.peek().indent;
+    let taken = false;
+    for (;;) {
+      const keyword = this.peek().text;
+      const [start, end] = this.header();
+      const holds: boolean = keyword === 'else' || (live && !taken && this.condition(start, end));
+      this.body(indent, live && !taken && holds);
+      taken ||= holds;
+      this.skipBlankLines();
+      const n = this.peek();
+      if (!(n.kind === 'name' && (n.text === 'elif' || n.text === 'else') && n.indent === indent)) return;
+    }
+  }
+
+  /** Whether the condition in tokens [start, end) holds; false when it cannot be evaluated. */
+  private condition(start: number, end: number): boolean {
+    const save = this.i;
+    this.i = start;
+    try {
+      const value = this.expression();
+      return this.i === end && truthy(value) === true;
+    } catch (e) {
+      if (e instanceof ScriptError) throw e;
+      return false;
+    } finally {
+      this.i = save;
+    }
+  }
+
+  /** One simple statement up to its line end; Python the subset does not cover is skipped. */
+  private simple(live: boolean): void {
+    let end = this.i;
+    while (end < this.tokens.length && this.tokens[end]!.kind !== 'nl') end++;
+    if (live) {
       try {
         this.statement();
       } catch (e) {
         if (e instanceof ScriptError) throw e;
-        // Python the subset does not cover (formatting, loops' logic): skip the statement.
       }
-      while (this.i < this.tokens.length && this.peek().kind !== 'nl') this.i++;
-      this.i++;
-      if (this.i <= start) this.i = start + 1;
     }
+    this.i = end + 1;
   }
 
   private statement(): void {
     const first = this.peek();
-    if (first.kind === 'nl') return;
     if (first.kind === 'name' && (first.text === 'import' || first.text === 'from')) return;
-    if (first.kind === 'name' && COMPOUND.test(first.text)) {
-      // Skip the header up to its top-level ':'; a one-line body after it is still read.
-      while (this.peek().kind !== 'nl' && this.peek().text !== ':') this.next();
-      if (!this.eat(':')) return;
-      if (this.peek().kind === 'nl') return;
-    }
     // NAME = expr (one target); tuple targets and augmented assignments just evaluate the right side.
     const assign = this.peek().kind === 'name' && this.peek(1).text === '=' ? this.next().text : null;
     if (assign !== null) this.next();
     else {
-      const save = this.i;
       let depth = 0;
       for (let j = this.i; this.tokens[j] && this.tokens[j]!.kind !== 'nl'; j++) {
-        const t = this.tokens[j]!.text;
-        if ('([{'.includes(t)) depth++;
-        if (')]}'.includes(t)) depth--;
-        if (t === '=' && depth === 0 && this.tokens[j]!.kind === 'op') {
+        const t = this.tokens[j]!;
+        if ('([{'.includes(t.text)) depth++;
+        if (')]}'.includes(t.text)) depth--;
+        if (t.text === '=' && depth === 0 && t.kind === 'op') {
           this.i = j + 1;
           break;
         }
       }
-      if (this.i === save) this.i = save;
     }
     const value = this.expression();
     if (assign !== null) this.vars.set(assign, value);
   }
 
   private expression(): Value {
-    let left = this.postfix();
-    while (this.peek().text === '+' && this.peek().kind === 'op') {
+    let left = this.conjunction();
+    while (this.peek().kind === 'name' && this.peek().text === 'or') {
       this.next();
+      const right = this.conjunction();
+      const l = truthy(left);
+      left = l === true ? left : l === false ? right : UNKNOWN;
+    }
+    return left;
+  }
+
+  private conjunction(): Value {
+    let left = this.negation();
+    while (this.peek().kind === 'name' && this.peek().text === 'and') {
+      this.next();
+      const right = this.negation();
+      const l = truthy(left);
+      left = l === false ? left : l === true ? right : UNKNOWN;
+    }
+    return left;
+  }
+
+  private negation(): Value {
+    if (this.peek().kind === 'name' && this.peek().text === 'not') {
+      this.next();
+      const v = truthy(this.negation());
+      return v === null ? UNKNOWN : { kind: 'bool', value: !v };
+    }
+    const left = this.sum();
+    const op = this.peek();
+    if (op.kind === 'op' && (op.text === '==' || op.text === '!=')) {
+      this.next();
+      const eq = equals(left, this.sum());
+      return eq.kind === 'bool' && op.text === '!=' ? { kind: 'bool', value: !eq.value } : eq;
+    }
+    return left;
+  }
+
+  private sum(): Value {
+    let left = this.postfix();
+    while (this.peek().kind === 'op' && '+-*/%'.includes(this.peek().text)) {
+      const op = this.next().text;
       const right = this.postfix();
-      left = left.kind === 'str' && right.kind === 'str' ? { kind: 'str', value: left.value + right.value } : UNKNOWN;
+      left = op === '+' && left.kind === 'str' && right.kind === 'str' ? { kind: 'str', value: left.value + right.value } : UNKNOWN; // prettier-ignore
     }
     return left;
   }
@@ -188,13 +255,27 @@ class Reader {
     }
     if (t.kind === 'name') {
       if (t.text === 'BPF') return this.peek().text === '(' ? this.construct() : { kind: 'BPF' };
+      if (t.text === 'True' || t.text === 'False') return { kind: 'bool', value: t.text === 'True' };
+      if (t.text === 'None') return { kind: 'none' };
+      if (t.text === 'lambda') {
+        while (this.peek().kind !== 'nl' && !this.eat(':')) this.next();
+        this.expression();
+        return UNKNOWN;
+      }
       return this.vars.get(t.text) ?? UNKNOWN;
     }
-    if (t.kind === 'num') return UNKNOWN;
+    if (t.kind === 'num') {
+      const n = Number(t.text.replace(/_/g, ''));
+      return Number.isFinite(n) ? { kind: 'num', value: n } : UNKNOWN;
+    }
     if (t.text === '(') {
       const v = this.expression();
       if (!this.eat(')')) throw new BccError('expected )', t.line);
       return v;
+    }
+    if (t.text === '-' && this.peek().kind === 'num') {
+      const v = this.primary();
+      return v.kind === 'num' ? { kind: 'num', value: -v.value } : UNKNOWN;
     }
     throw new BccError(`unsupported syntax '${t.text}'`, t.line);
   }
@@ -253,10 +334,10 @@ class Reader {
       throw new ScriptError(`${method}: ${what} must be a string the script spells out`, line);
     };
     if (target.kind === 'str' && (method === 'encode' || method === 'decode')) return target;
-    if (target.kind === 'table' && method.startsWith('print_')) {
-      const label = arg('val_type', 0);
-      this.histograms.push({ map: target.name, label: label.kind === 'str' ? label.value : 'value' });
-      return UNKNOWN;
+    if (target.kind === 'table') return this.tableCall(target.name, method, arg('callback', 0), arg('val_type', 0));
+    if (target.kind === 'BPF') {
+      const answer = kernelQuery(method, positional);
+      if (answer !== null) return answer;
     }
     if (target.kind !== 'bpf' && target.kind !== 'BPF') return UNKNOWN;
     switch (method) {
@@ -295,6 +376,17 @@ class Reader {
         return UNKNOWN;
     }
   }
+
+  /** Methods of b["name"]: printing histograms, opening perf and ring buffers. */
+  private tableCall(map: string, method: string, callback: Value, label: Value): Value {
+    if (method.startsWith('print_')) {
+      this.histograms.push({ map, label: label.kind === 'str' ? label.value : 'value' });
+    } else if (method === 'open_perf_buffer' || method === 'open_ring_buffer') {
+      const kind = method === 'open_perf_buffer' ? 'perf' : 'ring';
+      this.buffers.push({ map, kind, callback: callback.kind === 'def' ? callback.name : null });
+    }
+    return UNKNOWN;
+  }
 }
 
 /** Reads a BCC Python script (see the file comment). */
@@ -307,6 +399,6 @@ export function parseBccScript(script: string): BccScript {
     text: reader.text,
     srcFile: reader.srcFile,
     attachments: reader.attachments,
-    output: { trace: reader.trace, histograms: reader.histograms },
+    output: { trace: reader.trace, histograms: reader.histograms, buffers: reader.buffers },
   };
 }

@@ -24,6 +24,7 @@
 import { type Attachment, KERNEL_FUNCTIONS, KERNEL_STRUCTS } from '../kernel';
 import { mapInclude, needsKernelTypes, prelude, systemInclude } from './includes';
 import { type BccMap, type BccMapMacro, declareMap, MAP_MACROS, mapDefinition, mapMethod } from './maps';
+import { recordAnchors, recordType } from './records';
 import {
   BccError,
   isTrivia,
@@ -88,6 +89,8 @@ class Rewriter {
   readonly tokens: Token[];
   readonly maps = new Map<string, BccMap>();
   readonly programs: BccProgram[] = [];
+  /** Perf/ring buffer map → the C type of the records the program sends (see recordAnchors). */
+  readonly records = new Map<string, string>();
 
   constructor(
     readonly source: string,
@@ -123,8 +126,12 @@ class Rewriter {
         const open = skipTrivia(t, m + 1);
         if (t[m]?.kind === 'ident' && t[open]?.text === '(') {
           const close = matchBracket(t, open);
-          const args = splitArgs(t, open, close).map(([a, b]) => this.emit(a, b, scope).trim());
+          const ranges = splitArgs(t, open, close);
+          const args = ranges.map(([a, b]) => this.emit(a, b, scope).trim());
           out += mapMethod(map, t[m]!.text, args, this.line(i)) + newlinesOf(this.raw(i, close + 1));
+          const data = { perf_submit: ranges[1], ringbuf_output: ranges[0] }[t[m]!.text];
+          const type = data === undefined ? null : recordType(t, data[0], data[1], i);
+          if (type !== null && !this.records.has(map.name)) this.records.set(map.name, type);
           i = close;
           continue;
         }
@@ -423,6 +430,6 @@ export function rewriteBcc(source: string, options: BccRewriteOptions = {}): Bcc
   }
   const fileName = options.fileName ?? 'prog.c';
   const license = /SEC\s*\(\s*"license"\s*\)/.test(source) ? '' : '\nchar _license[] SEC("license") = "GPL";\n';
-  const text = `${prelude(kernelTypes)}\n#line 1 ${JSON.stringify(fileName)}\n${out}${license}`;
+  const text = `${prelude(kernelTypes)}\n#line 1 ${JSON.stringify(fileName)}\n${out}${license}${recordAnchors(r.records)}`;
   return { source: text, programs: r.programs, maps: [...r.maps.values()] };
 }

@@ -31,13 +31,21 @@ function csum16Add(a: number, b: number): number {
   return (r + (r < b ? 1 : 0)) & 0xffff;
 }
 
+const TWO_32 = 4294967296;
+
+/** Folds a sum of 32-bit words (exact below 2^53) to 32 bits with end-around carries. */
+function fold32(sum: number): number {
+  while (sum > 0xffffffff) sum = (sum % TWO_32) + Math.floor(sum / TWO_32);
+  return sum;
+}
+
 /** csum_partial over whole 32-bit words: their little-endian sum plus `seed`, folded to 32 bits. */
 export function csumPartial(bytes: Uint8Array, seed: number): number {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let sum = BigInt(seed >>> 0);
-  for (let i = 0; i + 4 <= bytes.length; i += 4) sum += BigInt(dv.getUint32(i, true));
-  while (sum > 0xffffffffn) sum = (sum & 0xffffffffn) + (sum >> 32n);
-  return Number(sum);
+  // Plain numbers: at most 128 words (512 bytes) of < 2^32 each stay far below 2^53.
+  let sum = seed >>> 0;
+  for (let i = 0; i + 4 <= bytes.length; i += 4)
+    sum += (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) >>> 0;
+  return fold32(sum);
 }
 
 /** csum_from32to16: what bpf_csum_diff returns since Linux 6.12 (a 16-bit, uncomplemented fold). */
@@ -60,11 +68,8 @@ export const csumReplaceByDiff = (field: number, diff: number): number =>
 
 /** inet_proto_csum_replace4 (l4; its 2-byte form zero-extends both values to 32 bits). */
 export function protoCsumReplace4(field: number, from: number, to: number): number {
-  const words = new Uint8Array(8);
-  const dv = new DataView(words.buffer);
-  dv.setUint32(0, ~from >>> 0, true);
-  dv.setUint32(4, to >>> 0, true);
-  return csumFold(csumPartial(words, notUnfold(field)));
+  // csum_partial over the two words ~from and to, seeded with ~csum_unfold(field).
+  return csumFold(fold32(notUnfold(field) + (~from >>> 0) + (to >>> 0)));
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Ring buffer (130-134) and perf event (25) output helpers. */
-import { EINVAL } from '../maps/errno';
-import { PerfEventArrayMap, RingBufMap, type MapMemory } from '../maps';
-import { HelperError, requireExt } from './env-ext';
+import { EFAULT, EINVAL } from '../maps/errno';
+import { BPF_F_CTXLEN_MASK, PerfEventArrayMap, RingBufMap, type MapMemory } from '../maps';
+import { HelperError, type PacketExt, requireExt } from './env-ext';
 import type { HelperProto } from './prototypes';
 import type { HelperDef } from './registry-types';
 import type { HelperEnv } from './types';
@@ -31,6 +31,22 @@ function owner(env: HelperEnv, sample: bigint, helper: string): { map: RingBufMa
     if (found !== null && found.map instanceof RingBufMap) return { map: found.map, base: region.base };
   }
   throw new HelperError(`${helper}: 0x${sample.toString(16)} is not a reserved ring buffer record`);
+}
+
+/**
+ * Packet programs may ask for `ctxLen` bytes of the packet (from data) after the record, in the
+ * flags' upper half; more than the packet holds is -EFAULT. Null then; the data itself otherwise.
+ */
+function appendPacketBytes(env: HelperEnv, data: Uint8Array, ctxLen: number): Uint8Array | null {
+  if (ctxLen === 0) return data;
+  const packet = env.ext.packet as PacketExt | undefined;
+  if (packet === undefined) return data; // outside packet runs the length is not applied (not compared with the kernel)
+  const { frame, data: start, end } = packet.buffer;
+  if (ctxLen > end - start) return null;
+  const out = new Uint8Array(data.length + ctxLen);
+  out.set(data);
+  out.set(frame.subarray(start, start + ctxLen), data.length);
+  return out;
 }
 
 export const OUTPUT_HELPERS: HelperDef[] = [
@@ -115,7 +131,10 @@ export const OUTPUT_HELPERS: HelperDef[] = [
         throw new HelperError('bpf_perf_event_output: r2 is not a perf_event_array');
       }
       if (r5 > 0xffffffffn) return neg(EINVAL);
-      return BigInt.asUintN(64, BigInt(bound.map.output(r3, env.cpu, env.mem.view(r4, Number(r5), false))));
+      const data = env.mem.view(r4, Number(r5), false);
+      const withPacket = appendPacketBytes(env, data, Number((r3 & BPF_F_CTXLEN_MASK) >> 32n));
+      if (withPacket === null) return neg(EFAULT);
+      return BigInt.asUintN(64, BigInt(bound.map.output(r3, env.cpu, withPacket)));
     },
   },
 ];

@@ -26,11 +26,18 @@ function adjusted(ext: PacketExt, status: number): bigint {
  * The checksum field at `offset` for l3/l4_csum_replace, after the kernel's checks: odd or huge
  * offsets and fields past the end are -EFAULT. The field is read little-endian (see csum.ts).
  */
-function csumField(env: HelperEnv, helper: string, r2: bigint): { dv: DataView; at: number } | bigint {
-  const data = packet(env, helper).buffer.bytes;
+function csumField(env: HelperEnv, helper: string, r2: bigint): { frame: Uint8Array; at: number } | bigint {
+  const buffer = packet(env, helper).buffer;
   const at = Number(BigInt.asUintN(32, r2));
-  if (at > 0xffff || at % 2 !== 0 || at + 2 > data.length) return neg(EFAULT);
-  return { dv: new DataView(data.buffer, data.byteOffset, data.byteLength), at };
+  if (at > 0xffff || at % 2 !== 0 || at + 2 > buffer.length) return neg(EFAULT);
+  // The frame and the field's index in it: no view or DataView per call (these run once per packet).
+  return { frame: buffer.frame, at: buffer.data + at };
+}
+
+const getU16le = (bytes: Uint8Array, at: number): number => bytes[at]! | (bytes[at + 1]! << 8);
+function setU16le(bytes: Uint8Array, at: number, value: number): void {
+  bytes[at] = value & 0xff;
+  bytes[at + 1] = (value >> 8) & 0xff;
 }
 
 const u32 = (v: bigint) => Number(BigInt.asUintN(32, v));
@@ -125,8 +132,8 @@ export const PACKET_HELPERS: HelperDef[] = [
       if ((r5 & ~0xfn) !== 0n) return neg(EINVAL);
       const field = csumField(env, 'bpf_l3_csum_replace', r2);
       if (typeof field === 'bigint') return field;
-      const { dv, at } = field;
-      const old = dv.getUint16(at, true);
+      const { frame, at } = field;
+      const old = getU16le(frame, at);
       let sum: number;
       if (r5 === 0n) {
         if (r3 !== 0n) return neg(EINVAL);
@@ -134,7 +141,7 @@ export const PACKET_HELPERS: HelperDef[] = [
       } else if (r5 === 2n) sum = csumReplace2(old, u16(r3), u16(r4));
       else if (r5 === 4n) sum = csumReplace4(old, u32(r3), u32(r4));
       else return neg(EINVAL);
-      dv.setUint16(at, sum, true);
+      setU16le(frame, at, sum);
       return 0n;
     },
   },
@@ -150,9 +157,9 @@ export const PACKET_HELPERS: HelperDef[] = [
       if ((r5 & ~0xffn) !== 0n) return neg(EINVAL);
       const field = csumField(env, 'bpf_l4_csum_replace', r2);
       if (typeof field === 'bigint') return field;
-      const { dv, at } = field;
+      const { frame, at } = field;
       const mangled0 = (r5 & 0x20n) !== 0n;
-      const old = dv.getUint16(at, true);
+      const old = getU16le(frame, at);
       if (mangled0 && (r5 & 0x40n) === 0n && old === 0) return 0n;
       let sum: number;
       const size = r5 & 0xfn;
@@ -162,7 +169,7 @@ export const PACKET_HELPERS: HelperDef[] = [
       } else if (size === 2n) sum = protoCsumReplace4(old, u16(r3), u16(r4));
       else if (size === 4n) sum = protoCsumReplace4(old, u32(r3), u32(r4));
       else return neg(EINVAL);
-      dv.setUint16(at, mangled0 && sum === 0 ? 0xffff : sum, true);
+      setU16le(frame, at, mangled0 && sum === 0 ? 0xffff : sum);
       return 0n;
     },
   },

@@ -1,4 +1,4 @@
-/** bpf_trace_printk (6) and bpf_snprintf (165), on the shared format engine. */
+/** bpf_trace_printk (6), bpf_snprintf (165) and bpf_trace_vprintk (177), on the shared format engine. */
 import { EINVAL } from '../maps/errno';
 import { formatBpfString, type PrintkMemory } from './printk-format';
 import type { HelperProto } from './prototypes';
@@ -48,6 +48,14 @@ const PRINTK_PROTO: HelperProto = {
   programTypes: 'all',
 };
 
+/** Arguments passed as an array of u64 (snprintf, vprintk): at most 12, data_len a multiple of 8. */
+function u64Args(env: HelperEnv, addr: bigint, len: bigint): bigint[] | null {
+  if (len % 8n !== 0n || len / 8n > 12n) return null;
+  const data = len === 0n ? new Uint8Array(0) : env.mem.view(addr, Number(len), false);
+  const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return Array.from({ length: data.length / 8 }, (_, i) => dv.getBigUint64(i * 8, true));
+}
+
 export const TRACE_HELPERS: HelperDef[] = [
   {
     id: 6,
@@ -77,15 +85,13 @@ export const TRACE_HELPERS: HelperDef[] = [
     },
     /** bpf_snprintf(out, out_size, fmt, data, data_len): args are u64s; returns length + 1 like the kernel. */
     impl: (env, r1, r2, r3, r4, r5) => {
-      if (r5 % 8n !== 0n || r5 / 8n > 12n) return neg(EINVAL);
+      const args = u64Args(env, r4, r5);
+      if (args === null) return neg(EINVAL);
       const region = env.mem.regionAt(r3);
       if (region === null) return neg(EINVAL);
       const fmtBytes = env.mem.view(r3, Number(region.base + BigInt(region.size) - r3), false);
       const nul = fmtBytes.indexOf(0);
       if (nul < 0) return neg(EINVAL);
-      const data = r5 === 0n ? new Uint8Array(0) : env.mem.view(r4, Number(r5), false);
-      const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
-      const args = Array.from({ length: data.length / 8 }, (_, i) => dv.getBigUint64(i * 8, true));
       const result = formatBpfString(fmtBytes.slice(0, nul), args, printkMemory(env));
       if (!result.ok) return neg(EINVAL);
       if (r2 > 0n) {
@@ -95,6 +101,30 @@ export const TRACE_HELPERS: HelperDef[] = [
         out[text.length] = 0;
       }
       return BigInt(result.text.length + 1);
+    },
+  },
+  {
+    id: 177,
+    proto: {
+      ret: 'RET_INTEGER',
+      args: [
+        'ARG_PTR_TO_MEM|MEM_RDONLY',
+        'ARG_CONST_SIZE',
+        'ARG_PTR_TO_MEM|PTR_MAYBE_NULL|MEM_RDONLY',
+        'ARG_CONST_SIZE_OR_ZERO',
+      ],
+      gplOnly: true,
+      programTypes: 'all',
+    },
+    /** bpf_trace_vprintk(fmt, fmt_size, data, data_len): bpf_trace_printk with up to 12 u64 arguments. */
+    impl: (env, r1, r2, r3, r4) => {
+      const args = u64Args(env, r3, r4);
+      const fmt = readFormat(env, r1, r2);
+      if (args === null || fmt === null) return neg(EINVAL);
+      const result = formatBpfString(fmt, args, printkMemory(env));
+      if (!result.ok) return neg(EINVAL);
+      env.trace(result.text);
+      return BigInt(result.text.length);
     },
   },
 ];

@@ -34,8 +34,21 @@ export const SCRATCH = STACK_LINEAR + MAX_CALL_FRAMES * 4;
 export const CTX_TABLE = SCRATCH + 64;
 export const CTX_POOL = CTX_TABLE + TABLE_REGIONS * 2 * 16;
 export const CTX_POOL_SIZE = 4096;
-export const STACKS = (CTX_POOL + CTX_POOL_SIZE + 63) & ~63;
+/**
+ * Maps whose bpf_map_lookup_elem compiled code does itself (see map-table.ts), by region index of
+ * the map pointer (as above; MAP_ENTRY bytes per region id): kind (0 none, 1 array, 2 hash),
+ * key size, max entries (array) or the machine's map number (hash), value stride, and the guest
+ * address of values[0] (i64).
+ */
+export const MAP_TABLE = CTX_POOL + CTX_POOL_SIZE;
+export const MAP_ENTRY = 32;
+export const STACKS = (MAP_TABLE + TABLE_REGIONS * MAP_ENTRY + 63) & ~63;
 /** One BPF_PROG_TEST_RUN frame (headroom + packet + tailroom) for the session's packets. */
 export const PACKET_FRAME = STACKS + MAX_CALL_FRAMES * STACK_SIZE;
 export const PACKET_FRAME_SIZE = 4096;
-export const MEMORY_PAGES = Math.ceil((PACKET_FRAME + PACKET_FRAME_SIZE) / 65536);
+/** Map values moved into linear memory start here; the memory grows (once, at creation) to hold them. */
+export const MAP_VALUES = PACKET_FRAME + PACKET_FRAME_SIZE;
+/** The fixed part; a machine's memory has at least these pages (modules import at least this much). */
+export const MEMORY_PAGES = Math.ceil(MAP_VALUES / 65536);
+/** Map values beyond this many bytes stay outside linear memory (accessed through the interpreter). */
+export const MAP_VALUES_LIMIT = 64 << 20;

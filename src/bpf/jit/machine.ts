@@ -21,11 +21,14 @@ import {
   type Vm,
   VmFault,
 } from '../vm';
+import type { MapMemory } from '../maps';
 import {
   CTX_POOL,
   CTX_POOL_SIZE,
   CTX_TABLE,
   FRAMES,
+  MAP_VALUES,
+  MAP_VALUES_LIMIT,
   MEMORY_PAGES,
   PACKET_FRAME,
   PACKET_FRAME_SIZE,
@@ -38,6 +41,7 @@ import {
   TABLE_REGIONS,
   WRITE_TABLE,
 } from './layout';
+import { inlineableMaps, MapTable } from './map-table';
 import { translate } from './translate';
 import { type WasmApi, wasmApi } from './wasm-api';
 
@@ -104,15 +108,20 @@ export class JitMachine {
   /** Mirror of each context handler's whole-field values (see layout.ts), by handler. */
   private readonly ctxMirrors = new WeakMap<CtxHandler, number>();
   private ctxPoolNext = CTX_POOL;
+  private readonly maps: MapTable;
 
   constructor(
     readonly vm: Vm,
     api: WasmApi,
   ) {
     this.api = api;
-    this.memory = new api.Memory({ initial: MEMORY_PAGES, maximum: MEMORY_PAGES });
+    const maps = inlineableMaps(vm);
+    const mapBytes = maps === null ? 0 : relocatableBytes(maps);
+    const pages = Math.max(MEMORY_PAGES, Math.ceil((MAP_VALUES + mapBytes) / 65536));
+    this.memory = new api.Memory({ initial: pages, maximum: pages });
     this.bytes = new Uint8Array(this.memory.buffer);
     this.words = new Int32Array(this.memory.buffer);
+    this.maps = new MapTable(vm, this.words, this.bytes);
     this.regs = this.words.subarray(REGS / 4, REGS / 4 + 22);
     this.frames = this.words.subarray(FRAMES / 4, FRAMES / 4 + vm.frames.length);
     const mem = vm.mem;
@@ -129,6 +138,17 @@ export class JitMachine {
     vm.adoptState(this.regs, this.frames);
     for (let id = 0; id < Math.min(TABLE_REGIONS, mem.infos.length); id++) this.mirror(id);
     mem.observers.push((id) => this.mirror(id));
+    if (maps !== null && mapBytes > 0) {
+      // Map values move into linear memory (their regions follow through the observer above).
+      let next = MAP_VALUES;
+      maps.relocateValues((size) => {
+        if (next + size > MAP_VALUES + mapBytes) return null;
+        const at = next;
+        next = (next + size + 7) & ~7;
+        return this.bytes.subarray(at, at + size);
+      });
+    }
+    if (maps !== null) this.maps.fill(maps);
   }
 
   /** The BPF_PROG_TEST_RUN frame in linear memory, for a runner's packet buffer. */
@@ -139,6 +159,7 @@ export class JitMachine {
   /** Writes region `id`'s table entries: inline access only when its bytes live in linear memory. */
   private mirror(id: number): void {
     if (id >= TABLE_REGIONS) return;
+    this.maps.forget(id);
     const mem = this.vm.mem;
     const bytes = mem.bytes[id];
     const access = mem.infos[id] ? mem.access[id]! : Access.NONE;
@@ -189,7 +210,8 @@ export class JitMachine {
         vm.depth = depth;
         return interpret(vm, 1) === 'exited' ? 1 : 0;
       };
-      const instance = new this.api.Instance(module, { env: { memory: this.memory, step } });
+      const imports = { memory: this.memory, step, map_lookup: this.maps.lookup };
+      const instance = new this.api.Instance(module, { env: imports });
       run = instance.exports.run as RunFn;
       this.instances.set(module, run);
     }
@@ -244,6 +266,14 @@ export class JitMachine {
       return fault;
     }
   }
+}
+
+/** Bytes of linear memory the movable map values need (8-aligned each), or 0 past MAP_VALUES_LIMIT. */
+function relocatableBytes(maps: MapMemory): number {
+  let total = 0;
+  for (const { map, valueBase } of maps.all())
+    if (valueBase !== null && map.relocateValues !== undefined) total += (map.values.length + 7) & ~7;
+  return total > MAP_VALUES_LIMIT ? 0 : total;
 }
 
 const machines = new WeakMap<Vm, JitMachine>();

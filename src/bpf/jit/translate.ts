@@ -21,6 +21,8 @@ import {
   CTX_TABLE,
   FRAME_BYTES,
   FRAMES,
+  MAP_ENTRY,
+  MAP_TABLE,
   MEMORY_PAGES,
   READ_TABLE,
   REGS,
@@ -30,6 +32,7 @@ import {
   TABLE_REGIONS,
   WRITE_TABLE,
 } from './layout';
+import { MAP_KIND_ARRAY } from './map-table';
 import { BLOCK_VOID, Code, encodeModule, I32, I64, Op } from './wasm-encoder';
 
 // Locals: parameters first, then registers and temporaries.
@@ -44,9 +47,11 @@ const A = 17;
 const SB = 18;
 const U = 19;
 const V = 20;
+const W = 21;
 const reg = (n: number): number => R0 + n;
 
 const STEP_IMPORT = 0;
+const MAP_LOOKUP_IMPORT = 1;
 
 interface MemOp {
   readonly size: 1 | 2 | 4 | 8;
@@ -217,6 +222,10 @@ class Translator {
     if (op === 0x18) {
       const value = (BigInt(p.immHi[pc]!) << 32n) | BigInt(p.imm[pc]! >>> 0);
       this.c.i64(value).set(reg(p.dst2[pc]! >> 1));
+      return;
+    }
+    if (op === 0xc3 || op === 0xdb) {
+      if (!this.emitAtomic(pc, op === 0xdb ? 8 : 4)) this.interpret(pc);
       return;
     }
     if (cls === 0x01 || cls === 0x02 || cls === 0x03) {
@@ -520,6 +529,120 @@ class Translator {
   }
 
   /**
+   * Leaves the linear address of `size` bytes at reg(base) + off on the stack when they lie inside
+   * a region of `table` in linear memory; otherwise branches to the enclosing block (the slow path).
+   * Leaves T = the guest address and A = its region index.
+   */
+  private checkedAddress(base: number, off: number, size: number, table: number): void {
+    const { c } = this;
+    c.get(reg(base)).i64(BigInt(off)).op(Op.i64_add).tee(T);
+    c.i64(32n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).i32(HI_BASE).op(Op.i32_sub).tee(A);
+    c.i32(TABLE_REGIONS * 2)
+      .op(Op.i32_ge_u)
+      .br(Op.br_if, 0);
+    c.get(T).i64(0xffffffffn).op(Op.i64_and).i64(BigInt(size)).op(Op.i64_add);
+    c.get(A)
+      .i32(3)
+      .op(Op.i32_shl)
+      .mem(Op.i64_load32_u, table + 4, 2);
+    c.op(Op.i64_gt_u).br(Op.br_if, 0);
+    c.get(A).i32(3).op(Op.i32_shl).mem(Op.i32_load, table, 2);
+    c.get(T).op(Op.i32_wrap_i64).op(Op.i32_add);
+  }
+
+  /**
+   * Atomic add/or/and/xor (with or without fetch) on writable linear memory: the guest has one
+   * thread, so a load, the operation and a store. Exchanges and anything failing the check are the
+   * interpreter's (which also reports atomics on the context).
+   */
+  private emitAtomic(pc: number, size: 4 | 8): boolean {
+    const { c, p } = this;
+    const code = p.imm[pc]!;
+    const ops: Record<number, number> = { 0x00: Op.i64_add, 0x40: Op.i64_or, 0x50: Op.i64_and, 0xa0: Op.i64_xor };
+    const operation = ops[code & ~1];
+    if (operation === undefined) return false;
+    const m = MEM[size]!;
+    const src = reg(p.src2[pc]! >> 1);
+    this.open(Op.block); // done
+    this.open(Op.block); // slow
+    this.checkedAddress(p.dst2[pc]! >> 1, p.off[pc]!, size, WRITE_TABLE);
+    c.tee(W).get(W).mem(m.load, 0, 0).tee(T).get(src).op(operation).mem(m.store, 0, 0);
+    if ((code & 1) !== 0) c.get(T).set(src); // fetch: the old value (zero-extended for 32 bits)
+    c.br(Op.br, 1);
+    this.close();
+    this.interpret(pc);
+    this.close();
+    return true;
+  }
+
+  /**
+   * bpf_map_lookup_elem for maps the machine described in MAP_TABLE (map-table.ts): r1 must be a
+   * map pointer (offset 0 of an even region index) with an entry, and the key readable in linear
+   * memory. Arrays answer here; hash maps through the map_lookup import. r1..r5 keep their values,
+   * as after the interpreter's helper calls. Everything else is the interpreter's call.
+   */
+  private emitMapLookup(pc: number): void {
+    const { c } = this;
+    this.open(Op.block); // done
+    this.open(Op.block); // slow
+    c.get(reg(1)).i64(32n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).i32(HI_BASE).op(Op.i32_sub).tee(U);
+    c.i32(TABLE_REGIONS * 2)
+      .op(Op.i32_ge_u)
+      .get(U)
+      .i32(1)
+      .op(Op.i32_and)
+      .op(Op.i32_or)
+      .get(reg(1))
+      .op(Op.i32_wrap_i64)
+      .op(Op.i32_or)
+      .br(Op.br_if, 0);
+    // U = the entry's linear offset; A+V below belong to the key's address check.
+    c.get(U)
+      .i32(MAP_ENTRY / 2)
+      .op(Op.i32_mul)
+      .i32(MAP_TABLE)
+      .op(Op.i32_add)
+      .tee(U)
+      .mem(Op.i32_load, 0, 2)
+      .op(Op.i32_eqz)
+      .br(Op.br_if, 0);
+    // The key: inside a readable region of linear memory for key_size bytes.
+    c.get(reg(2)).tee(T).i64(32n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).i32(HI_BASE).op(Op.i32_sub).tee(A);
+    c.i32(TABLE_REGIONS * 2)
+      .op(Op.i32_ge_u)
+      .br(Op.br_if, 0);
+    c.get(T).i64(0xffffffffn).op(Op.i64_and).get(U).mem(Op.i64_load32_u, 4, 2).op(Op.i64_add);
+    c.get(A)
+      .i32(3)
+      .op(Op.i32_shl)
+      .mem(Op.i64_load32_u, READ_TABLE + 4, 2);
+    c.op(Op.i64_gt_u).br(Op.br_if, 0);
+    c.get(A).i32(3).op(Op.i32_shl).mem(Op.i32_load, READ_TABLE, 2).get(T).op(Op.i32_wrap_i64).op(Op.i32_add).set(W);
+    c.get(U).mem(Op.i32_load, 0, 2).i32(MAP_KIND_ARRAY).op(Op.i32_eq);
+    this.open(Op.if);
+    // array_map_lookup_elem: index < max_entries ? &values[index * stride] : NULL
+    c.get(W).mem(Op.i32_load, 0, 0).tee(V).get(U).mem(Op.i32_load, 8, 2).op(Op.i32_ge_u);
+    this.open(Op.if);
+    c.i64(0n).set(reg(0));
+    c.op(Op.else);
+    c.get(U).mem(Op.i64_load, 16, 3).get(V).get(U).mem(Op.i32_load, 12, 2).op(Op.i32_mul);
+    c.op(Op.i64_extend_i32_u).op(Op.i64_add).set(reg(0));
+    this.close();
+    c.op(Op.else);
+    c.get(U).mem(Op.i32_load, 8, 2).get(W).call(MAP_LOOKUP_IMPORT).tee(V).i32(0).op(Op.i32_lt_s);
+    this.open(Op.if);
+    c.i64(0n).set(reg(0));
+    c.op(Op.else);
+    c.get(U).mem(Op.i64_load, 16, 3).get(V).op(Op.i64_extend_i32_u).op(Op.i64_add).set(reg(0));
+    this.close();
+    this.close();
+    c.br(Op.br, 1); // done
+    this.close();
+    this.interpret(pc);
+    this.close();
+  }
+
+  /**
    * A whole-field load from a program context (ctx->data, skb->len, ...) read from the mirror the
    * machine keeps; anything else (narrow loads, stores, missing fields) stays with the interpreter.
    * Runs after the region check failed, with T = address and A = its region index.
@@ -559,6 +682,7 @@ class Translator {
     const { c, p } = this;
     if (op === 0x95) return this.emitExit(pc);
     if (isLocalCall(p, pc)) return this.emitCall(pc);
+    if (op === 0x85 && p.src2[pc] === 0 && p.imm[pc] === 1) return this.emitMapLookup(pc);
     const target = jumpTarget(p, pc);
     if (target === null) return this.interpret(pc); // helper calls, callx, kfuncs
     if (op === 0x05 || op === 0x06) return this.goto(target);
@@ -657,7 +781,10 @@ export function translate(p: PreparedProgram): Translation | string {
   if (typeof blocks === 'string') return blocks;
   const body = new Translator(p, blocks).translate();
   const wasm = encodeModule({
-    imports: [{ name: 'step', type: { params: [I32, I32, I32], results: [I32] } }],
+    imports: [
+      { name: 'step', type: { params: [I32, I32, I32], results: [I32] } },
+      { name: 'map_lookup', type: { params: [I32, I32], results: [I32] } },
+    ],
     memoryPages: MEMORY_PAGES,
     func: {
       type: { params: [I32, I32, I32, I32], results: [I32] },
@@ -665,7 +792,7 @@ export function translate(p: PreparedProgram): Translation | string {
         { count: 11, type: I64 },
         { count: 1, type: I32 },
         { count: 1, type: I64 },
-        { count: 4, type: I32 },
+        { count: 5, type: I32 },
       ],
       body,
     },

@@ -226,7 +226,7 @@ export interface FuncType {
 export interface ModuleSpec {
   /** Imported functions ("env", name) in index order, each with its type. */
   readonly imports: readonly { readonly name: string; readonly type: FuncType }[];
-  /** Pages of the imported memory ("env", "memory"). */
+  /** Minimum pages of the imported memory ("env", "memory"). */
   readonly memoryPages: number;
   /** The one defined function, exported as `exportName`. */
   readonly func: {
@@ -256,8 +256,8 @@ export function encodeModule(spec: ModuleSpec): Uint8Array {
   uleb(importBody, spec.imports.length + 1);
   name(importBody, 'env');
   name(importBody, 'memory');
-  importBody.push(0x02, 0x01);
-  uleb(importBody, spec.memoryPages);
+  // Minimum only: a machine's memory may be larger (it holds map values too).
+  importBody.push(0x02, 0x00);
   uleb(importBody, spec.memoryPages);
   spec.imports.forEach((imp, i) => {
     name(importBody, 'env');

@@ -9,13 +9,22 @@ import { BPF_NOEXIST } from './map-types';
 import { readU32, u32le } from './bytes';
 
 export class ArrayMap extends BaseMap {
-  override readonly values: Uint8Array;
-  private readonly copies: number;
+  /** Replaced only by relocateValues (same length and contents). */
+  override values: Uint8Array;
+  /** Value copies per index: one per CPU for percpu_array. */
+  readonly copies: number;
 
   constructor(spec: MapSpec, cpus: number, percpu: boolean) {
     super(spec, cpus);
     this.copies = percpu ? cpus : 1;
     this.values = new Uint8Array(spec.maxEntries * this.stride * this.copies);
+  }
+
+  relocateValues(target: Uint8Array): boolean {
+    if (target.length !== this.values.length) return false;
+    target.set(this.values);
+    this.values = target;
+    return true;
   }
 
   override get userValueSize(): number {

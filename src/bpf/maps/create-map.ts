@@ -14,6 +14,7 @@ import { MapCreateError, type BpfMap, type MapSpec } from './map';
 import { BPF_MAP_TYPE as T, mapTypeName } from './map-types';
 import { PerfEventArrayMap } from './perf-event-array-map';
 import { QueueStackMap } from './queue-stack-map';
+import { checkRedirectMapSpec, RedirectMap } from './redirect-maps';
 import { RingBufMap } from './ringbuf-map';
 import { checkSpec } from './validate-spec';
 
@@ -62,6 +63,12 @@ export function createMap(spec: MapSpec, options: CreateMapOptions = {}): BpfMap
       return new PerfEventArrayMap(spec, cpus);
     case T.PROG_ARRAY:
       return new FdArrayMap(spec, cpus, options.resolveProgFd ?? (() => null));
+    case T.DEVMAP:
+    case T.DEVMAP_HASH:
+    case T.CPUMAP:
+    case T.XSKMAP:
+      checkRedirectMapSpec(spec, fail);
+      return new RedirectMap(spec, cpus);
     case T.ARRAY_OF_MAPS:
     case T.HASH_OF_MAPS: {
       const inner = spec.innerMap;

@@ -9,7 +9,8 @@ import { BPF_EXIST, BPF_NOEXIST } from './map-types';
 import { SlotTable } from './slot-table';
 
 export class HashMap extends BaseMap {
-  override readonly values: Uint8Array;
+  /** Replaced only by relocateValues (same length and contents). */
+  override values: Uint8Array;
   protected readonly table: SlotTable;
   /** Value copies per element: one per CPU for per-CPU maps. */
   protected readonly copies: number;
@@ -19,6 +20,13 @@ export class HashMap extends BaseMap {
     this.copies = percpu ? cpus : 1;
     this.table = new SlotTable(spec.maxEntries);
     this.values = new Uint8Array(spec.maxEntries * this.stride * this.copies);
+  }
+
+  relocateValues(target: Uint8Array): boolean {
+    if (target.length !== this.values.length) return false;
+    target.set(this.values);
+    this.values = target;
+    return true;
   }
 
   override get userValueSize(): number {

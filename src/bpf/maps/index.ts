@@ -12,6 +12,7 @@ export * from './ringbuf-map';
 export * from './perf-event-array-map';
 export { FdArrayMap, type FdObject } from './fd-array-map';
 export { HashOfMaps } from './hash-of-maps';
+export { RedirectMap } from './redirect-maps';
 export { MapMemory, type BoundMap } from './map-memory';
 export * from './user-api';
 export { toHex, fromHex, u32le, u64le, readU32, readU64 } from './bytes';

@@ -35,6 +35,25 @@ export class MapMemory {
     return bound;
   }
 
+  /** Every bound map, in binding order. */
+  all(): IterableIterator<BoundMap> {
+    return this.byMap.values();
+  }
+
+  /**
+   * Moves the values of bound maps that can move (BpfMap.relocateValues) into memory `allocate`
+   * hands out (the JIT's linear memory, so programs reach them without leaving compiled code) and
+   * points their value regions there. Maps `allocate` has no room for (null) stay where they are.
+   */
+  relocateValues(allocate: (size: number) => Uint8Array | null): void {
+    for (const bound of this.byMap.values()) {
+      const { map, valueBase } = bound;
+      if (valueBase === null || map.relocateValues === undefined) continue;
+      const target = allocate(map.values.length);
+      if (target !== null && map.relocateValues(target)) this.mem.remap(valueBase, target);
+    }
+  }
+
   /** The map a program's map pointer refers to, or null when `address` is not a map pointer. */
   at(address: bigint): BoundMap | null {
     return this.byAddress.get(address) ?? null;

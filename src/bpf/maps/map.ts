@@ -66,6 +66,11 @@ export interface BpfMap {
   getNextKey(key: Uint8Array | null): Uint8Array | number;
   /** All entries in the map's documented display order (see each implementation). */
   entries(): MapEntry[];
+  /**
+   * Optional: moves `values` into `target` (same length; contents copied) so a runner can keep them
+   * in its own memory (the JIT's linear memory). Returns false when this map cannot move them.
+   */
+  relocateValues?(target: Uint8Array): boolean;
 }
 
 /** Thrown by createMap when the kernel would refuse BPF_MAP_CREATE. */

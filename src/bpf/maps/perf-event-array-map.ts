@@ -5,9 +5,9 @@
  * or stores one with userUpdate(index, cpu) — the simulated fd of an event is its CPU number.
  * drain() is the consumer.
  */
-import { E2BIG, EINVAL, ENOENT, EOPNOTSUPP } from './errno';
+import { E2BIG, EINVAL, ENOENT, ENOTSUPP, EOPNOTSUPP } from './errno';
 import { FdArrayMap, type FdObject } from './fd-array-map';
-import type { MapSpec } from './map';
+import type { MapEntry, MapSpec } from './map';
 import { u32le } from './bytes';
 
 export const BPF_F_INDEX_MASK = 0xffffffffn;
@@ -49,8 +49,22 @@ export class PerfEventArrayMap extends FdArrayMap<PerfEvent> {
     const event = this.get(index);
     if (event === null) return -ENOENT;
     if (event.cpu !== cpu) return -EOPNOTSUPP;
-    event.records.push(data.slice());
+    // A raw perf sample is a u32 size and the data, padded with zeroes to 8 bytes: the consumer
+    // gets the padding as part of the record (measured in tests/kernel-diff, xdp_perf_output).
+    const padded = new Uint8Array(((data.length + 4 + 7) & ~7) - 4);
+    padded.set(data);
+    event.records.push(padded);
     return 0;
+  }
+
+  /** User space cannot read the slots back: the kernel answers ENOTSUPP (524). */
+  override userLookup(_key: Uint8Array): number {
+    return -ENOTSUPP;
+  }
+
+  /** Nothing to list, as lookups fail (dumps show no entries; records come from drain()). */
+  override entries(): MapEntry[] {
+    return [];
   }
 
   /** Every record written so far, by slot then in order; the events are emptied. */

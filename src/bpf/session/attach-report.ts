@@ -5,11 +5,14 @@
  */
 import { formatTraceLine } from '../helpers';
 import type { Firing } from '../kernel';
+import { formatRecord, type OutputRecord } from './attach-records';
 import type { MapReport, RunFailure, RunSuccess, VerifierReport } from './report';
 
 export type AttachRunResult = (RunSuccess | RunFailure) & {
   /** "kprobe:__x64_sys_socket curl (pid 1201) __x64_sys_socket AF_INET type=1 proto=6" */
   readonly context: string;
+  /** Perf and ring buffer records the firing sent to user space; present only when there are some. */
+  readonly records?: readonly OutputRecord[];
 };
 
 export interface AttachReport {
@@ -43,6 +46,11 @@ export function traceLines(played: AttachedRun): string[] {
   return played.run.trace.map((message) => formatTraceLine(info, message).replace(/\n$/, ''));
 }
 
+/** The perf/ring buffer records of one played firing, one line each (see formatRecord). */
+export function recordLines(played: AttachedRun): string[] {
+  return (played.run.records ?? []).map(formatRecord);
+}
+
 /** The text output of an attach run: trace_pipe lines, faults in place, then the maps. */
 export function formatAttachRun(
   verifier: VerifierReport,
@@ -53,10 +61,11 @@ export function formatAttachRun(
   lines.push(verifier.accepted ? 'verifier: accepted' : `verifier: REJECTED at insn ${verifier.error?.insn}: ${verifier.error?.message}`); // prettier-ignore
   if (!verifier.accepted) return lines.join('\n');
   const traced = played.filter((p) => !('error' in p.run) && p.run.trace.length > 0).length;
-  lines.push(`${played.length} firings, ${traced} with trace output`, '');
+  const recorded = played.reduce((n, p) => n + (p.run.records?.length ?? 0), 0);
+  lines.push(`${played.length} firings, ${traced} with trace output${recorded > 0 ? `, ${recorded} buffer records` : ''}`, ''); // prettier-ignore
   for (const p of played) {
     if ('error' in p.run) lines.push(`error in ${p.program} at ${p.run.context}: ${p.run.error}`);
-    else lines.push(...traceLines(p));
+    else lines.push(...traceLines(p), ...recordLines(p));
   }
   // Read-only data (format strings, constants) is not state worth showing.
   const entries = Object.entries(maps).filter(([name]) => !name.startsWith('.rodata'));

@@ -11,11 +11,12 @@
  */
 import { type HelperEnv, newHelperState, type SubprogCaller } from '../helpers';
 import { type Attachment, type Firing, Simulation, type Workload } from '../kernel';
-import { dumpMap, MapMemory } from '../maps';
+import { dumpMap, MapMemory, PerfEventArrayMap } from '../maps';
 import type { BpfObject, BpfProgram } from '../object';
 import { setupXdp } from '../programs';
 import { AddressSpace, prepareProgram, runToExit, Vm } from '../vm';
 import { type AttachedRun, type AttachReport, type AttachRunResult } from './attach-report';
+import { drainRecords, recordTypes } from './attach-records';
 import { checkFits, findProgram, type ProgramAttachment } from './attach-plan';
 import { loadTimeChecks, reject } from './load-checks';
 import { createObjectMaps } from './object-maps';
@@ -136,6 +137,12 @@ export function createAttachSession(
   }
   verifier ??= loadTimeChecks(findProgram(object, plan[0]?.program ?? object.programs[0]?.name ?? ''), true);
 
+  const named = maps.map((map, i) => ({ name: object.maps[i]!.name, map }));
+  const types = recordTypes(object);
+  // The playground is the user-space reader: it opens a perf event per CPU, as BCC's
+  // open_perf_buffer and libbpf's perf_buffer__new do (without one, output gets -ENOENT).
+  for (const map of maps) if (map instanceof PerfEventArrayMap) map.openPerCpu();
+
   function runFiring(firing: Firing, target: Loaded): AttachRunResult {
     const context = `${firing.attachment.type}:${firing.attachment.target} ${firing.summary}`;
     const vm = target.vm!;
@@ -158,9 +165,12 @@ export function createAttachSession(
         vm.setReg(1, mem.map('ctx', contextName(firing.attachment), firing.ctx.slice(), false));
       }
       const out = runToExit(vm);
-      if (!out.ok) return { error: `EFAULT: the program faulted in the simulator: ${out.fault.message}`, context };
+      // Perf/ring buffer records appear in the report only where a firing produced some.
+      const records = drainRecords(object, named, types, firing.cpu);
+      const extra = records.length > 0 ? { records } : {};
+      if (!out.ok) return { error: `EFAULT: the program faulted in the simulator: ${out.fault.message}`, context, ...extra }; // prettier-ignore
       // Tracing programs' return values are ignored by the kernel; report them as a u32 like test_run.
-      return { retval: Number(BigInt.asUintN(32, out.r0)), packet: packetOut(), trace, context };
+      return { retval: Number(BigInt.asUintN(32, out.r0)), packet: packetOut(), trace, context, ...extra };
     } finally {
       for (let id = firstRegion; id < mem.infos.length; id++) if (mem.infos[id]) mem.unmap(mem.infos[id]!.base);
       env.ext.packet = undefined;
@@ -184,7 +194,6 @@ export function createAttachSession(
     }
   }
 
-  const named = maps.map((map, i) => ({ name: object.maps[i]!.name, map }));
   return {
     verifier,
     maps: named,

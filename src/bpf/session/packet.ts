@@ -115,6 +115,11 @@ export class PacketSlot {
   private dirtyEnd = 0;
   private generation = -1;
   private length = -1;
+  /** The context's field values for the current packet's facts (length, Ethernet header). */
+  private facts: FieldValues | null = null;
+  /** Names of the fields changed since they were last set from `facts` (program stores, helpers). */
+  private readonly touched: string[] = [];
+  private restoring = false;
 
   constructor(
     private readonly vm: Vm,
@@ -133,6 +138,14 @@ export class PacketSlot {
         : (['__sk_buff', SK_BUFF_SIZE, skbFieldsFor(type === 'tc' ? 'tc' : 'socket_filter')] as const);
     const image = structBytes(size, fields, values);
     const table = tableHandler(structName, fields, values, image);
+    // Per run only the fields a program or helper changed are put back (rebuilding every value
+    // from the packet cost microseconds for TC programs that write skb->mark).
+    const nameAt = new Map(fields.map((f) => [f.offset, f.name]));
+    table.observeFields?.((offset) => {
+      const name = nameAt.get(offset);
+      if (!this.restoring && name !== undefined) this.touched.push(name);
+    });
+    this.touched.length = 0;
     const ctx = vm.mem.mapCtx(structName, image, table);
     this.ctxLo = Number(BigInt.asIntN(32, ctx));
     this.ctxHi = Number(BigInt.asIntN(32, ctx >> 32n));
@@ -181,25 +194,49 @@ export class PacketSlot {
     if (this.type === 'tc') table.set('len', BigInt(this.buffer.end - this.buffer.data));
   };
 
+  /** Context fields as the packet's facts say: all of them for new facts, else only those changed since. */
+  private resetContext(packet: Uint8Array): void {
+    const table = this.context.table;
+    const sameFacts = packet.length === this.length && (this.type === 'xdp' || sameHeader(packet, this.header));
+    if (sameFacts && table.generation === this.generation) return;
+    this.restoring = true;
+    try {
+      if (!sameFacts || this.facts === null) {
+        this.facts = this.valuesFor(packet);
+        table.assign(this.facts);
+        this.length = packet.length;
+        this.header.set(packet.subarray(0, ETH_HLEN));
+      } else if (this.touched.length === 0) table.assign(this.facts);
+      else
+        for (const name of this.touched) {
+          const value = this.facts.get(name);
+          if (value !== undefined) table.set(name, value);
+        }
+    } finally {
+      this.restoring = false;
+    }
+    this.touched.length = 0;
+    this.generation = table.generation;
+  }
+
   /** Puts `packet` in place for the next run (it must fit: refusePacket first) and returns the helpers' view. */
   load(packet: Uint8Array): PacketExt {
     const b = this.buffer;
     const frame = b.frame;
-    if (this.dirtyEnd > this.dirtyStart) frame.fill(0, this.dirtyStart, this.dirtyEnd);
+    // Bytes the last run could have written outside the new packet's extent go back to zero (the
+    // packet's own bytes are overwritten by the copy anyway).
+    const end = LAYOUT.headroom + packet.length;
+    if (this.dirtyEnd > this.dirtyStart) {
+      if (this.dirtyStart < LAYOUT.headroom) frame.fill(0, this.dirtyStart, Math.min(this.dirtyEnd, LAYOUT.headroom));
+      if (this.dirtyEnd > end) frame.fill(0, Math.max(this.dirtyStart, end), this.dirtyEnd);
+    }
     frame.set(packet, LAYOUT.headroom);
     b.meta = b.data = LAYOUT.headroom + (this.socket ? ETH_HLEN : 0);
-    b.end = LAYOUT.headroom + packet.length;
+    b.end = end;
     this.dirtyStart = LAYOUT.headroom;
     this.dirtyEnd = b.end;
     this.remap();
-    const table = this.context.table;
-    const facts = this.type === 'xdp' || sameHeader(packet, this.header);
-    if (table.generation !== this.generation || packet.length !== this.length || !facts) {
-      table.assign(this.valuesFor(packet));
-      this.generation = table.generation;
-      this.length = packet.length;
-      this.header.set(packet.subarray(0, ETH_HLEN));
-    }
+    this.resetContext(packet);
     if (this.type !== 'xdp') {
       this.vm.legacyPacketId = this.packetId;
       this.vm.legacyDataOffset = this.type === 'tc' ? 0 : ETH_HLEN;

@@ -6,7 +6,7 @@
  * run resets (see PacketSlot); each run executes with the helper registry and collects retval,
  * packet and trace. Maps persist across runs and stay editable from "user space" (session.maps).
  */
-import { type HelperEnv, newHelperState, type TailCallExt, type TaskInfo } from '../helpers';
+import { type HelperEnv, type HelperState, newHelperState, type TailCallExt, type TaskInfo } from '../helpers';
 import { BPF_MAP_TYPE, type BpfMap, dumpMap, FdArrayMap, type FdObject, MapMemory, u32le } from '../maps';
 import type { BpfObject, BpfProgram } from '../object';
 import { type Engine, type EngineInfo, fastRunner } from '../jit';
@@ -20,6 +20,7 @@ import { firstValueAddress, KEY0, lddwResolver } from './resolve';
 import { subprogCaller } from './subprog';
 import { refusePacket } from './test-run-rules';
 import { sessionVerifier } from './verifier-env';
+import { verifyEveryProgram } from './verify-all';
 import { helperLookup } from './helper-lookup';
 
 export interface SessionOptions {
@@ -69,6 +70,13 @@ export interface Session {
   run(packet: Uint8Array, drive?: (vm: Vm) => RunOutcome): RunResult;
   /** Runs the packet n times (maps see every run); the last run's result plus duration_ns_avg. */
   runRepeat(packet: Uint8Array, n: number): RunResult;
+  /**
+   * One packet for a traffic run (src/bpf/traffic): the 32-bit return value or the failure, trace
+   * lines appended to `trace`; no packet copy and no report, so a million runs stay cheap.
+   */
+  runRetval(packet: Uint8Array, trace: string[]): number | RunFailure;
+  /** The simulated clock bpf_ktime_get_ns reads (traffic runs move it to each packet's arrival). */
+  readonly clock: SimulatedClock;
   /** Every map's entries as `run --json` reports them. */
   dumpMaps(): Record<string, MapReport>;
   /**
@@ -91,19 +99,33 @@ function pickProgram(object: BpfObject, name: string | undefined): BpfProgram {
   throw new SessionError(`no program or section named '${name}'; the object has ${known}`);
 }
 
+export interface SimulatedClock {
+  /** Now, in ns since boot; every bpf_ktime_get_ns read moves it on by 1 µs. */
+  readonly ns: bigint;
+  /** Moves the clock forward to `ns` (never back: time is monotonic for the program). */
+  advanceTo(ns: bigint): void;
+}
+
+class SessionClock implements SimulatedClock {
+  ns = 1_000_000_000n;
+  advanceTo(ns: bigint): void {
+    if (ns > this.ns) this.ns = ns;
+  }
+}
+
 /** A deterministic environment: simulated clock, seeded xorshift32, the chosen CPU. */
 function makeEnv(
   mem: AddressSpace,
   options: SessionOptions,
   ext: Record<string, unknown>,
   sink: string[][],
+  clock: SessionClock,
 ): HelperEnv {
-  let clock = 1_000_000_000n;
   let seed = options.seed >>> 0 || 0x2545f491;
   return {
     mem,
     trace: (message) => sink[0]!.push(message),
-    nowNs: () => (clock += 1000n),
+    nowNs: () => (clock.ns += 1000n),
     random32: () => {
       seed ^= seed << 13;
       seed ^= seed >>> 17;
@@ -188,11 +210,13 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     }
   }
   const tailCalls = prepared ? setUpTailCalls(object, program, prepared, maps, lddwResolver(resolved)) : null;
-  if (verifier.accepted) verifier = (options.verify ?? sessionVerifier)(program, object, options.privileged);
+  if (verifier.accepted)
+    verifier = verifyEveryProgram(object, program, options.verify ?? sessionVerifier, options.privileged);
 
   const sink: string[][] = [[]];
   const ext: Record<string, unknown> = { maps: mapMemory, task: TEST_RUN_TASK, state: newHelperState() };
-  const env = makeEnv(mem, options, ext, sink);
+  const simClock = new SessionClock();
+  const env = makeEnv(mem, options, ext, sink, simClock);
   const vmOptions = {
     mem,
     helpers: helperLookup,
@@ -222,19 +246,28 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
   const slot = vm && type !== null ? new PacketSlot(vm, type, runner?.machine?.packetFrame()) : null;
   const slotType: PacketProgramType = type ?? 'xdp';
 
-  /** Sets up one run (trace lines go to `trace`); a failure when the run must not happen. */
-  const begin = (packet: Uint8Array, trace: string[]): RunFailure | null => {
+  /** Why `packet` must not run, or null. */
+  const refuse = (packet: Uint8Array): RunFailure | null => {
     if (!vm || !verifier.accepted) return { error: `EACCES: the program was not loaded: ${verifier.error?.message}` };
     if (slot === null) return { error: `EINVAL: section '${program.sectionName}' is not a packet program` };
     const refused = refusePacket(slotType, packet);
-    if (refused !== null) return { error: refused };
+    return refused === null ? null : { error: refused };
+  };
+  /** Puts the VM, packet and context in place for one run of an accepted packet (trace lines go to `trace`). */
+  const reset = (packet: Uint8Array, trace: string[]): void => {
     sink[0] = trace;
-    ext.state = newHelperState();
-    vm.program = prepared!;
-    vm.reset(0);
-    ext.packet = slot.load(packet);
-    vm.setRegHalves(1, slot.ctxLo, slot.ctxHi);
-    return null;
+    // Helper bookkeeping starts empty; a state nothing was recorded in is reused (once per packet).
+    if ((ext.state as HelperState).heldLocks.size !== 0) ext.state = newHelperState();
+    vm!.program = prepared!;
+    vm!.reset(0);
+    ext.packet = slot!.load(packet);
+    vm!.setRegHalves(1, slot!.ctxLo, slot!.ctxHi);
+  };
+  /** Sets up one run; a failure when the run must not happen. */
+  const begin = (packet: Uint8Array, trace: string[]): RunFailure | null => {
+    const refused = refuse(packet);
+    if (refused === null) reset(packet, trace);
+    return refused;
   };
   const faulted = (fault: VmFault): RunFailure => ({
     error: `EFAULT: the program faulted in the simulator: ${fault.message}`,
@@ -269,9 +302,11 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     const clock = options.clockNs ?? (() => Date.now() * 1e6);
     const trace: string[] = [];
     const start = clock();
+    // The same packet every time: it is checked once.
+    const refused = refuse(packet);
+    if (refused !== null) return refused;
     for (let i = 0; i < n; i++) {
-      const refused = begin(packet, trace);
-      if (refused !== null) return refused;
+      reset(packet, trace);
       let fault: VmFault | null;
       try {
         fault = runner!.exec();
@@ -284,6 +319,18 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     return { ...success(vm!.regs[0]! >>> 0, trace), duration_ns_avg: Math.round(elapsed / n) };
   };
 
+  const runRetval = (packet: Uint8Array, trace: string[]): number | RunFailure => {
+    const refused = begin(packet, trace);
+    if (refused !== null) return refused;
+    let fault: VmFault | null;
+    try {
+      fault = runner!.exec();
+    } finally {
+      ext.packet = undefined;
+    }
+    return fault === null ? vm!.regs[0]! >>> 0 : faulted(fault);
+  };
+
   const named = maps.map((map, i) => ({ name: object.maps[i]!.name, map }));
   return {
     program,
@@ -293,6 +340,8 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     maps: named,
     run,
     runRepeat,
+    runRetval,
+    clock: simClock,
     dumpMaps: () => Object.fromEntries(named.map(({ name, map }) => [name, dumpMap(map)])),
     setProgArraySlot: (mapName, index, programName) => {
       const found = named.find((m) => m.name === mapName);

@@ -8,6 +8,7 @@ import { fail, reg, type Checker } from './context';
 import { aluOpString } from './disasm';
 import { regTypeName } from './print';
 import { copyReg, isPktPointer, isPointer, knownScalar, markUnbounded, unknownScalar, type Reg } from './reg';
+import { sanitizeAfter, sanitizeBefore } from './sanitize';
 import { applyView, scalarAlu, signExtend } from './scalar-alu';
 import { tnumAdd, tnumSub } from './tnum';
 
@@ -188,6 +189,7 @@ function pointerAlu(c: Checker, dst: Reg, src: Reg, op: number, bits: 32 | 64): 
   }
   saneOffset(c, off, typeName);
   saneOffset(c, ptr, typeName);
+  sanitizeBefore(c, ptr, off, op, !ptrIsSrc);
   const out = copyReg(ptr);
   if (op === AluOp.ADD) {
     const sum = ptr.off + Number(sval);
@@ -219,6 +221,7 @@ function pointerAlu(c: Checker, dst: Reg, src: Reg, op: number, bits: 32 | 64): 
     fail(c, `R${i.dst} pointer arithmetic with ${opText} operator prohibited`);
   }
   saneOffset(c, out, typeName);
+  sanitizeAfter(c, out);
   setReg(c, i.dst, out);
 }
 

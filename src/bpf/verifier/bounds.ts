@@ -81,6 +81,44 @@ function deduce64(r: Reg): void {
   }
 }
 
+/** Everything known is nothing: no view can tighten another. */
+const isUnbounded = (r: Reg): boolean =>
+  r.varOff.mask === U64 &&
+  r.umin === 0n &&
+  r.umax === U64 &&
+  r.smin === S64_MIN &&
+  r.smax === S64_MAX &&
+  r.u32min === 0 &&
+  r.u32max === U32_MAX &&
+  r.s32min === S32_MIN &&
+  r.s32max === S32_MAX;
+
+type Views = Pick<Reg, 'smin' | 'smax' | 'umin' | 'umax' | 's32min' | 's32max' | 'u32min' | 'u32max' | 'varOff'>;
+
+const viewsOf = (r: Reg): Views => ({
+  smin: r.smin,
+  smax: r.smax,
+  umin: r.umin,
+  umax: r.umax,
+  s32min: r.s32min,
+  s32max: r.s32max,
+  u32min: r.u32min,
+  u32max: r.u32max,
+  varOff: r.varOff,
+});
+
+const sameViews = (r: Reg, v: Views): boolean =>
+  r.smin === v.smin &&
+  r.smax === v.smax &&
+  r.umin === v.umin &&
+  r.umax === v.umax &&
+  r.s32min === v.s32min &&
+  r.s32max === v.s32max &&
+  r.u32min === v.u32min &&
+  r.u32max === v.u32max &&
+  r.varOff.value === v.varOff.value &&
+  r.varOff.mask === v.varOff.mask;
+
 /** Re-derives every view from the others. Call after any change to a scalar's bounds. */
 export function syncBounds(r: Reg): void {
   if (r.varOff.mask === 0n) {
@@ -97,6 +135,8 @@ export function syncBounds(r: Reg): void {
       }
     }
   }
+  if (isUnbounded(r)) return;
+  const start = viewsOf(r);
   for (let round = 0; round < 2; round++) {
     boundsFromTnum(r);
     deduce32(r);
@@ -106,6 +146,8 @@ export function syncBounds(r: Reg): void {
       r.varOff,
       tnumIntersect(tnumSubreg(r.varOff), tnumRange(BigInt(r.u32min), BigInt(r.u32max))),
     );
+    // A round depends on the views alone: if the first changed nothing, the second would not either.
+    if (round === 0 && sameViews(r, start)) break;
   }
   if (r.smin > r.smax || r.umin > r.umax || r.s32min > r.s32max || r.u32min > r.u32max) {
     // Contradictory bounds only arise on paths that cannot execute; keep the state well-formed.

@@ -25,21 +25,22 @@ const constOf = (r: Reg, jmp32: boolean): bigint | null => {
   return t.mask === 0n ? t.value : null;
 };
 
+const NEGATED: Readonly<Record<number, number>> = {
+  [JmpOp.JEQ]: JmpOp.JNE,
+  [JmpOp.JNE]: JmpOp.JEQ,
+  [JmpOp.JGT]: JmpOp.JLE,
+  [JmpOp.JLE]: JmpOp.JGT,
+  [JmpOp.JGE]: JmpOp.JLT,
+  [JmpOp.JLT]: JmpOp.JGE,
+  [JmpOp.JSGT]: JmpOp.JSLE,
+  [JmpOp.JSLE]: JmpOp.JSGT,
+  [JmpOp.JSGE]: JmpOp.JSLT,
+  [JmpOp.JSLT]: JmpOp.JSGE,
+};
+
 /** The opcode that holds when `op` does not. */
 export function negate(op: number): number {
-  const map: Record<number, number> = {
-    [JmpOp.JEQ]: JmpOp.JNE,
-    [JmpOp.JNE]: JmpOp.JEQ,
-    [JmpOp.JGT]: JmpOp.JLE,
-    [JmpOp.JLE]: JmpOp.JGT,
-    [JmpOp.JGE]: JmpOp.JLT,
-    [JmpOp.JLT]: JmpOp.JGE,
-    [JmpOp.JSGT]: JmpOp.JSLE,
-    [JmpOp.JSLE]: JmpOp.JSGT,
-    [JmpOp.JSGE]: JmpOp.JSLT,
-    [JmpOp.JSLT]: JmpOp.JSGE,
-  };
-  return map[op] ?? op;
+  return NEGATED[op] ?? op;
 }
 
 /** 1: always taken, 0: never, -1: either. */

@@ -6,6 +6,7 @@
 import { checkRead, setReg } from './alu';
 import { fail, reg, type Checker } from './context';
 import { checkRegion } from './mem';
+import { unprivilegedMayCall } from './privilege';
 import { regTypeName } from './print';
 import { isPktPointer, isPointer, notInit, pointer, unknownScalar, type Reg } from './reg';
 import { checkStackInitialised, markStackWritten, stackBounds } from './stack';
@@ -161,7 +162,7 @@ export function checkHelperCall(c: Checker): void {
   const id = c.insn.imm;
   const proto = c.env.helper(id);
   if (!proto) fail(c, `invalid func unknown#${id}`);
-  if (proto.progTypes && !proto.progTypes.includes(c.progType))
+  if ((proto.progTypes && !proto.progTypes.includes(c.progType)) || (!c.privileged && !unprivilegedMayCall(id)))
     fail(c, `program of this type cannot use helper ${proto.name}#${id}`);
   if (proto.gplOnly && !c.env.licenseGpl)
     fail(c, 'cannot call GPL-restricted function from non-GPL compatible program');

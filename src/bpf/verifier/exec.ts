@@ -18,7 +18,7 @@ export function execLoadStore(c: Checker): void {
     case 'ldx': {
       checkRead(c, i.src);
       checkWrite(c, i.dst);
-      const v = checkMemAccess(c, i.src, i.off, size, false, null);
+      const v = checkMemAccess(c, i.src, i.off, size, false, null, 0, i.dst);
       setReg(c, i.dst, v ?? unknownScalar());
       return;
     }

@@ -116,7 +116,7 @@ export function checkMemAccess(
     }
     case 'fp':
       if (write) stackWrite(c, regno, r, insnOff + r.off, size, value, imm);
-      else out = stackRead(c, regno, r, insnOff + r.off, size);
+      else out = stackRead(c, regno, r, insnOff + r.off, size, valueRegno >= 0);
       break;
     case 'pkt':
     case 'pkt_meta':

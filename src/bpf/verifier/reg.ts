@@ -127,7 +127,29 @@ export function pointer(type: RegType, fields: Partial<Reg> = {}): Reg {
   return Object.assign(r, fields);
 }
 
-export const copyReg = (r: Reg): Reg => ({ ...r });
+/** A field-by-field literal: much cheaper than a spread in the walk's hottest path. */
+export const copyReg = (r: Reg): Reg => ({
+  type: r.type,
+  maybeNull: r.maybeNull,
+  rdonly: r.rdonly,
+  off: r.off,
+  id: r.id,
+  range: r.range,
+  refObjId: r.refObjId,
+  map: r.map,
+  memSize: r.memSize,
+  frameNo: r.frameNo,
+  subprog: r.subprog,
+  smin: r.smin,
+  smax: r.smax,
+  umin: r.umin,
+  umax: r.umax,
+  s32min: r.s32min,
+  s32max: r.s32max,
+  u32min: r.u32min,
+  u32max: r.u32max,
+  varOff: r.varOff,
+});
 
 export const isPointer = (r: Reg): boolean => r.type !== 'scalar' && r.type !== 'not_init';
 export const isPktPointer = (r: Reg): boolean => r.type === 'pkt' || r.type === 'pkt_meta';

@@ -9,6 +9,7 @@
  */
 import type { DecodedInsn } from '../isa';
 import { successors, type Program } from './cfg';
+import { hasReturnRange } from './return-range';
 import type { VerifierEnv } from './types';
 
 const ALL = 0x7ff;
@@ -116,7 +117,7 @@ function pointerKinds(prog: Program): Kinds[] {
   return kinds;
 }
 
-function backwardStep(i: DecodedInsn, out: number, k: Kinds, env: VerifierEnv): number {
+function backwardStep(i: DecodedInsn, out: number, k: Kinds, env: VerifierEnv, mainExit: boolean): number {
   const s = i.spec;
   const has = (r: number): boolean => (out & bit(r)) !== 0;
   switch (s.shape) {
@@ -165,7 +166,9 @@ function backwardStep(i: DecodedInsn, out: number, k: Kinds, env: VerifierEnv): 
     case 'callx':
       return (out & ~CALL_CLOBBER) | ARGS | bit(i.dst);
     case 'exit':
-      return bit(0);
+      // R0's value is checked at the main program's exit only where the type has a return range; a
+      // subprogram's R0 goes back to its caller, which this per-function analysis cannot see.
+      return mainExit && !hasReturnRange(env.progType) ? 0 : bit(0);
     case 'lddw':
       return out & ~bit(i.dst);
     case 'ld-abs':
@@ -180,6 +183,7 @@ function backwardStep(i: DecodedInsn, out: number, k: Kinds, env: VerifierEnv): 
 export function computeRelevance(prog: Program, env: VerifierEnv): Uint16Array {
   const kinds = pointerKinds(prog);
   const n = prog.insns.length;
+  const mainEnd = prog.subprogs[1] ?? n;
   const rel = new Uint16Array(n);
   let changed = true;
   while (changed) {
@@ -189,7 +193,7 @@ export function computeRelevance(prog: Program, env: VerifierEnv): Uint16Array {
       if (!i) continue;
       let out = 0;
       for (const s of successors(i)) out |= rel[s] ?? 0;
-      const v = backwardStep(i, out, kinds[pc]!, env) | bit(10);
+      const v = backwardStep(i, out, kinds[pc]!, env, pc < mainEnd) | bit(10);
       if (v !== rel[pc]) {
         rel[pc] = v;
         changed = true;

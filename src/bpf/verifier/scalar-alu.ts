@@ -43,14 +43,21 @@ const view = (r: Reg, bits: 32 | 64): View =>
         t: tnumSubreg(r.varOff),
       };
 
-function limits(bits: 32 | 64): { smin: bigint; smax: bigint; umax: bigint } {
-  const b = BigInt(bits);
-  return { smin: -(1n << (b - 1n)), smax: (1n << (b - 1n)) - 1n, umax: (1n << b) - 1n };
+interface Limits {
+  smin: bigint;
+  smax: bigint;
+  umax: bigint;
+  mod: bigint;
 }
+const LIMITS_32: Limits = { smin: -(1n << 31n), smax: (1n << 31n) - 1n, umax: (1n << 32n) - 1n, mod: 1n << 32n };
+const LIMITS_64: Limits = { smin: -(1n << 63n), smax: (1n << 63n) - 1n, umax: (1n << 64n) - 1n, mod: 1n << 64n };
+const limits = (bits: 32 | 64): Limits => (bits === 64 ? LIMITS_64 : LIMITS_32);
 
 /** [lo, hi] reduced modulo 2^bits when every value wraps alike, else null. */
 function wrapU(lo: bigint, hi: bigint, bits: 32 | 64): [bigint, bigint] | null {
-  const mod = 1n << BigInt(bits);
+  const mod = limits(bits).mod;
+  // The common case: no wrap-around at all.
+  if (lo >= 0n && hi < mod) return [lo, hi];
   if (hi - lo >= mod) return null;
   const floorDiv = (x: bigint): bigint => (x >= 0n ? x / mod : -((-x + mod - 1n) / mod));
   if (floorDiv(lo) !== floorDiv(hi)) return null;
@@ -60,6 +67,7 @@ function wrapU(lo: bigint, hi: bigint, bits: 32 | 64): [bigint, bigint] | null {
 
 function wrapS(lo: bigint, hi: bigint, bits: 32 | 64): [bigint, bigint] | null {
   const { smin, smax } = limits(bits);
+  if (lo >= smin && hi <= smax) return [lo, hi];
   const shift = -smin;
   const w = wrapU(lo + shift, hi + shift, bits);
   if (!w) return null;
@@ -74,68 +82,69 @@ function unknownView(bits: 32 | 64): View {
   return { smin: l.smin, smax: l.smax, umin: 0n, umax: l.umax, t: truncT(TNUM_UNKNOWN, bits) };
 }
 
+function setS(out: View, r: [bigint, bigint] | null): void {
+  if (r) [out.smin, out.smax] = r;
+}
+function setU(out: View, r: [bigint, bigint] | null): void {
+  if (r) [out.umin, out.umax] = r;
+}
+
 function compute(op: number, a: View, b: View, bits: 32 | 64): View {
   const l = limits(bits);
   const out = unknownView(bits);
   const bConst = b.t.mask === 0n ? b.t.value : null;
-  const setS = (r: [bigint, bigint] | null): void => {
-    if (r) [out.smin, out.smax] = r;
-  };
-  const setU = (r: [bigint, bigint] | null): void => {
-    if (r) [out.umin, out.umax] = r;
-  };
   const bothNonNeg = a.smin >= 0n && b.smin >= 0n;
   switch (op) {
     case AluOp.ADD:
-      setS(wrapS(a.smin + b.smin, a.smax + b.smax, bits));
-      setU(wrapU(a.umin + b.umin, a.umax + b.umax, bits));
+      setS(out, wrapS(a.smin + b.smin, a.smax + b.smax, bits));
+      setU(out, wrapU(a.umin + b.umin, a.umax + b.umax, bits));
       out.t = truncT(tnumAdd(a.t, b.t), bits);
       break;
     case AluOp.SUB:
-      setS(wrapS(a.smin - b.smax, a.smax - b.smin, bits));
-      setU(wrapU(a.umin - b.umax, a.umax - b.umin, bits));
+      setS(out, wrapS(a.smin - b.smax, a.smax - b.smin, bits));
+      setU(out, wrapU(a.umin - b.umax, a.umax - b.umin, bits));
       out.t = truncT(tnumSub(a.t, b.t), bits);
       break;
     case AluOp.MUL: {
-      if (a.umax * b.umax <= l.umax) setU([a.umin * b.umin, a.umax * b.umax]);
+      if (a.umax * b.umax <= l.umax) setU(out, [a.umin * b.umin, a.umax * b.umax]);
       const p = [a.smin * b.smin, a.smin * b.smax, a.smax * b.smin, a.smax * b.smax];
       const lo = p.reduce((x, y) => (x < y ? x : y));
       const hi = p.reduce((x, y) => (x > y ? x : y));
-      if (lo >= l.smin && hi <= l.smax) setS([lo, hi]);
+      if (lo >= l.smin && hi <= l.smax) setS(out, [lo, hi]);
       out.t = truncT(tnumMul(a.t, b.t), bits);
       break;
     }
     case AluOp.AND:
       out.t = tnumAnd(a.t, b.t);
-      setU([out.t.value, a.umax < b.umax ? a.umax : b.umax]);
-      if (bothNonNeg) setS([out.umin, out.umax]);
+      setU(out, [out.t.value, a.umax < b.umax ? a.umax : b.umax]);
+      if (bothNonNeg) setS(out, [out.umin, out.umax]);
       break;
     case AluOp.OR:
       out.t = tnumOr(a.t, b.t);
-      setU([a.umin > b.umin ? a.umin : b.umin, out.t.value | out.t.mask]);
-      if (bothNonNeg) setS([out.umin, out.umax]);
+      setU(out, [a.umin > b.umin ? a.umin : b.umin, out.t.value | out.t.mask]);
+      if (bothNonNeg) setS(out, [out.umin, out.umax]);
       break;
     case AluOp.XOR:
       out.t = tnumXor(a.t, b.t);
-      setU([out.t.value, out.t.value | out.t.mask]);
-      if (bothNonNeg) setS([out.umin, out.umax]);
+      setU(out, [out.t.value, out.t.value | out.t.mask]);
+      if (bothNonNeg) setS(out, [out.umin, out.umax]);
       break;
     case AluOp.LSH:
       if (bConst !== null && bConst < BigInt(bits)) {
         const k = bConst;
-        if (a.umax << k <= l.umax) setU([a.umin << k, a.umax << k]);
+        if (a.umax << k <= l.umax) setU(out, [a.umin << k, a.umax << k]);
         out.t = truncT(tnumLshift(a.t, Number(k)), bits);
       }
       break;
     case AluOp.RSH:
       if (bConst !== null && bConst < BigInt(bits)) {
-        setU([a.umin >> bConst, a.umax >> bConst]);
+        setU(out, [a.umin >> bConst, a.umax >> bConst]);
         out.t = tnumRshift(a.t, Number(bConst));
       }
       break;
     case AluOp.ARSH:
       if (bConst !== null && bConst < BigInt(bits)) {
-        setS([a.smin >> bConst, a.smax >> bConst]);
+        setS(out, [a.smin >> bConst, a.smax >> bConst]);
         out.t = tnumArshift(a.t, Number(bConst), bits);
       }
       break;

@@ -122,7 +122,7 @@ export function stackWrite(
 }
 
 /** Reads `size` bytes at fp-relative `min`; returns the loaded value (or null for helper checks). */
-export function stackRead(c: Checker, regno: number, r: Reg, off: number, size: number): Reg {
+export function stackRead(c: Checker, regno: number, r: Reg, off: number, size: number, intoReg = true): Reg {
   const [min, max] = stackBounds(c, regno, r, off, size, 'read');
   const f = stackFrameOf(c, r);
   if (r.varOff.mask !== 0n) {
@@ -143,7 +143,8 @@ export function stackRead(c: Checker, regno: number, r: Reg, off: number, size: 
   if (slot.bytes[REG_SIZE - 1] === 'r' && slot.spilled) {
     const spillSize = slot.bytes.split('').filter((b) => b === 'r').length;
     if (size === REG_SIZE && spillSize === REG_SIZE) {
-      if (!c.privileged && slot.spilled.type !== 'scalar') fail(c, `leaking pointer from stack off ${min}`);
+      // A pointer may be filled back into a register; only reading it as data (atomics) would leak it.
+      if (!intoReg && !c.privileged && slot.spilled.type !== 'scalar') fail(c, `leaking pointer from stack off ${min}`);
       return copyReg(slot.spilled);
     }
     if (slot.spilled.type !== 'scalar') fail(c, 'invalid size of register fill');
@@ -183,9 +184,10 @@ export function checkStackInitialised(
     const { spi, k } = locate(a);
     const slot = getSlot(f, spi);
     const b = slot.bytes[k];
-    if (b === '?' && !c.privileged) {
-      if (r.varOff.mask === 0n)
-        fail(c, `invalid indirect read from stack R${regno} off ${off}+${a - min} size ${size}`);
+    // Without CAP_BPF a helper may read neither unwritten bytes nor the bytes of a spilled pointer.
+    const unreadable = b === '?' || (b === 'r' && slot.spilled !== null && slot.spilled.type !== 'scalar');
+    if (unreadable && !c.privileged) {
+      if (r.varOff.mask === 0n) fail(c, `invalid read from stack R${regno} off ${off}+${a - min} size ${size}`);
       fail(
         c,
         `invalid variable-offset indirect access to stack R${regno} var_off=${tnumText(r.varOff)} off=${off} size=${size}`,

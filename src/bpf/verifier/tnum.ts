@@ -18,20 +18,31 @@ export const TNUM_UNKNOWN: Tnum = { value: 0n, mask: U64 };
 export const tnumIsConst = (t: Tnum): boolean => t.mask === 0n;
 export const tnumIsUnknown = (t: Tnum): boolean => t.mask === U64;
 
+const TWO_32 = 2 ** 32;
+/** Below 2^53 a bigint converts to a number exactly, so its bits can be counted without bigint shifts. */
+const EXACT = 1n << 53n;
+
 /** Number of significant bits of a non-negative value below 2^64 (without a string round trip). */
 function bitLength(x: bigint): number {
-  const hi = Number(x >> 32n);
-  return hi !== 0 ? 64 - Math.clz32(hi) : 32 - Math.clz32(Number(x & 0xffffffffn));
+  if (x < EXACT) {
+    const n = Number(x);
+    return n < TWO_32 ? 32 - Math.clz32(n) : 64 - Math.clz32(Math.floor(n / TWO_32));
+  }
+  return 64 - Math.clz32(Number(x >> 32n));
 }
+
+/** Low-bit masks 2^k - 1, k = 0..64, so tnumRange allocates no new bigints for them. */
+const LOW_MASKS: readonly bigint[] = Array.from({ length: 65 }, (_, k) => (1n << BigInt(k)) - 1n);
 
 /** The smallest tnum holding every value in [min, max] (unsigned). */
 export function tnumRange(min: bigint, max: bigint): Tnum {
+  if (min === 0n && max === U64) return TNUM_UNKNOWN;
   const chi = min ^ max;
-  if (chi === 0n) return tnumConst(min);
-  const bits = BigInt(bitLength(chi));
-  if (bits > 63n) return TNUM_UNKNOWN;
-  const delta = (1n << bits) - 1n;
-  return { value: min & ~delta & U64, mask: delta };
+  if (chi === 0n) return { value: min, mask: 0n };
+  const bits = bitLength(chi);
+  if (bits > 63) return TNUM_UNKNOWN;
+  const delta = LOW_MASKS[bits]!;
+  return { value: min & ~delta, mask: delta };
 }
 
 export const tnumLshift = (a: Tnum, s: number): Tnum => ({
@@ -96,6 +107,8 @@ export function tnumMul(a: Tnum, b: Tnum): Tnum {
   while (x.value !== 0n || x.mask !== 0n) {
     if ((x.value & 1n) !== 0n) accMask = tnumAdd(accMask, { value: 0n, mask: y.mask });
     else if ((x.mask & 1n) !== 0n) accMask = tnumAdd(accMask, { value: 0n, mask: y.value | y.mask });
+    // Once every bit is unknown, adding more cannot make any known again: the product is unknown.
+    if (accMask.mask === U64) return TNUM_UNKNOWN;
     x = tnumRshift(x, 1);
     y = tnumLshift(y, 1);
   }

@@ -14,6 +14,7 @@ import { execLddw, execLdAbs, execLoadStore } from './exec';
 import { findGoodPacketPointers, markNullChecked } from './pointer-branch';
 import { regText, regTypeName, stateText } from './print';
 import { computeRelevance } from './relevance';
+import { checkReturnRange } from './return-range';
 import { copyReg, isPktPointer, isPointer, knownScalar, notInit, type Reg } from './reg';
 import { copyState, newFrame, type VerifierState } from './state';
 import type { StateSnapshot } from './types';
@@ -474,15 +475,6 @@ function syncLinked(regs: Reg[], from: Reg): void {
   if (from.type !== 'scalar' || from.id === 0) return;
   for (let r = 0; r < regs.length; r++) {
     const x = regs[r]!;
-    if (x !== from && x.type === 'scalar' && x.id === from.id) regs[r] = { ...from };
-  }
-}
-
-function checkReturnRange(c: Checker, r0: Reg): void {
-  if (c.progType !== 'cgroup_skb') return;
-  if (r0.type !== 'scalar') fail(c, `At program exit the register R0 is not a known value (${regTypeName(r0)})`);
-  if (r0.smin < 0n || r0.smax > 1n) {
-    const has = r0.varOff.mask === 0n ? `smin=${r0.smin} smax=${r0.smax}` : `smin=${r0.smin} smax=${r0.smax}`;
-    fail(c, `At program exit the register R0 has ${has} should have been in [0, 1]`);
+    if (x !== from && x.type === 'scalar' && x.id === from.id) regs[r] = copyReg(from);
   }
 }

@@ -69,7 +69,7 @@ export function execute(vm: Vm, maxSteps = Infinity): ExecResult {
   }
 }
 
-/** execute() within one program; 'tail' when a tail call replaced vm.program (run on from slot 0). */
+/** execute() within one program; 'tail' when vm.program changed (a tail call, or a return to the program one left). */
 function executeProgram(vm: Vm, maxSteps: number): ExecResult | 'tail' {
   const p = vm.program;
   const { op, dst2, src2, off, imm, immHi } = p;
@@ -529,6 +529,8 @@ function executeProgram(vm: Vm, maxSteps: number): ExecResult | 'tail' {
         case 0x95:
           if (vm.depth === 0) return finishRun(vm, steps, pc);
           pc = popFrame(vm);
+          // The frame belonged to a program a tail call replaced: resume the caller's program.
+          if (vm.program !== p) return resumeProgram(vm, steps, pc);
           continue;
         default:
           throw new VmFault(
@@ -548,15 +550,22 @@ function executeProgram(vm: Vm, maxSteps: number): ExecResult | 'tail' {
 /**
  * Performs the tail call a helper requested: the target replaces the running program at slot 0,
  * with the same registers (r1 still the context) and the same stack frame; the caller never resumes.
+ * From a subprogram, the target replaces only that frame: its exit returns to the subprogram's
+ * caller, so the caller's program is remembered with the frame (the first replacement's, in a chain).
  */
 function tailCall(vm: Vm, steps: number): 'tail' {
   const target = vm.tailCallTarget!;
   vm.tailCallTarget = null;
-  if (vm.depth !== 0) throw new VmFault('tail calls from bpf-to-bpf subprograms are not supported by the simulator');
   vm.tailCalls++;
-  vm.program = target;
+  if (vm.depth > 0) vm.returnPrograms[vm.depth - 1] ??= vm.program;
+  return resumeProgram(vm, steps, 0, target);
+}
+
+/** Leaves executeProgram so that execute() re-enters it in `program` (default vm.program) at `pc`. */
+function resumeProgram(vm: Vm, steps: number, pc: number, program = vm.program): 'tail' {
+  vm.program = program;
   vm.steps = steps;
-  vm.pc = 0;
+  vm.pc = pc;
   return 'tail';
 }
 
@@ -574,18 +583,27 @@ function pushFrame(vm: Vm, returnPc: number): void {
   const f = depth * FRAME_WORDS;
   vm.frames.set(R.subarray(12, 22), f); // r6..r10
   vm.frames[f + 10] = returnPc;
+  vm.returnPrograms[depth] = null;
   vm.depth = depth + 1;
   vm.mem.bytes[vm.stackIds[depth + 1]!]!.fill(0);
   R[20] = STACK_SIZE;
   R[21] = stackHigh(vm, depth + 1);
 }
 
-/** Returns to the caller: r6..r9 and r10 come back as they were at the call (the callee-saved ABI). */
+/**
+ * Returns to the caller: r6..r9 and r10 come back as they were at the call (the callee-saved ABI),
+ * and the caller's program when a tail call replaced the callee.
+ */
 function popFrame(vm: Vm): number {
   const depth = vm.depth - 1;
   const f = depth * FRAME_WORDS;
   vm.regs.set(vm.frames.subarray(f, f + 10), 12);
   vm.depth = depth;
+  const caller = vm.returnPrograms[depth];
+  if (caller != null) {
+    vm.program = caller;
+    vm.returnPrograms[depth] = null;
+  }
   return vm.frames[f + 10]!;
 }
 

@@ -88,6 +88,12 @@ export class Vm {
    */
   tailCallTarget: PreparedProgram | null = null;
   tailCalls = 0;
+  /**
+   * Per saved call frame: the program to resume when that frame is popped, or null for the running
+   * one. Set only when a bpf-to-bpf subprogram tail-calls: the kernel lets the target replace the
+   * subprogram, and the target's exit returns to the subprogram's caller in the caller's program.
+   */
+  readonly returnPrograms: (PreparedProgram | null)[] = new Array<PreparedProgram | null>(MAX_CALL_FRAMES).fill(null);
 
   constructor(
     /** The running program; a tail call replaces it (reset it per run when tail calls may happen). */
@@ -119,6 +125,7 @@ export class Vm {
     this.status = 'ready';
     this.tailCallTarget = null;
     this.tailCalls = 0;
+    this.returnPrograms.fill(null);
   }
 
   /** Points r10 one past the end of the stack of call depth `depth`. */

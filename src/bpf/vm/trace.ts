@@ -5,6 +5,7 @@
 import type { DecodedInsn } from '../isa';
 import { execute } from './execute';
 import { MAX_CALL_FRAMES, STACK_SIZE, type Vm, type VmStatus } from './machine';
+import type { PreparedProgram } from './prepare';
 
 export interface StackChange {
   /** Call depth whose stack changed (0 = the entry program). */
@@ -97,6 +98,10 @@ export interface VmSnapshot {
   readonly steps: number;
   readonly status: VmStatus;
   readonly memory: ReadonlyMap<number, Uint8Array>;
+  /** Tail calls switch programs mid-run: which one runs, where frames return to, how many were taken. */
+  readonly program: PreparedProgram;
+  readonly returnPrograms: readonly (PreparedProgram | null)[];
+  readonly tailCalls: number;
 }
 
 export function snapshot(vm: Vm): VmSnapshot {
@@ -112,6 +117,9 @@ export function snapshot(vm: Vm): VmSnapshot {
     steps: vm.steps,
     status: vm.status,
     memory,
+    program: vm.program,
+    returnPrograms: vm.returnPrograms.slice(),
+    tailCalls: vm.tailCalls,
   };
 }
 
@@ -123,6 +131,9 @@ export function restore(vm: Vm, s: VmSnapshot): void {
   vm.depth = s.depth;
   vm.steps = s.steps;
   vm.status = s.status;
+  vm.program = s.program;
+  s.returnPrograms.forEach((p, i) => (vm.returnPrograms[i] = p));
+  vm.tailCalls = s.tailCalls;
   for (const [id, bytes] of s.memory) {
     const target = vm.mem.bytes[id];
     if (target && target.length === bytes.length) target.set(bytes);

@@ -12,7 +12,7 @@ const USAGE = `usage: ebpf-playground compile FILE.c [-o FILE.o] [--cpu vN] [-O 
                                 [-W WARNING] [-g0] [--json]
 
 Compiles restricted C to a BPF ELF object with the playground's clang (clang 19 built to
-WebAssembly, public/clang/clang.wasm.gz) and headers (<linux/bpf.h>, <bpf/bpf_helpers.h>, ...),
+WebAssembly, public/clang/clang.wasm.br) and headers (<linux/bpf.h>, <bpf/bpf_helpers.h>, ...),
 as \`clang -target bpf -O2 -mcpu=v3 -g -c\` would. Diagnostics are printed like clang's; the
 exit status is 1 when there are errors.
   -o FILE.o        output file (default: FILE with .o, in the current directory)

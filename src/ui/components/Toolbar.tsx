@@ -22,6 +22,7 @@ const ICONS: Record<CommandId, IconName> = {
   examples: 'grid',
   lessons: 'book',
   present: 'present',
+  traffic: 'bolt',
 };
 
 const NO_PROGRAMS: readonly ProgramInfo[] = [];

@@ -9,6 +9,8 @@ import { SOURCE_FILE } from '../../runtime/compiler-client';
 import { importBccScript, looksLikeBccPython } from '../bcc-import';
 import { monaco } from './monaco-setup';
 import { toMarkers } from './markers';
+import { attachBreakpointMargin } from './breakpoint-margin';
+import '../panels/stepping.css';
 
 const MARKER_OWNER = 'playground';
 
@@ -69,7 +71,8 @@ export default function CodeEditor() {
       padding: { top: 10, bottom: 10 },
       fixedOverflowWidgets: true,
       ariaLabel: 'C source editor',
-      glyphMargin: false,
+      // The glyph margin holds breakpoints (breakpoint-margin.ts).
+      glyphMargin: true,
       smoothScrolling: true,
     });
     editorRef.current = editor;
@@ -88,6 +91,7 @@ export default function CodeEditor() {
     const cursor = editor.onDidChangeCursorPosition((e) =>
       store.getState().setCursor(e.position.lineNumber, e.position.column),
     );
+    const detachBreakpoints = attachBreakpointMargin(editor, store);
     const actions = COMMANDS.map((c) =>
       editor.addAction({
         id: `playground.${c.id}`,
@@ -99,6 +103,7 @@ export default function CodeEditor() {
     );
     return () => {
       actions.forEach((a) => a.dispose());
+      detachBreakpoints();
       sub.dispose();
       paste.dispose();
       cursor.dispose();
@@ -112,9 +117,11 @@ export default function CodeEditor() {
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (model !== null && model !== undefined && model.getValue() !== source) {
+      // Another program replaced this one: its line breakpoints meant lines of the old text.
+      ctx.store.getState().setLineBreakpoints([]);
       model.pushEditOperations([], [{ range: model.getFullModelRange(), text: source }], () => null);
     }
-  }, [source]);
+  }, [source, ctx]);
 
   useEffect(() => {
     editorRef.current?.updateOptions(presenter ? { fontSize: 22, lineHeight: 32 } : { fontSize: 13.5, lineHeight: 21 });

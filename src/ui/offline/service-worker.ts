@@ -8,7 +8,7 @@
  * - clang/manifest.json: network first, cached copy offline.
  * Lookups ignore Vary: the server varies on Origin, and module scripts are requested with one
  * while the precache requests were not.
- * - clang.wasm.gz: from any cache of the origin — the compiler keeps the verified bytes in its own
+ * - clang.wasm.br: from any cache of the origin — the compiler keeps the verified bytes in its own
  *   cache under this very URL (src/compiler/browser-source.ts) — else the network.
  */
 

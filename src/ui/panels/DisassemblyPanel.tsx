@@ -2,11 +2,12 @@
  * llvm-objdump-style listing with C lines interleaved (BTF line info). Clicking an instruction
  * highlights its C line (here and in the editor); clicking a C line highlights its instructions;
  * jump targets are links; map references and helper calls are named; the gutter sets breakpoints
- * on an instruction or, beside a C line, on the line's first instruction.
+ * on an instruction or, beside a C line, on the line (the same breakpoint as the editor's margin).
  */
 import { Fragment, useEffect, useRef } from 'react';
 import type { DisasmLine } from '../../protocol';
 import { usePlayground } from '../context';
+import { stopPcs } from '../store/breakpoints';
 import { Blocked, compileBlocker, stageBlocker } from './gate';
 
 /** The C line an instruction belongs to, or null. */
@@ -19,6 +20,7 @@ export function DisassemblyPanel() {
   const selectLine = usePlayground((s) => s.selectLine);
   const revealLine = usePlayground((s) => s.revealLine);
   const toggleBreakpoint = usePlayground((s) => s.toggleBreakpoint);
+  const toggleLineBreakpoint = usePlayground((s) => s.toggleLineBreakpoint);
   const scroller = useRef<HTMLDivElement>(null);
   const current = state.step?.status === 'ok' ? state.step.value.pc : null;
   const focusPc = state.selectedPc ?? current;
@@ -47,6 +49,8 @@ export function DisassemblyPanel() {
     lineOfPc(dis.value, state.selectedPc) ??
     (compiled && state.selectedPc === null ? state.cursor.line : null);
   const errorPc = state.verifier?.status === 'ok' ? (state.verifier.value.error?.insn ?? null) : null;
+  // A C line breakpoint stops where stepping enters the line: mark those instructions.
+  const lineStops = new Set(stopPcs(dis.value, [], compiled ? state.lineBreakpoints : []));
 
   return (
     <div
@@ -66,6 +70,7 @@ export function DisassemblyPanel() {
           l.pc === current ? 'current' : '',
           l.pc === errorPc ? 'error' : '',
           state.breakpoints.includes(l.pc) ? 'breakpoint' : '',
+          lineStops.has(l.pc) ? 'line-breakpoint' : '',
         ].join(' ');
         return (
           <Fragment key={l.pc}>
@@ -80,8 +85,11 @@ export function DisassemblyPanel() {
                   type="button"
                   className="bp-gutter bp-line"
                   aria-label={`Toggle breakpoint at C line ${l.source.line}`}
-                  aria-pressed={state.breakpoints.includes(l.pc)}
-                  onClick={() => toggleBreakpoint(l.pc)}
+                  aria-pressed={
+                    compiled ? state.lineBreakpoints.includes(l.source.line) : state.breakpoints.includes(l.pc)
+                  }
+                  // An opened object's lines are not the editor's: there it marks the line's first instruction.
+                  onClick={() => (compiled ? toggleLineBreakpoint(l.source!.line) : toggleBreakpoint(l.pc))}
                 />
                 <button
                   type="button"

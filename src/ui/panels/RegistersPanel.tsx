@@ -1,14 +1,23 @@
-/** Stepping: r0–r10 (hex, decimal, pointers as region+offset), changed ones highlighted, stack, frames. */
+/** Stepping: r0–r10 (hex, decimal, pointers as region+offset), changed ones highlighted, the call stack. */
 import type { RegisterValue } from '../../protocol';
 import { Icon } from '../components/Icon';
 import { usePlayground, usePlaygroundContext } from '../context';
+import { CallStack } from './CallStack';
+import { formatHex, formatSigned } from './format-register';
 import { Blocked, compileBlocker, stageBlocker } from './gate';
-import { hexRows } from './hexdump';
 
-const MASK = (1n << 64n) - 1n;
+export { formatHex, formatSigned };
 
-export const formatHex = (v: bigint) => `0x${(v & MASK).toString(16)}`;
-export const formatSigned = (v: bigint) => BigInt.asIntN(64, v).toString();
+/** What the breakpoints are, in a few words. */
+function breakpointSummary(pcs: readonly number[], lines: readonly number[]): string {
+  if (pcs.length === 0 && lines.length === 0)
+    return 'Click beside a line number in the editor, or the gutter in Disassembly, to set breakpoints.';
+  const parts = [
+    ...(lines.length > 0 ? [`line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}`] : []),
+    ...(pcs.length > 0 ? [`insn ${pcs.join(', ')}`] : []),
+  ];
+  return `Breakpoints: ${parts.join(' · ')}`;
+}
 
 function RegisterRow({ index, reg, changed }: { index: number; reg: RegisterValue; changed: boolean }) {
   return (
@@ -51,10 +60,8 @@ export function RegistersPanel() {
       <button type="button" className="btn btn-small btn-ghost" onClick={() => void pipeline.runToEnd()}>
         Run to end
       </button>
-      <span className="muted small">
-        {state.breakpoints.length === 0
-          ? 'Click the gutter in Disassembly to set breakpoints.'
-          : `Breakpoints at insn ${state.breakpoints.join(', ')}`}
+      <span className="muted small" data-testid="breakpoint-summary">
+        {breakpointSummary(state.breakpoints, state.lineBreakpoints)}
       </span>
     </div>
   );
@@ -115,28 +122,7 @@ export function RegistersPanel() {
             ))}
           </tbody>
         </table>
-        {st.frames.length > 0 && (
-          <div className="frames">
-            <div className="section-label">Call frames</div>
-            <ol className="mono">
-              {st.frames.map((f, i) => (
-                <li key={i}>
-                  {f.function}
-                  {f.returnPc !== null ? ` (returns to ${f.returnPc})` : ''}
-                </li>
-              ))}
-            </ol>
-          </div>
-        )}
-        <div className="section-label">Stack frame (fp-{st.stack.length} … fp)</div>
-        <div className="hexdump mono">
-          {hexRows(st.stack).map((r) => (
-            <div key={r.offset} className="hexdump-row">
-              <span className="hexdump-off">fp-{st.stack.length - parseInt(r.offset, 16)}</span>
-              <span className="hexdump-hex">{r.hex.join(' ')}</span>
-            </div>
-          ))}
-        </div>
+        <CallStack frames={st.frames} />
       </div>
     </div>
   );

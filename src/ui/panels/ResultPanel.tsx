@@ -3,6 +3,7 @@ import type { PacketRun } from '../../protocol';
 import { Icon } from '../components/Icon';
 import { usePlayground } from '../context';
 import { Blocked, compileBlocker, stageBlocker } from './gate';
+import './stepping.css';
 
 const hex2 = (b: number) => b.toString(16).padStart(2, '0');
 
@@ -179,8 +180,20 @@ function PacketResults() {
       />
     );
   }
+  const { engine } = state.run.value;
   return (
     <div className="panel-scroll result-panel">
+      <div
+        className={`engine-note small ${engine.fallback !== null ? 'engine-fallback' : 'muted'}`}
+        data-testid="run-engine"
+      >
+        <Icon name={engine.fallback !== null ? 'alert' : 'bolt'} size={12} />{' '}
+        {engine.engine === 'jit'
+          ? 'Ran on the JIT (eBPF compiled to WebAssembly), as the CLI runs. Step uses the interpreter.'
+          : engine.fallback !== null
+            ? `Ran on the interpreter: the JIT could not take this program (${engine.fallback}).`
+            : 'Ran on the interpreter.'}
+      </div>
       {state.run.value.runs.map((run, i) => (
         <section key={i} className="run-card" aria-label={`Run of packet ${i + 1}`}>
           <header className="run-head">

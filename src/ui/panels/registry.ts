@@ -8,6 +8,7 @@ import { ResultPanel } from './ResultPanel';
 import { TracePanel } from './TracePanel';
 import type { PanelPlugin } from './types';
 import { VerifierPanel } from './VerifierPanel';
+import { TrafficPanel } from '../traffic/TrafficPanel';
 
 export const PANELS: readonly PanelPlugin[] = [
   {
@@ -91,6 +92,18 @@ export const PANELS: readonly PanelPlugin[] = [
     component: MapsPanel,
     available: (s) => s.load?.status === 'ok',
     badge: (s) => (s.load?.status === 'ok' ? { text: String(s.load.value.maps.length), tone: 'muted' } : null),
+  },
+  {
+    id: 'traffic',
+    title: 'Traffic',
+    icon: 'bolt',
+    dock: 'bottom',
+    component: TrafficPanel,
+    available: (s) => s.load?.status === 'ok',
+    badge: (s) =>
+      s.traffic.running
+        ? { text: `${Math.floor((100 * (s.traffic.latest?.totals.done ?? 0)) / Math.max(1, s.traffic.total))}%`, tone: 'muted' }
+        : null,
   },
 ];
 

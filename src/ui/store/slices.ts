@@ -2,6 +2,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { PACKET_TEMPLATES } from '../../bpf/inputs/packets';
 import type { TraceLine } from '../../protocol';
+import { keptBreakpoints } from './breakpoints';
 import type {
   BuildSlice,
   DocumentSlice,
@@ -77,7 +78,8 @@ export const buildSlice = (set: Set, get: Get): BuildSlice => {
     },
     loadFinished: (revision, load) => {
       if (revision !== get().compile.revision) return;
-      set({ load, verifier: null, maps: null, run: null, step: null, stepHistory: [], selectedPc: null });
+      const breakpoints = keptBreakpoints(get().load, load, get().breakpoints);
+      set({ load, verifier: null, maps: null, run: null, step: null, stepHistory: [], selectedPc: null, breakpoints });
     },
     verifyFinished: (revision, verifier) => {
       if (revision !== get().compile.revision) return;
@@ -110,6 +112,11 @@ const withTrace = (s: PlaygroundState, lines: readonly TraceLine[]): Partial<Pla
       ? { held: [...s.held, ...lines].slice(-TRACE_LIMIT) }
       : { trace: [...s.trace, ...lines].slice(-TRACE_LIMIT) };
 
+const sameNumbers = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+const toggled = (list: readonly number[], n: number): number[] =>
+  list.includes(n) ? list.filter((x) => x !== n) : [...list, n].sort((a, b) => a - b);
+
 export const runSlice = (set: Set): RunSlice => ({
   run: null,
   maps: null,
@@ -121,6 +128,8 @@ export const runSlice = (set: Set): RunSlice => ({
   step: null,
   stepHistory: [],
   breakpoints: [],
+  lineBreakpoints: [],
+  stepTraceShown: 0,
   runStarted: () => set({ running: true }),
   runFinished: (run) =>
     set((s) => ({
@@ -146,15 +155,26 @@ export const runSlice = (set: Set): RunSlice => ({
       const history = s.stepHistory.filter((h) => h.step !== step.value.step);
       history.push(step.value);
       history.sort((a, b) => a.step - b.step);
-      // The run's trace_pipe lines appear when stepping first reaches its end.
-      return { step, stepHistory: history, ...(seen ? {} : withTrace(s, step.value.trace)) };
+      // trace_pipe lines appear as the stepped run prints them (once: stepping back keeps them, as a
+      // stream would); the maps show their state at this step.
+      const shown = s.step?.status === 'ok' || seen ? s.stepTraceShown : 0;
+      const fresh = step.value.trace.slice(shown);
+      return {
+        step,
+        stepHistory: history,
+        stepTraceShown: shown + fresh.length,
+        ...withTrace(s, fresh),
+        ...(step.value.maps !== null ? { maps: step.value.maps } : {}),
+      };
     }),
-  toggleBreakpoint: (pc) =>
-    set((s) => ({
-      breakpoints: s.breakpoints.includes(pc)
-        ? s.breakpoints.filter((b) => b !== pc)
-        : [...s.breakpoints, pc].sort((a, b) => a - b),
-    })),
+  toggleBreakpoint: (pc) => set((s) => ({ breakpoints: toggled(s.breakpoints, pc) })),
+  toggleLineBreakpoint: (line) => set((s) => ({ lineBreakpoints: toggled(s.lineBreakpoints, line) })),
+  setLineBreakpoints: (lines) =>
+    set((s) => {
+      const next = [...new Set(lines)].sort((a, b) => a - b);
+      return sameNumbers(next, s.lineBreakpoints) ? {} : { lineBreakpoints: next };
+    }),
+  setBreakpoints: (pcs) => set({ breakpoints: [...new Set(pcs)].sort((a, b) => a - b) }),
   resetRun: () =>
     set({
       run: null,

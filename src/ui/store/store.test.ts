@@ -103,6 +103,7 @@ describe('playground store', () => {
       sourceLine: null,
       retval: null,
       trace: [],
+      maps: null,
     });
     const s = replay([
       (s) => s.runStarted(),
@@ -122,6 +123,7 @@ describe('playground store', () => {
               },
             ],
             maps: [],
+            engine: { engine: 'jit', fallback: null },
           },
         }),
       (s) => s.stepFinished({ status: 'ok', value: state(1) }),
@@ -203,25 +205,40 @@ describe('opened objects, live maps and stepped traces', () => {
     expect(currentDiagnostics(s)).toEqual([]);
   });
 
-  it("a stepped run's trace lines arrive once, when its end is first reached", () => {
+  it("a stepped run's trace lines arrive once each, as the step that prints them is reached", () => {
+    const maps = [{ name: 'counts', type: 'array', keySize: 4, valueSize: 8, maxEntries: 1, cpus: 1, entries: [] }];
     const state = (step: number, trace: TraceLine[]) => ({
       step,
-      totalSteps: 1,
+      totalSteps: 2,
       pc: step,
       registers: [],
       changed: [],
       stack: new Uint8Array(0),
       frames: [],
       sourceLine: null,
-      retval: step === 1 ? 2n : null,
+      retval: step === 2 ? 2n : null,
       trace,
+      maps: step === 1 ? maps : null,
     });
     const s = replay([
       (s) => s.stepFinished({ status: 'ok', value: state(0, []) }),
-      (s) => s.stepFinished({ status: 'ok', value: state(1, [line('done')]) }),
+      (s) => s.stepFinished({ status: 'ok', value: state(1, [line('first')]) }),
       (s) => s.stepFinished({ status: 'ok', value: state(0, []) }),
-      (s) => s.stepFinished({ status: 'ok', value: state(1, [line('done')]) }),
+      (s) => s.stepFinished({ status: 'ok', value: state(2, [line('first'), line('done')]) }),
+      (s) => s.stepFinished({ status: 'ok', value: state(1, [line('first')]) }),
     ]);
-    expect(s.trace.map((t) => t.message)).toEqual(['done']);
+    expect(s.trace.map((t) => t.message)).toEqual(['first', 'done']);
+    expect(s.maps).toBe(maps);
+  });
+
+  it('keeps C line breakpoints sorted and unique, and toggles them', () => {
+    const s = replay([
+      (s) => s.toggleLineBreakpoint(9),
+      (s) => s.toggleLineBreakpoint(4),
+      (s) => s.setLineBreakpoints([12, 4, 12]),
+      (s) => s.toggleLineBreakpoint(7),
+      (s) => s.toggleLineBreakpoint(12),
+    ]);
+    expect(s.lineBreakpoints).toEqual([4, 7]);
   });
 });

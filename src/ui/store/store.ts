@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_PROGRAM } from '../default-program';
 import { buildSlice, documentSlice, editorSlice, inputsSlice, runSlice, settingsSlice, uiSlice } from './slices';
 import type { PlaygroundState, SettingsValues, UiSlice } from './types';
+import { trafficSlice } from '../traffic/slice';
 
 export interface StoreInit {
   source?: string;
@@ -10,6 +11,8 @@ export interface StoreInit {
   conflict?: string;
   settings?: Partial<SettingsValues>;
   ui?: Partial<Pick<UiSlice, 'hiddenPanels' | 'activeTab' | 'presenter' | 'embed'>>;
+  /** Breakpoints saved with the program text (C lines and instruction slots). */
+  breakpoints?: { lines: number[]; insns: number[] };
 }
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
@@ -23,8 +26,12 @@ export function createPlaygroundStore(init: StoreInit = {}): PlaygroundStore {
     ...settingsSlice(set),
     ...uiSlice(set, get),
     ...documentSlice(set),
+    ...trafficSlice(set),
     ...init.settings,
     ...init.ui,
     ...(init.conflict !== undefined ? { conflict: { theirs: init.conflict } } : {}),
+    ...(init.breakpoints !== undefined
+      ? { lineBreakpoints: init.breakpoints.lines, breakpoints: init.breakpoints.insns }
+      : {}),
   }));
 }

@@ -21,8 +21,9 @@ import type { PacketSpec } from '../../bpf/inputs/packets';
 import type { ProgTypeName } from '../../bpf/object/kinds';
 import type { ShareMapSeed, ShareSelection } from '../../sharing';
 import type { Progress } from '../lessons/progress';
+import type { TrafficSlice } from '../traffic/slice';
 
-export type PanelId = 'inputs' | 'verifier' | 'disassembly' | 'registers' | 'result' | 'maps' | 'trace';
+export type PanelId = 'inputs' | 'verifier' | 'disassembly' | 'registers' | 'result' | 'maps' | 'trace' | 'traffic';
 export type Dock = 'side' | 'bottom';
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -90,7 +91,12 @@ export interface RunSlice {
   step: Stage<StepState> | null;
   /** States already visited, so Step back works without the worker. */
   stepHistory: StepState[];
+  /** Instruction breakpoints (slot numbers of the loaded program). */
   breakpoints: number[];
+  /** C line breakpoints: stepping stops at the first instruction of the line (editor glyph margin). */
+  lineBreakpoints: number[];
+  /** How many of the stepped run's trace_pipe lines are already in `trace`. */
+  stepTraceShown: number;
   runStarted(): void;
   runFinished(run: Stage<RunReport>): void;
   mapsChanged(maps: readonly MapSnapshot[]): void;
@@ -100,6 +106,10 @@ export interface RunSlice {
   setTraceFilter(filter: string): void;
   stepFinished(step: Stage<StepState>): void;
   toggleBreakpoint(pc: number): void;
+  toggleLineBreakpoint(line: number): void;
+  /** The editor moved or removed line breakpoints as the text changed. */
+  setLineBreakpoints(lines: readonly number[]): void;
+  setBreakpoints(pcs: readonly number[]): void;
   resetRun(): void;
   /** Attach runs: the firings so far (newest last), the run's summary, and which run they belong to. */
   firings: FiringView[];
@@ -228,7 +238,8 @@ export type PlaygroundState = EditorSlice &
   InputsSlice &
   SettingsSlice &
   UiSlice &
-  DocumentSlice;
+  DocumentSlice &
+  TrafficSlice;
 
 /** Markers for the editor: clang's and the verifier's, for the current revision only. */
 export function currentDiagnostics(s: PlaygroundState): Diagnostic[] {

@@ -1,9 +1,22 @@
 #!/usr/bin/python3
-# BCC disksnoop: traces block device I/O with latency per request.
+#
+# disksnoop.py	Trace block device I/O: basic version of iosnoop.
+#		For Linux, uses BCC, eBPF. Embedded C.
+#
+# Written as a basic example of tracing latency.
+#
+# Copyright (c) 2015 Brendan Gregg.
+# Licensed under the Apache License, Version 2.0 (the "License")
+#
+# 11-Aug-2015	Brendan Gregg	Created this.
+
+from __future__ import print_function
 from bcc import BPF
+from bcc.utils import printb
 
-REQ_WRITE = 1  # from include/linux/blk_types.h
+REQ_WRITE = 1		# from include/linux/blk_types.h
 
+# load BPF program
 b = BPF(text="""
 #include <uapi/linux/ptrace.h>
 #include <linux/blk-mq.h>
@@ -30,8 +43,19 @@ void trace_completion(struct pt_regs *ctx, struct request *req) {
 }
 """)
 
+if BPF.get_kprobe_functions(b'blk_start_request'):
+        b.attach_kprobe(event="blk_start_request", fn_name="trace_start")
 b.attach_kprobe(event="blk_mq_start_request", fn_name="trace_start")
-b.attach_kprobe(event="blk_account_io_done", fn_name="trace_completion")
+
+if BPF.get_kprobe_functions(b'__blk_account_io_done'):
+    # __blk_account_io_done is available before kernel v6.4. 
+    b.attach_kprobe(event="__blk_account_io_done", fn_name="trace_completion")
+elif BPF.get_kprobe_functions(b'blk_account_io_done'):
+    # blk_account_io_done is traceable (not inline) before v5.16. 
+    b.attach_kprobe(event="blk_account_io_done", fn_name="trace_completion")
+else:
+    b.attach_kprobe(event="blk_mq_end_request", fn_name="trace_completion")
+
 
 # header
 print("%-18s %-2s %-7s %8s" % ("TIME(s)", "T", "BYTES", "LAT(ms)"))
@@ -50,6 +74,6 @@ while 1:
 			type_s = b"R"
 		ms = float(int(us_s, 10)) / 1000
 
-		print("%-18.9f %-2s %-7s %8.2f" % (ts, type_s, bytes_s, ms))
+		printb(b"%-18.9f %-2s %-7s %8.2f" % (ts, type_s, bytes_s, ms))
 	except KeyboardInterrupt:
 		exit()

@@ -32,7 +32,15 @@ static int print_libbpf(enum libbpf_print_level level, const char *fmt, va_list 
   return vfprintf(stderr, fmt, args);
 }
 
-struct map_info { int fd; const struct bpf_map *map; };
+/* What libbpf does for a global-data map it creates: one value with the section's bytes. */
+static int fill_internal_map(const struct bpf_map *m, int fd) {
+  size_t size = 0;
+  const void *init = bpf_map__initial_value(m, &size);
+  int zero = 0;
+  if (init && size && bpf_map_update_elem(fd, &zero, init, 0) != 0) return -1;
+  if ((bpf_map__map_flags(m) & BPF_F_RDONLY_PROG) && bpf_map_freeze(fd) != 0) return -1;
+  return 0;
+}
 
 int main(int argc, char **argv) {
   if (argc < 3) { fprintf(stderr, "usage: kload OBJ LOG_LEVEL [PROG_TYPE]\n"); return 2; }
@@ -55,18 +63,20 @@ int main(int argc, char **argv) {
   bpf_program__set_log_level(prog, atoi(argv[2]));
   bpf_program__set_log_buf(prog, log, log_size);
   /*
-   * Create the program's own maps here and hand them to libbpf, so that their fds (which appear in
-   * the lddw instructions) are known even when the load fails and libbpf closes its copies.
-   * Internal maps (.rodata, .bss, ...) are left to libbpf because it must fill and freeze them.
+   * Create the program's maps here and hand them to libbpf, so that their fds (which appear in the
+   * lddw instructions) are known even when the load fails and libbpf closes its copies. libbpf
+   * neither fills nor freezes a map it is handed, so internal maps (.rodata, .bss, ...) get their
+   * initial contents here, and read-only ones are frozen, as libbpf would do.
    */
   int fds[64], nfds = 0;
   struct bpf_map *m;
   bpf_object__for_each_map(m, obj) {
     int fd = -1;
-    if (!bpf_map__is_internal(m) && nfds < 64) {
+    if (nfds < 64) {
       LIBBPF_OPTS(bpf_map_create_opts, mopts, .map_flags = bpf_map__map_flags(m));
       fd = bpf_map_create(bpf_map__type(m), bpf_map__name(m), bpf_map__key_size(m), bpf_map__value_size(m),
                           bpf_map__max_entries(m), &mopts);
+      if (fd >= 0 && bpf_map__is_internal(m) && fill_internal_map(m, fd) != 0) fd = -1;
       if (fd >= 0 && bpf_map__reuse_fd(m, fd) == 0) fd = bpf_map__fd(m);
       else fd = -1;
     }

@@ -6,6 +6,7 @@
  *   // prog: xdp                    optional program type override (libbpf name); default: from SEC()
  *   // why: one line                what the case exercises
  *   // slow: yes                    runs only with VERIFIER_SLOW=1 (e.g. the 1M-instruction limit)
+ *   // mode: unprivileged           load as user nobody without capabilities; verify with privileged: false
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -26,12 +27,14 @@ export interface DiffCase {
   license: string;
   /** Takes long (minutes) in our verifier: run only on request. */
   slow: boolean;
+  /** Loaded by an unprivileged user (the kernel's !CAP_BPF rules). */
+  unprivileged: boolean;
 }
 
 function header(source: string): Map<string, string> {
   const fields = new Map<string, string>();
   for (const line of source.split('\n')) {
-    const m = /^\s*(?:\/\/|#|;)\s*(expect|prog|why|slow):\s*(.*?)\s*$/.exec(line);
+    const m = /^\s*(?:\/\/|#|;)\s*(expect|prog|why|slow|mode):\s*(.*?)\s*$/.exec(line);
     if (m) fields.set(m[1]!, m[2]!);
   }
   return fields;
@@ -62,6 +65,7 @@ export function loadCases(): DiffCase[] {
         why: h.get('why') ?? '',
         license: licenseOf(source),
         slow: h.get('slow') === 'yes',
+        unprivileged: h.get('mode') === 'unprivileged',
       };
     });
 }

@@ -4,7 +4,7 @@
  * that is the case and why not, so suites can skip loudly.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,13 +56,59 @@ export function kernelStatus(): { ok: true } | { ok: false; reason: string } {
   return (status = { ok: true });
 }
 
+export interface LoadOptions {
+  /** Load as user nobody with no capabilities, so the kernel applies its unprivileged rules. */
+  unprivileged?: boolean;
+}
+
 /** Loads `object` into the kernel with the given log level; `progType` overrides the section's type. */
-export function kernelLoad(object: string, logLevel: number, progType?: string): KernelResult {
+export function kernelLoad(object: string, logLevel: number, progType?: string, opts: LoadOptions = {}): KernelResult {
   buildKload();
   const args = [object, String(logLevel), ...(progType ? [progType] : [])];
-  const run = spawnSync(KLOAD_BIN, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = opts.unprivileged
+    ? withUnprivilegedBpf(() => spawnSync('setpriv', [...DROP_TO_NOBODY, KLOAD_BIN, ...args], SPAWN))
+    : spawnSync(KLOAD_BIN, args, SPAWN);
   if (run.status !== 0) throw new Error(`kload ${args.join(' ')} failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as KernelResult;
+}
+
+const SPAWN = { encoding: 'utf8', maxBuffer: 1 << 30 } as const;
+const DROP_TO_NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all'];
+const UNPRIV_SYSCTL = '/proc/sys/kernel/unprivileged_bpf_disabled';
+
+/**
+ * Runs `fn` with unprivileged bpf() enabled. The machine's setting (2: disabled, root may change it)
+ * is restored before returning, also when `fn` throws; the window is one loader run.
+ */
+function withUnprivilegedBpf<T>(fn: () => T): T {
+  const saved = readFileSync(UNPRIV_SYSCTL, 'utf8').trim();
+  if (saved === '0') return fn();
+  writeFileSync(UNPRIV_SYSCTL, '0');
+  try {
+    return fn();
+  } finally {
+    writeFileSync(UNPRIV_SYSCTL, saved);
+  }
+}
+
+let unprivStatus: { ok: true } | { ok: false; reason: string } | null = null;
+
+/** Whether programs can be loaded as an unprivileged user here (root toggles the sysctl for each load). */
+export function unprivilegedStatus(): { ok: true } | { ok: false; reason: string } {
+  if (unprivStatus) return unprivStatus;
+  const base = kernelStatus();
+  if (!base.ok) return (unprivStatus = base);
+  if (spawnSync('setpriv', ['--version'], { stdio: 'ignore' }).status !== 0)
+    return (unprivStatus = { ok: false, reason: 'setpriv (util-linux) is not installed' });
+  let value: string;
+  try {
+    value = readFileSync(UNPRIV_SYSCTL, 'utf8').trim();
+  } catch {
+    return (unprivStatus = { ok: false, reason: `${UNPRIV_SYSCTL} is not readable` });
+  }
+  // 1 means disabled until reboot: even root cannot turn unprivileged bpf() back on.
+  if (value === '1') return (unprivStatus = { ok: false, reason: `${UNPRIV_SYSCTL} is 1 (locked until reboot)` });
+  return (unprivStatus = { ok: true });
 }
 
 /** Lines the kernel prints after the verdict; they are statistics, not the error. */

@@ -45,10 +45,10 @@ export function runOurs(k: KernelResult, license: string, options: VerifyOptions
   );
 }
 
-export function compare(object: string, license: string, progType?: string): Comparison {
-  const k = kernelLoad(object, 1, progType);
+export function compare(object: string, license: string, progType?: string, unprivileged = false): Comparison {
+  const k = kernelLoad(object, 1, progType, { unprivileged });
   return {
     kernel: { accepted: k.loaded, message: k.loaded ? '' : lastMessage(k.log), log: k.log },
-    ours: runOurs(k, license),
+    ours: runOurs(k, license, { privileged: !unprivileged }),
   };
 }

@@ -11,6 +11,9 @@
 
 #include <linux/types.h>
 
+/* Kernel code (see <playground/kernel.h>) has its own struct pt_regs with
+ * the kernel's register names, as in Linux's UAPI header. */
+#ifndef __KERNEL__
 struct pt_regs {
 	/* callee-saved registers, saved only on some entry paths */
 	unsigned long r15;
@@ -37,5 +40,6 @@ struct pt_regs {
 	unsigned long rsp;
 	unsigned long ss;
 };
+#endif /* __KERNEL__ */
 
 #endif /* _LINUX_PTRACE_H */

@@ -1,0 +1,137 @@
+/**
+ * Page load for `npm run bench`: the built site (`vite build`, served by `vite preview` on
+ * localhost, as the e2e suite does) in headless Chromium.
+ *
+ * - Cold: a new browser context per visit (empty HTTP cache, Cache API, service worker, storage).
+ * - Repeat: the same context visited again after the first visit finished and the service worker
+ *   took control, so the app comes from the service worker and clang.wasm from the Cache API.
+ *
+ * Marks, in ms since navigation start (the page's own performance.now(), recorded by a
+ * MutationObserver installed before any script runs, so polling does not add to them): the editor
+ * is interactive (Monaco's text area and first rendered line exist), and the first result of the
+ * default example is on screen (the page compiles it with clang.wasm and runs it by itself).
+ * Medians over the visits.
+ *
+ *   npx tsx tests/bench/page-load-bench.ts [--visits N]
+ */
+import { existsSync } from 'node:fs';
+import type { BrowserContext } from 'playwright-core';
+import { CHROMIUM, root, startSite } from '../e2e/harness';
+
+export interface LoadMarks {
+  /** Monaco accepts typing. */
+  readonly editorMs: number;
+  /** The default example's first run result is shown. */
+  readonly resultMs: number;
+}
+
+export interface PageLoadResult {
+  readonly visits: number;
+  readonly cold: LoadMarks;
+  readonly repeat: LoadMarks;
+  readonly coldRuns: readonly LoadMarks[];
+  readonly repeatRuns: readonly LoadMarks[];
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+export function pageLoadBenchUnavailable(): string | null {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
+  if (!['br', 'gz'].some((ext) => existsSync(`${root}/public/clang/clang.wasm.${ext}`)))
+    return 'clang.wasm is not built (public/clang/ has no clang.wasm.br or .gz), so there is no first result to time';
+  return null;
+}
+
+/** Runs in the page before its scripts: records when the editor and the first result appear. */
+function recordMarks(): void {
+  const marks: Record<string, number> = {};
+  (window as unknown as { __loadMarks: Record<string, number> }).__loadMarks = marks;
+  const check = () => {
+    if (marks.editor === undefined && document.querySelector('.monaco-editor textarea') && document.querySelector('.monaco-editor .view-line')) marks.editor = performance.now(); // prettier-ignore
+    if (marks.result === undefined && document.querySelector('[data-testid="verdict"], section.run-card')) marks.result = performance.now(); // prettier-ignore
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+async function visit(context: BrowserContext, url: string): Promise<LoadMarks> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(
+      () => {
+        const m = (window as unknown as { __loadMarks?: Record<string, number> }).__loadMarks;
+        return m?.editor !== undefined && m.result !== undefined;
+      },
+      null,
+      { timeout: 180_000, polling: 100 },
+    );
+    const marks = await page.evaluate(() => (window as unknown as { __loadMarks: Record<string, number> }).__loadMarks);
+    // The repeat visit needs the service worker in control and clang.wasm in the Cache API.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (navigator.serviceWorker.controller === null)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      for (;;) {
+        const keys = await (await caches.open('ebpf-playground-clang')).keys();
+        if (keys.length > 0) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    });
+    return { editorMs: marks.editor!, resultMs: marks.result! };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function measurePageLoad(options: { visits?: number } = {}): Promise<PageLoadResult> {
+  const visits = options.visits ?? 5;
+  const site = await startSite();
+  const coldRuns: LoadMarks[] = [];
+  const repeatRuns: LoadMarks[] = [];
+  try {
+    for (let i = 0; i < visits; i++) {
+      // A fresh context: nothing cached. A light colour scheme and the e2e viewport, as a visitor.
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light' });
+      await context.addInitScript(recordMarks);
+      try {
+        coldRuns.push(await visit(context, site.url));
+        repeatRuns.push(await visit(context, site.url));
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await site.close();
+  }
+  const mid = (runs: readonly LoadMarks[]): LoadMarks => ({
+    editorMs: median(runs.map((r) => r.editorMs)),
+    resultMs: median(runs.map((r) => r.resultMs)),
+  });
+  return { visits, cold: mid(coldRuns), repeat: mid(repeatRuns), coldRuns, repeatRuns };
+}
+
+export function formatPageLoad(r: PageLoadResult): string {
+  const ms = (x: number) => `${Math.round(x)} ms`.padStart(9);
+  return [
+    `page load (built site, headless Chromium, localhost; medians of ${r.visits} visits)`,
+    `visit     interactive editor   first result`,
+    `cold      ${ms(r.cold.editorMs)}            ${ms(r.cold.resultMs)}`,
+    `repeat    ${ms(r.repeat.editorMs)}            ${ms(r.repeat.resultMs)}`,
+  ].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const why = pageLoadBenchUnavailable();
+  if (why !== null) {
+    console.log(`page load: SKIPPED (${why})`);
+  } else {
+    const i = process.argv.indexOf('--visits');
+    const r = await measurePageLoad({ visits: i >= 0 ? Number(process.argv[i + 1]) : 5 });
+    console.log(formatPageLoad(r));
+    console.log(JSON.stringify(r));
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Programs loaded with libbpf (`// loader: libbpf`) may write ring buffer and perf event records,
+ * which the `run --json` contract does not carry, and user space consuming them between runs
+ * changes what later runs see (a full ring). So our side of those programs runs in a session set
+ * up exactly as the CLI's `run` sets it up, with krun's consumers: perf events opened on every CPU
+ * (what libbpf's perf_buffer does before a program can output) and every ringbuf/perf_event_array
+ * drained after each run, map by map in object order.
+ */
+import { PerfEventArrayMap, RingBufMap, toHex } from '../../src/bpf/maps';
+import type { BpfObject } from '../../src/bpf/object';
+import { createSession, type MapReport, type RunReport } from '../../src/bpf/session';
+
+export type RunRecords = readonly { readonly map: string; readonly data: string }[];
+
+export interface ReportWithRecords {
+  readonly report: RunReport;
+  /** Per run, the records consumed after it. */
+  readonly records: readonly RunRecords[];
+}
+
+/** Our report of `packets` run in order through `program`, and the records each run produced. */
+export function runOursWithConsumers(
+  object: BpfObject,
+  program: string | undefined,
+  packets: readonly Uint8Array[],
+  cpus: number,
+): ReportWithRecords {
+  const options = { ...(program ? { programName: program } : {}), cpus, privileged: true, seed: 1 };
+  const session = createSession(object, options);
+  for (const { map } of session.maps) if (map instanceof PerfEventArrayMap) map.openPerCpu();
+  const records: RunRecords[] = [];
+  const runs = packets.map((packet) => {
+    const result = session.run(packet);
+    records.push(
+      session.maps.flatMap(({ name, map }) => {
+        if (map instanceof RingBufMap) return map.consume().map((data) => ({ map: name, data: toHex(data) }));
+        if (map instanceof PerfEventArrayMap) return map.drain().map((r) => ({ map: name, data: toHex(r.data) }));
+        return [];
+      }),
+    );
+    return result;
+  });
+  const report = { verifier: session.verifier, runs, maps: session.dumpMaps() };
+  return { report: withProgramNames(report, object), records };
+}
+
+/**
+ * A report with prog_array values as program names, as krun prints the kernel's: a slot holds a
+ * program id, which differs between the kernel and us (sessions number the object's programs from 1).
+ */
+function withProgramNames(report: RunReport, object: BpfObject): RunReport {
+  const maps: Record<string, MapReport> = {};
+  for (const [name, map] of Object.entries(report.maps)) {
+    if (map.type !== 'prog_array') maps[name] = map;
+    else {
+      const nameOf = (hex: string) => object.programs[Buffer.from(hex, 'hex').readUInt32LE(0) - 1]?.name ?? '?';
+      maps[name] = { ...map, entries: map.entries.map((e) => ({ key: e.key, value: nameOf(e.value) })) };
+    }
+  }
+  return { ...report, maps };
+}
