@@ -96,6 +96,8 @@ if (brBuf.length > Number(opt['size-limit'])) {
   process.exit(1);
 }
 fs.writeFileSync(brOut, brBuf);
+// Artifacts before the switch to brotli were gzip: never leave one next to the new file.
+fs.rmSync(path.join(opt.out, 'clang.wasm.gz'), { force: true });
 const compressor = `node ${process.version} zlib brotli (quality ${BROTLI.quality}, lgwin ${BROTLI.lgwin})`;
 // gzip -9 size for the record: what the artifact would weigh without brotli.
 const gzipSize = zlib.gzipSync(rawBuf, { level: 9 }).length;

@@ -34,8 +34,7 @@ export function browserArtifactSource(options: BrowserSourceOptions): ArtifactSo
   const openCache = options.openCache === undefined ? defaultOpenCache() : options.openCache;
   // Absolute: the Cache API keys by URL and relative ones resolve differently in a worker.
   const base = new URL(options.baseUrl, globalThis.location?.href ?? 'http://localhost/').href;
-  const artifactUrl = (m: ClangManifest) =>
-    `${new URL(m.compressed.file, base).href}?sha256=${m.compressed.sha256}`;
+  const artifactUrl = (m: ClangManifest) => `${new URL(m.compressed.file, base).href}?sha256=${m.compressed.sha256}`;
   const cache = async (): Promise<CacheLike | null> => {
     if (openCache === null) return null;
     try {

@@ -63,7 +63,9 @@ export function rawWasmSource(path: string): ArtifactSource {
 export function nodeCompile(bytes: Uint8Array<ArrayBuffer>, format: ArtifactFormat): Promise<WebAssembly.Module> {
   if (isWasm(bytes) || format === 'wasm') return WebAssembly.compile(bytes);
   const decoded = format === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes);
-  return WebAssembly.compile(new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.length) as Uint8Array<ArrayBuffer>);
+  return WebAssembly.compile(
+    new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.length) as Uint8Array<ArrayBuffer>,
+  );
 }
 
 export const ARTIFACT_FILE = 'clang.wasm.br';

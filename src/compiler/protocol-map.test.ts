@@ -44,3 +44,48 @@ describe('toWireDiagnostics', () => {
     ]);
   });
 });
+
+// Recorded from clang-19 -fdiagnostics-parseable-fixits -fdiagnostics-print-source-range-info -Wall.
+const FIXITS = `prog.c:2:9:{2:7-2:12}: warning: using the result of an assignment as a condition without parentheses [-Wparentheses]
+    2 |   if (x = 1)
+      |       ~~^~~
+prog.c:2:9: note: place parentheses around the assignment to silence this warning
+    2 |   if (x = 1)
+      |         ^
+      |       (    )
+fix-it:"prog.c":{2:7-2:7}:"("
+fix-it:"prog.c":{2:12-2:12}:")"
+prog.c:2:9: note: use '==' to turn this assignment into an equality comparison
+    2 |   if (x = 1)
+      |         ^
+      |         ==
+fix-it:"prog.c":{2:9-2:10}:"=="
+prog.c:3:13: error: expected ';' after return statement
+    3 |     return 0
+      |             ^
+      |             ;
+fix-it:"prog.c":{3:13-3:13}:";"
+./f.h:1:10: fatal error: 'nope.h' file not found
+1 warning and 2 errors generated.
+`;
+
+describe('fix-its and fatal errors on the wire', () => {
+  const [paren, semicolon, fatal] = toWireDiagnostics(parseClangDiagnostics(FIXITS).diagnostics, 'prog.c');
+
+  it('carries fix-its on the diagnostic (or note) clang attached them to', () => {
+    expect(paren!.fixits).toBeUndefined();
+    expect(paren!.notes!.map((n) => n.fixits)).toEqual([
+      [
+        { file: 'prog.c', line: 2, column: 7, endLine: 2, endColumn: 7, text: '(' },
+        { file: 'prog.c', line: 2, column: 12, endLine: 2, endColumn: 12, text: ')' },
+      ],
+      [{ file: 'prog.c', line: 2, column: 9, endLine: 2, endColumn: 10, text: '==' }],
+    ]);
+    expect(semicolon!.fixits).toEqual([{ file: 'prog.c', line: 3, column: 13, endLine: 3, endColumn: 13, text: ';' }]);
+  });
+
+  it('marks fatal errors, which stay errors for the UI', () => {
+    expect(fatal).toMatchObject({ file: 'f.h', severity: 'error', fatal: true, message: "'nope.h' file not found" });
+    expect(semicolon!.fatal).toBeUndefined();
+  });
+});

@@ -24,7 +24,7 @@ export interface TrafficEngine {
   readonly reason: string | null;
 }
 
-/** Event the runtime posts at most every ~100 ms while a traffic run goes. */
+/** Event the runtime posts at most every ~200 ms while a traffic run goes. */
 export const TRAFFIC_PROGRESS_EVENT = 'traffic-progress';
 
 export interface TrafficProgress {

@@ -10,6 +10,7 @@ import {
   attachmentsFromSections,
   createAttachSession,
   parseAttachSpec,
+  recordLines,
   traceLines,
   type AttachedRun,
   type AttachSession,
@@ -46,7 +47,11 @@ export function firingView(played: AttachedRun): FiringView {
     summary: firing.summary,
     retval: 'error' in run ? null : run.retval,
     error: 'error' in run ? run.error : null,
-    trace: lines.map((text, i) => ({ text, message: (messages[i] ?? '').replace(/\n$/, ''), run: firing.seq })),
+    trace: [
+      ...lines.map((text, i) => ({ text, message: (messages[i] ?? '').replace(/\n$/, ''), run: firing.seq })),
+      // Perf/ring buffer records show in trace_pipe's panel, one line each, after the firing's lines.
+      ...recordLines(played).map((text) => ({ text, message: text, run: firing.seq })),
+    ],
   };
 }
 

@@ -5,12 +5,9 @@
  * speaks CompilerMethods through runtime/dispatcher.ts. Until that file exists, the client reports
  * 'unavailable' and the page says so; no compile result is ever invented.
  */
-import type { CompileOptions, CompileResult, CompilerMethods, CompilerStatus, Reply } from '../protocol';
-import { COMPILER_STATUS_EVENT } from '../protocol';
-import { WorkerClient, type RestartInfo, type WorkerLike } from './worker-client';
-
-/** clang on a 50-line program takes well under a second warm; a minute means it is stuck. */
-export const COMPILE_TIMEOUT_MS = 60_000;
+import { createClangClient } from '../compiler/client';
+import type { CompileOptions, CompileResult, CompilerStatus, Reply } from '../protocol';
+import type { RestartInfo, WorkerLike } from './worker-client';
 
 export interface CompilerClient {
   status(): Promise<CompilerStatus>;
@@ -26,8 +23,6 @@ export function createCompilerClient(
   create: (() => WorkerLike) | null,
   onRestart?: (info: RestartInfo) => void,
 ): CompilerClient {
-  const listeners = new Set<(s: CompilerStatus) => void>();
-  const emit = (s: CompilerStatus) => listeners.forEach((l) => l(s));
   if (create === null) {
     const status: CompilerStatus = {
       state: 'unavailable',
@@ -43,28 +38,7 @@ export function createCompilerClient(
       dispose: () => undefined,
     };
   }
-  const client = new WorkerClient<CompilerMethods>({
-    name: 'compiler',
-    create,
-    timeoutMs: { compile: COMPILE_TIMEOUT_MS },
-    onRestart,
-    onEvent: (event, data) => {
-      if (event === COMPILER_STATUS_EVENT) emit(data as CompilerStatus);
-    },
-  });
-  return {
-    async status() {
-      const r = await client.call('status', null);
-      return r.status === 'ok'
-        ? r.value
-        : { state: 'unavailable', reason: r.status === 'error' ? r.message : r.status };
-    },
-    compile: (source, options) =>
-      client.call('compile', { source, fileName: SOURCE_FILE, options }, { channel: 'compile' }),
-    onStatus(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    dispose: () => client.dispose(),
-  };
+  // The watchdog must time compiles only: the first one waits for clang.wasm (download, decode,
+  // module compile — seconds to minutes on a slow link), which createClangClient awaits untimed.
+  return createClangClient(create, { fileName: SOURCE_FILE, ...(onRestart === undefined ? {} : { onRestart }) });
 }

@@ -1,7 +1,7 @@
 /**
  * Traffic runs in the worker: drives a TrafficRun (src/bpf/traffic) over the loaded program's live
  * session in chunks of ~25 ms, yielding to the worker's event loop between chunks so a cancel (or
- * any other request) is handled promptly, and posting progress at most every 100 ms so the page
+ * any other request) is handled promptly, and posting progress at most every 200 ms so the page
  * is never flooded. One run at a time: a new run stops the previous one.
  */
 import { TrafficError, TrafficRun, type TrafficTarget } from '../bpf/traffic';
@@ -18,8 +18,9 @@ export interface LivePackets {
 }
 
 const CHUNK_MS = 25;
-const PROGRESS_MS = 100;
-const FIRST_CHUNK = 500;
+const PROGRESS_MS = 200;
+/** Small, so a program that takes milliseconds per packet still yields at once; chunks grow from there. */
+const FIRST_CHUNK = 64;
 
 const clockMs = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
@@ -52,7 +53,7 @@ export class TrafficDriver {
 
   cancel(runId: number): boolean {
     if (this.active?.runId !== runId) return false;
-    this.active.stop ??= { outcome: 'cancelled', reason: 'cancelled' };
+    this.active.stop ??= { outcome: 'cancelled', reason: 'stopped by Cancel' };
     return true;
   }
 
@@ -87,7 +88,7 @@ export class TrafficDriver {
         run.advance(chunk);
         // Aim each chunk at CHUNK_MS of work: short enough for a prompt cancel, long enough to be cheap.
         const took = Math.max(this.now() - began, 0.5);
-        chunk = Math.max(50, Math.min(500_000, Math.round((chunk * CHUNK_MS) / took)));
+        chunk = Math.max(1, Math.min(500_000, Math.round((chunk * CHUNK_MS) / took)));
         if (this.now() - lastPost >= PROGRESS_MS && !run.finished) {
           this.emit(progress(false));
           lastPost = this.now();

@@ -9,7 +9,16 @@ import type { ProgTypeName } from '../bpf/object/kinds';
 export const CURRENT_VERSION = 2;
 
 /** The page's panels; the same list as the UI's PanelId (a test checks they agree). */
-export const SHARE_PANELS = ['inputs', 'verifier', 'disassembly', 'registers', 'result', 'maps', 'trace'] as const;
+export const SHARE_PANELS = [
+  'inputs',
+  'verifier',
+  'disassembly',
+  'registers',
+  'result',
+  'maps',
+  'trace',
+  'traffic',
+] as const;
 export type SharePanelId = (typeof SHARE_PANELS)[number];
 
 export const OPT_LEVELS = [0, 1, 2, 3] as const;

@@ -1,6 +1,7 @@
 /** The page: header and toolbar, the editor beside two panel docks, a status bar. */
 import { useEffect, useMemo } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { openFile } from './bcc-import';
 import { commandForKey, isMacPlatform, type CommandContext } from './commands';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { Dock } from './components/Dock';
@@ -12,7 +13,7 @@ import { ConflictBanner, Notices } from './components/Notices';
 import { ProgressStrip } from './components/Progress';
 import { ShareDialog } from './components/ShareDialog';
 import { StatusBar } from './components/StatusBar';
-import { openObjectFile, Toolbar } from './components/Toolbar';
+import { Toolbar } from './components/Toolbar';
 import { PlaygroundContext, usePlayground, usePlaygroundContext } from './context';
 import { EditorPane } from './editor/EditorPane';
 import { panelsIn } from './panels/registry';
@@ -264,7 +265,7 @@ function Shell({ onResolveConflict }: { onResolveConflict: (k: 'mine' | 'theirs'
         const file = e.dataTransfer.files[0];
         if (file === undefined) return;
         e.preventDefault();
-        void openObjectFile(file, (n, b) => ctx.pipeline.openObject(n, b));
+        void openFile(file, ctx);
       }}
     >
       {presenter ? <PresenterBar /> : <Toolbar />}

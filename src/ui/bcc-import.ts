@@ -1,9 +1,12 @@
 /**
  * BCC Python scripts (hello.py) pasted into the editor or opened: the BCC Python front reads the
  * C program and the attach_* calls; the C goes to the editor and the attachments to the run
- * configuration, and the Inputs panel switches to the workload.
+ * configuration, and the Inputs panel switches to the workload. Opening a file (Ctrl+O, or
+ * dropping it on the page) routes by its name: .py here, C sources to the editor, the rest to the
+ * object loader.
  */
 import { BccError, parseBccScript } from '../bpf/bcc';
+import type { Pipeline } from './pipeline';
 import type { PlaygroundStore } from './store/store';
 
 /** A Python script written for BCC, rather than C (which never has `from bcc import`). */
@@ -34,4 +37,39 @@ export function importBccScript(store: PlaygroundStore, text: string, fileName =
   store.setState({ inputsKind: 'attach', attachments, section: '', selection: null });
   s.setSource(script.text.replace(/^\n/, ''));
   return { ok: true, attachments };
+}
+
+/** Tells the user what an import did (shared by paste and file open). */
+export function reportImport(store: PlaygroundStore, out: ImportOutcome): void {
+  const s = store.getState();
+  if (out.ok) {
+    s.notify('success', `Read the BCC script: its C is in the editor, ${out.attachments.length} attachment(s) in Inputs → Workload.`); // prettier-ignore
+    s.showPanel('inputs', 'side');
+  } else s.notify('error', out.message);
+}
+
+/** An opened or dropped file: BCC scripts and C sources go to the editor, anything else is an object. */
+export async function openFile(
+  file: Pick<File, 'name' | 'text' | 'arrayBuffer'>,
+  ctx: { readonly store: PlaygroundStore; readonly pipeline: Pick<Pipeline, 'openObject'> },
+): Promise<void> {
+  if (/\.py$/i.test(file.name)) return reportImport(ctx.store, importBccScript(ctx.store, await file.text(), file.name));
+  if (/\.[ch]$/i.test(file.name)) {
+    ctx.store.getState().setSource(await file.text());
+    ctx.store.getState().notify('success', `Opened ${file.name} in the editor.`);
+    return;
+  }
+  await ctx.pipeline.openObject(file.name, new Uint8Array(await file.arrayBuffer()));
+}
+
+/** The browser's file chooser, then openFile. */
+export function chooseAndOpenFile(ctx: Parameters<typeof openFile>[1]): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.py,.c,.h,.o';
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file !== undefined) void openFile(file, ctx);
+  });
+  input.click();
 }

@@ -3,6 +3,7 @@
  * command's label, shortcut and behaviour are stated once.
  */
 import type { PageActions } from './actions';
+import { chooseAndOpenFile } from './bcc-import';
 import type { Pipeline } from './pipeline';
 import type { PlaygroundStore } from './store/store';
 
@@ -13,13 +14,15 @@ export type CommandId =
   | 'step'
   | 'stepBack'
   | 'continue'
+  | 'breakpoint'
   | 'reset'
   | 'share'
   | 'save'
   | 'examples'
   | 'lessons'
   | 'present'
-  | 'traffic';
+  | 'traffic'
+  | 'open';
 
 export interface Shortcut {
   /** KeyboardEvent.key, compared case-insensitively: 'Enter', 's', 'F10'. */
@@ -98,6 +101,14 @@ export const COMMANDS: readonly Command[] = [
     run: ({ pipeline }) => pipeline.continueRun(),
   },
   {
+    id: 'breakpoint',
+    label: 'Toggle breakpoint',
+    description: 'Set or clear a breakpoint on the C line the cursor is on (or click beside the line number)',
+    shortcut: { key: 'F9' },
+    toolbar: false,
+    run: ({ store }) => store.getState().toggleLineBreakpoint(store.getState().cursor.line),
+  },
+  {
     id: 'reset',
     label: 'Reset',
     description: 'Clear the run, maps and stepping state',
@@ -144,6 +155,14 @@ export const COMMANDS: readonly Command[] = [
     shortcut: null,
     toolbar: false,
     run: ({ store }) => store.getState().showPanel('traffic', 'bottom'),
+  },
+  {
+    id: 'open',
+    label: 'Open file',
+    description: 'Open a BCC Python script (.py), a C source or a BPF object (.o)',
+    shortcut: { key: 'o', mod: true },
+    toolbar: false,
+    run: (ctx) => chooseAndOpenFile(ctx),
   },
   {
     id: 'save',

@@ -79,7 +79,7 @@ export class Autosave {
   }
 }
 
-const PANEL_IDS: readonly PanelId[] = ['inputs', 'verifier', 'disassembly', 'registers', 'result', 'maps', 'trace'];
+const PANEL_IDS: readonly PanelId[] = ['inputs', 'verifier', 'disassembly', 'registers', 'result', 'maps', 'trace', 'traffic']; // prettier-ignore
 
 /** What the store starts from: saved text (or the example), saved settings and layout. */
 export function loadPersisted(storage: StorageLike, autosave: Autosave): StoreInit {

@@ -1,3 +1,8 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CompileResult, Reply, RuntimeMethods } from '../protocol';
 import { createCompilerClient, type CompilerClient } from '../runtime/compiler-client';
@@ -67,4 +72,66 @@ describe('pipeline', () => {
     expect(store.getState().compile.phase).toBe('failed');
     pipeline.dispose();
   });
+
+  it('compiles edits made during a compile once, for the newest text only', async () => {
+    const store = createPlaygroundStore();
+    const asked: string[] = [];
+    const pending: ((r: Reply<CompileResult>) => void)[] = [];
+    const compiler: CompilerClient = {
+      status: () => Promise.resolve({ state: 'ready', version: '19.1.7' }),
+      compile: (source) => {
+        asked.push(source);
+        return new Promise((resolve) => pending.push(resolve));
+      },
+      onStatus: () => () => undefined,
+      dispose: () => undefined,
+    };
+    const pipeline = createPipeline(store, compiler, createRuntimeClient(runtimeWorker), { debounceMs: 1 });
+    store.getState().setCompilerStatus({ state: 'ready', version: '19.1.7' });
+    const failed: CompileResult = { object: null, diagnostics: [], crash: null, durationMs: 1 };
+    store.getState().setSource('int a;');
+    await expect.poll(() => asked.length).toBe(1);
+    for (const text of ['int ab;', 'int abc;', 'int abcd;']) {
+      store.getState().setSource(text);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(asked).toEqual(['int a;']);
+    pending[0]!({ status: 'ok', value: failed });
+    await expect.poll(() => asked.length).toBe(2);
+    expect(asked[1]).toBe('int abcd;');
+    pending[1]!({ status: 'ok', value: failed });
+    pipeline.dispose();
+  });
+
+  it.skipIf(!hasClang)('typing compiles, verifies and runs: the result follows the text', async () => {
+    const object = clangObject('ttl_count');
+    const store = createPlaygroundStore();
+    const compiler: CompilerClient = {
+      status: () => Promise.resolve({ state: 'ready', version: '19.1.7' }),
+      compile: () => Promise.resolve({ status: 'ok', value: { object, diagnostics: [], crash: null, durationMs: 1 } }),
+      onStatus: () => () => undefined,
+      dispose: () => undefined,
+    };
+    const pipeline = createPipeline(store, compiler, createRuntimeClient(runtimeWorker), { debounceMs: 1 });
+    store.getState().setCompilerStatus({ state: 'ready', version: '19.1.7' });
+    store.getState().setSource('// typed\n' + store.getState().source);
+    await expect.poll(() => store.getState().run?.status, { timeout: 5_000 }).toBe('ok');
+    const run = store.getState().run;
+    expect(run?.status === 'ok' && run.value.runs[0]?.verdict).toBe('XDP_PASS');
+    expect(run?.status === 'ok' && run.value.engine.engine).toBe('jit');
+    pipeline.dispose();
+  });
 });
+
+const hasClang = spawnSync('clang-19', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** A real object for the fake compiler to answer with (tests/e2e/fixtures, native clang-19). */
+function clangObject(name: string): Uint8Array {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const out = join(mkdtempSync(join(tmpdir(), 'pipeline-')), `${name}.o`);
+  execFileSync('clang-19', [
+    ...['-O2', '-g', '-target', 'bpf', '-mcpu=v3', '-I', join(root, 'src/compiler/headers/include')],
+    ...['-c', join(root, 'tests/e2e/fixtures', `${name}.c`), '-o', out],
+  ]);
+  return readFileSync(out);
+}

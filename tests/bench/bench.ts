@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { cleanUp, kernelUnavailableReason } from '../kernel/vm-kernel';
+import { benchVerifier, formatVerifierBench } from '../verifier/support/bench';
 import { BENCH_PROGRAMS } from './bench-programs';
 import {
   jitCompileMs,
@@ -179,10 +180,13 @@ async function main(): Promise<void> {
   }
   console.log('');
   printTable(rows);
+  const verifierOnly = ONLY || reason !== null ? [] : benchVerifier();
+  if (verifierOnly.length) console.log(`\n${formatVerifierBench(verifierOnly)}`);
   const compile = await compileLatency();
   const browserCompile = QUICK
     ? { skipped: '--quick' }
     : await (await import('./browser-compile-bench')).runBrowserCompileBench();
+  const pageEdit = QUICK ? { skipped: '--quick' } : await (await import('./page-edit-bench')).runPageEditBench();
   const loadAfter = load();
   console.log(`\nload average after: ${loadAfter}`);
   mkdirSync(fileURLToPath(new URL('../artifacts/', import.meta.url)), { recursive: true });
@@ -194,8 +198,10 @@ async function main(): Promise<void> {
     kernel: reason ?? kernelMode(),
     rounds: ROUNDS,
     rows,
+    verifierOnly,
     compileLatency: compile,
     browserCompileLatency: browserCompile,
+    pageEditLatency: pageEdit,
   };
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`wrote ${OUT}`);

@@ -18,11 +18,13 @@ import { CLANG19 } from '../compiler/toolchain';
 
 export const DEFAULT_BENCH_FILE = fileURLToPath(new URL('../kernel/vm-programs/xdp_parse.c', import.meta.url));
 
+const WARM_UP_ROUNDS = 3;
+
 export interface CompileBenchOptions {
   readonly file?: string;
   /** Cold loads (each compiles the module anew); default 3. */
   readonly coldRounds?: number;
-  /** Warm compiles (after one discarded warm-up); default 9. */
+  /** Warm compiles (after WARM_UP_ROUNDS discarded ones); default 9. */
   readonly warmRounds?: number;
   /** Native compiles; default 9. */
   readonly nativeRounds?: number;
@@ -102,7 +104,10 @@ export async function measureCompileLatency(options: CompileBenchOptions = {}): 
   }
   if (module === null) throw new Error('coldRounds must be at least 1');
 
-  await compileProgram(module, input, headers); // warm-up, discarded
+  // Warm-up, discarded: V8 first runs wasm through its baseline compiler and re-compiles hot
+  // functions with TurboFan in the background; a few compiles let that settle (on a loaded
+  // machine the background compiles queue for a core).
+  for (let i = 0; i < WARM_UP_ROUNDS; i++) await compileProgram(module, input, headers);
   // Warm and native rounds alternate, so a change in machine load hits both sides alike.
   const warm: number[] = [];
   const native: number[] = [];

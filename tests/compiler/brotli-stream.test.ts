@@ -23,7 +23,9 @@ async function decode(input: Uint8Array, step: number): Promise<Uint8Array> {
       controller.close();
     },
   });
-  return new Uint8Array(await new Response(source.pipeThrough(brotliDecodeStream(newWasmBrotliDecoder()))).arrayBuffer());
+  return new Uint8Array(
+    await new Response(source.pipeThrough(brotliDecodeStream(newWasmBrotliDecoder()))).arrayBuffer(),
+  );
 }
 
 /** Compressible but not trivial: 3 MB of text-like bytes, so output comes in several 1 MiB steps. */
@@ -67,13 +69,16 @@ describe('brotli fallback decoder', () => {
   });
 });
 
-describe.skipIf(skipLoudly('brotli compileArtifact', CAN_BUILD_PROBE, PROBE_MISSING))('compileArtifact with a brotli artifact', () => {
-  it('compiles through the fallback decoder when the platform has no DecompressionStream("brotli")', async () => {
-    const wasm = probeWasm();
-    const packed = brotli(wasm) as Uint8Array<ArrayBuffer>;
-    expect(nativeDecompressor('br')).toBeNull(); // Node 20: gzip and deflate only
-    const module = await compileArtifact(packed, 'br', nodeWasmBrotliDecoder);
-    expect(WebAssembly.Module.exports(module).map((e) => e.name)).toContain('_start');
-    await expect(compileArtifact(packed, 'br')).rejects.toThrow(/cannot decode brotli/);
-  });
-});
+describe.skipIf(skipLoudly('brotli compileArtifact', CAN_BUILD_PROBE, PROBE_MISSING))(
+  'compileArtifact with a brotli artifact',
+  () => {
+    it('compiles through the fallback decoder when the platform has no DecompressionStream("brotli")', async () => {
+      const wasm = probeWasm();
+      const packed = brotli(wasm) as Uint8Array<ArrayBuffer>;
+      expect(nativeDecompressor('br')).toBeNull(); // Node 20: gzip and deflate only
+      const module = await compileArtifact(packed, 'br', nodeWasmBrotliDecoder);
+      expect(WebAssembly.Module.exports(module).map((e) => e.name)).toContain('_start');
+      await expect(compileArtifact(packed, 'br')).rejects.toThrow(/cannot decode brotli/);
+    });
+  },
+);

@@ -161,5 +161,15 @@ describe.skipIf(skip)('compiler.worker.ts in headless Chromium', () => {
     expect(requests.filter((r) => r.endsWith('clang.wasm.br'))).toHaveLength(1);
     expect(requests.filter((r) => r.endsWith('manifest.json'))).toHaveLength(2);
     expect(result.keys).toEqual([expect.stringMatching(/\/clang\/clang\.wasm\.br\?sha256=[0-9a-f]{64}$/)]);
+    // Without DecompressionStream('brotli') (Chromium 156), the bundled brotli-dec-wasm did the decoding.
+    const nativeBrotli = await page.evaluate(() => {
+      try {
+        new DecompressionStream('brotli' as CompressionFormat);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!nativeBrotli) expect(requests.filter((r) => /brotli_dec_wasm_bg.*\.wasm$/.test(r)).length).toBeGreaterThan(0);
   });
 });

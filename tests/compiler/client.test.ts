@@ -1,12 +1,13 @@
 // The compiler's worker plumbing in Node: the main-thread client (src/compiler/client.ts) against an
 // in-process worker, and the worker's service (src/compiler/service.ts) running the WASI probe
 // program in place of clang.wasm.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CompileOptions, CompileResult, CompilerMethods, CompilerStatus } from '../../src/protocol';
 import { COMPILER_STATUS_EVENT } from '../../src/protocol';
 import { type Handlers, dispatch, postEvent } from '../../src/runtime/dispatcher';
 import type { WorkerLike } from '../../src/runtime/worker-client';
-import { createClangClient } from '../../src/compiler/client';
+import { COMPILE_TIMEOUT_MS, createClangClient } from '../../src/compiler/client';
+import { createCompilerClient } from '../../src/runtime/compiler-client';
 import { prepareSystemHeaders } from '../../src/compiler/compile';
 import { createClangLoader } from '../../src/compiler/load';
 import { rawWasmSource } from '../../src/compiler/node';
@@ -177,6 +178,41 @@ describe('createClangClient', () => {
     });
     available = true;
     expect((await client.compile('x', OPTIONS)).status).toBe('ok');
+  });
+});
+
+describe("the page's compiler client (runtime/compiler-client.ts)", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('does not count the clang.wasm download against the compile watchdog, but still times compiles', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const ready = deferred<CompilerStatus>();
+    const restarts: string[] = [];
+    const client = createCompilerClient(
+      () =>
+        inProcess(() => ({
+          status: () => ready.promise,
+          // Like the real service: a compile first waits for clang.wasm.
+          compile: async ({ source }) => {
+            await ready.promise;
+            return source === 'hang' ? new Promise<CompileResult>(() => undefined) : RESULT;
+          },
+        })),
+      (i) => restarts.push(i.reason),
+    );
+    const first = client.compile('int x;', OPTIONS);
+    // A slow link: clang.wasm takes ten compile timeouts to arrive.
+    await vi.advanceTimersByTimeAsync(10 * COMPILE_TIMEOUT_MS);
+    expect(restarts).toEqual([]);
+    ready.resolve({ state: 'ready', version: 'clang 19' });
+    expect(await first).toEqual({ status: 'ok', value: RESULT });
+
+    const stuck = client.compile('hang', OPTIONS);
+    await vi.advanceTimersByTimeAsync(COMPILE_TIMEOUT_MS + 1);
+    expect(await stuck).toMatchObject({ status: 'restarted' });
+    expect(restarts).toHaveLength(1);
   });
 });
 

@@ -79,7 +79,10 @@ describe.skipIf(skipLoudly('clang.wasm loader tests', CAN_BUILD_PROBE, PROBE_MIS
       openCache: async () => cache,
     });
     const progress: LoadProgress[] = [];
-    const first = await loadClangModule(source, { onProgress: (p) => progress.push(p), decoder: nodeWasmBrotliDecoder });
+    const first = await loadClangModule(source, {
+      onProgress: (p) => progress.push(p),
+      decoder: nodeWasmBrotliDecoder,
+    });
     expect(WebAssembly.Module.exports(first.module).map((e) => e.name)).toContain('_start');
     expect(first.stats).toMatchObject({ fromCache: false, compressedBytes: br.length });
     expect(first.manifest.versionString).toBe('clang version 19.1.7 (probe)');

@@ -4,12 +4,15 @@
  * tests/artifacts/e2e/ — look at them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOURCE_KEY } from '../../src/ui/persistence';
 import { CHROMIUM, haveChromium, haveClang, root, shots, startSite, type Site } from './harness';
+
+const haveClangWasm = ['br', 'gz'].some((ext) => existsSync(join(root, `public/clang/clang.wasm.${ext}`)));
 
 if (!haveChromium) {
   console.warn(`\n*** e2e SKIPPED: ${CHROMIUM} is missing (apt-get install chromium) ***\n`);
@@ -220,6 +223,113 @@ describe.skipIf(!haveChromium)('playground in headless Chromium', () => {
     },
     120_000,
   );
+
+  it.skipIf(!haveClangWasm)(
+    'breakpoints from the editor margin, live trace and maps while stepping, every call frame, the JIT',
+    async () => {
+      const source = readFileSync(join(root, 'tests/e2e/fixtures/call_frames.c'), 'utf8');
+      const lineOf = (text: string, from = source) => from.split('\n').findIndex((l) => l.includes(text)) + 1;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light' });
+      // The program is the visitor's saved one, so the page opens with it, compiles it and runs it once.
+      await context.addInitScript(
+        ([key, text]) => {
+          if (localStorage.getItem(key) === null)
+            localStorage.setItem(key, JSON.stringify({ source: text, savedAt: 1 }));
+        },
+        [SOURCE_KEY, source] as const,
+      );
+      const page = await context.newPage();
+      await open(page);
+      const tab = (name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
+
+      // A plain run uses the JIT and says so.
+      await tab('Result').click();
+      await expect.poll(() => page.getByTestId('verdict').first().innerText(), { timeout: 120_000 }).toBe('XDP_PASS');
+      expect(await page.getByTestId('run-engine').innerText()).toMatch(/Ran on the JIT/);
+
+      // Click the glyph margin beside `bpf_printk("total ...")`: a breakpoint on that C line.
+      const glyphAt = async (text: string) => {
+        const row = await page.locator('.monaco-editor .view-line', { hasText: text }).first().boundingBox();
+        const margin = await page.locator('.monaco-editor .glyph-margin').first().boundingBox();
+        await page.mouse.click(margin!.x + 8, row!.y + row!.height / 2);
+      };
+      const totalLine = lineOf('bpf_printk("total');
+      await glyphAt('bpf_printk("total');
+      await expect.poll(() => page.locator('.monaco-editor .bp-glyph').count()).toBe(1);
+      await tab('Registers').click();
+      await expect
+        .poll(() => page.getByTestId('breakpoint-summary').innerText())
+        .toBe(`Breakpoints: line ${totalLine}`);
+
+      // Continue stops at the first instruction of that line; the run's first line is already in
+      // trace_pipe (printed in bump(0)), the second not yet; the map shows bump(0)'s addition only.
+      const traceLines = () => page.getByRole('log', { name: 'trace_pipe output' }).innerText();
+      await tab('trace_pipe').click();
+      const before = (await traceLines()).split('\n').filter((l) => l.includes('bpf_trace_printk')).length;
+      await tab('Registers').click();
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await expect.poll(() => page.locator('.step-info').innerText()).toContain(`line ${totalLine}`);
+      await tab('trace_pipe').click();
+      await expect.poll(async () => (await traceLines()).split('\n').filter((l) => l.includes('bpf_trace_printk')).length).toBe(before + 1); // prettier-ignore
+      expect((await traceLines()).trim().split('\n').pop()).toMatch(/note 120$/);
+      await tab('Maps').click();
+      const hits = page.getByRole('region', { name: 'Map hits' });
+      await expect.poll(() => hits.locator('tbody').innerText()).toMatch(/^0\s+240$/m);
+      expect(await hits.locator('tbody').innerText()).toMatch(/^1\s+123$/m);
+      expect(await page.locator('.maps-panel').innerText()).toMatch(/As they are at step \d+ of the stepped run/);
+      await page.screenshot({ path: join(shots, 'stepping-maps-at-breakpoint.png') });
+
+      // A breakpoint inside note() (set from the Disassembly's C line gutter): three frames deep.
+      await tab('Disassembly').click();
+      await page
+        .getByRole('button', { name: `Toggle breakpoint at C line ${lineOf('bpf_printk("note')}` })
+        .first()
+        .click();
+      await expect.poll(() => page.locator('.monaco-editor .bp-glyph').count()).toBe(2);
+      await tab('Registers').click();
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      const stack = page.getByRole('region', { name: 'Call stack' });
+      await expect.poll(() => stack.innerText()).toMatch(/Call stack · 3 frames/);
+      const frames = await stack.locator('summary').allInnerTexts();
+      expect(frames.map((f) => f.replace(/\s+/g, ' '))).toEqual([
+        expect.stringMatching(/^#2 note at \d+ · returns to \d+/),
+        expect.stringMatching(/^#1 bump called at \d+ · returns to \d+/),
+        expect.stringMatching(/^#0 call_frames called at \d+ · entry program/),
+      ]);
+      await expect.poll(() => page.getByRole('table', { name: /Registers r6–r10 of frame 2/ }).innerText()).toMatch(/r10\s+0x[0-9a-f]+\s+fp\[frame 2\]\+0/); // prettier-ignore
+      await page.screenshot({ path: join(shots, 'stepping-call-stack.png') });
+
+      // Breakpoints follow edits: a line typed above moves them down; a reload keeps them.
+      await page.locator('.monaco-editor .view-lines').click();
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.type('// moved\n');
+      await tab('Registers').click();
+      await expect.poll(() => page.getByTestId('breakpoint-summary').innerText()).toBe(`Breakpoints: lines ${lineOf('bpf_printk("note') + 1}, ${totalLine + 1}`); // prettier-ignore
+      await page.reload();
+      await page.locator('.monaco-editor .view-lines').waitFor();
+      await tab('Registers').click();
+      await expect.poll(() => page.getByTestId('breakpoint-summary').innerText()).toBe(`Breakpoints: lines ${lineOf('bpf_printk("note') + 1}, ${totalLine + 1}`); // prettier-ignore
+      await expect.poll(() => page.locator('.monaco-editor .bp-glyph').count()).toBe(2);
+      await page.screenshot({ path: join(shots, 'breakpoints-after-reload.png') });
+      await context.close();
+    },
+    240_000,
+  );
+
+  it('a reload right after opening a lesson step keeps the step open', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    await open(page);
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: 'Start' }).click();
+    const pane = page.getByRole('complementary', { name: 'Lesson' });
+    await expect.poll(() => pane.innerText()).toContain('Hello, XDP');
+    // Inside the address bar's debounce: the page writes it as it goes away.
+    await page.reload();
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    await expect.poll(() => pane.innerText()).toContain('Hello, XDP');
+    await context.close();
+  });
 
   it('follows a dark system theme and fits a tablet', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'dark' });

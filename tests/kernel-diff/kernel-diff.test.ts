@@ -1,7 +1,9 @@
 /**
  * The kernel is the reference: every corpus program runs in Linux (BPF_PROG_TEST_RUN through
- * bpftool) and through our CLI (`run --json`), and the two reports must be identical. Programs on
- * the known-gaps list may differ, loudly; a listed program that starts matching fails the test.
+ * bpftool, or through libbpf's krun for `// loader: libbpf` programs) and through our simulator
+ * (the CLI's `run --json`, or a session with the same record consumers), and the two reports, and
+ * records, must be identical. Programs on the known-gaps list may differ, loudly; a listed program
+ * that starts matching fails the test.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,7 +18,8 @@ import { libbpfUnavailableReason, runWithLibbpf } from './libbpf-runner';
 import { runOursWithConsumers } from './records';
 
 const corpus = listCorpus();
-const reason = kernelUnavailableReason() ?? (corpus.some((p) => p.loader === 'libbpf') ? libbpfUnavailableReason() : null);
+const reason =
+  kernelUnavailableReason() ?? (corpus.some((p) => p.loader === 'libbpf') ? libbpfUnavailableReason() : null);
 if (reason) console.warn(`\n!!! SKIPPING the kernel-differential corpus (${corpus.length} programs): ${reason} !!!\n`);
 
 /** Our side, through the CLI exactly as a user runs it. */
@@ -31,6 +34,24 @@ async function runOurs(objPath: string, prog: CorpusProgram, cpus: number): Prom
   const parsed = JSON.parse(out[0]!) as RunReport | { error: string };
   if ('error' in parsed) throw new Error(`run --json failed: ${parsed.error}`);
   return parsed;
+}
+
+/** bpftool's kernel run vs our CLI. */
+async function diffWithBpftool(obj: string, prog: CorpusProgram): Promise<string[]> {
+  const kernel = runInKernel(obj, prog.packets);
+  expect(kernel.verifier.accepted, `the kernel rejected ${prog.name}: ${kernel.verifier.log}`).toBe(true);
+  return diffReports(kernel, await runOurs(obj, prog, kernel.cpus), prog.packetNames);
+}
+
+/** krun's kernel run vs a session with the same consumers and map updates (records.ts), records too. */
+function diffWithLibbpf(obj: string, prog: CorpusProgram): string[] {
+  const kernel = runWithLibbpf(obj, prog.program, prog.packets, prog.updates);
+  expect(kernel.verifier.accepted, `the kernel rejected ${prog.name}: ${kernel.verifier.log}`).toBe(true);
+  const ours = runOursWithConsumers(loadObject(readFileSync(obj), { name: prog.name }), prog, kernel.cpus);
+  return [
+    ...diffReports(kernel, ours.report, prog.packetNames),
+    ...diffRecords(kernel.records, ours.records, prog.packetNames),
+  ];
 }
 
 describe('kernel-differential corpus', () => {
@@ -51,19 +72,7 @@ describe.skipIf(reason !== null)('corpus: our run --json vs Linux BPF_PROG_TEST_
   for (const prog of corpus) {
     it(prog.name, async () => {
       const obj = compileCorpusProgram(prog);
-      const libbpf = prog.loader === 'libbpf';
-      const kernel = libbpf ? runWithLibbpf(obj, prog.program, prog.packets) : runInKernel(obj, prog.packets);
-      expect(kernel.verifier.accepted, `the kernel rejected ${prog.name}: ${kernel.verifier.log}`).toBe(true);
-      const diffs: string[] = [];
-      if ('records' in kernel) {
-        // Through a session with user space's consumers, which the CLI does not have (records.ts).
-        const object = loadObject(readFileSync(obj), { name: prog.name });
-        const ours = runOursWithConsumers(object, prog.program, prog.packets, kernel.cpus);
-        diffs.push(...diffReports(kernel, ours.report, prog.packetNames));
-        diffs.push(...diffRecords(kernel.records, ours.records, prog.packetNames));
-      } else {
-        diffs.push(...diffReports(kernel, await runOurs(obj, prog, kernel.cpus), prog.packetNames));
-      }
+      const diffs = prog.loader === 'libbpf' ? diffWithLibbpf(obj, prog) : await diffWithBpftool(obj, prog);
       const gap = KNOWN_GAPS[prog.name];
       if (gap === undefined) {
         expect(diffs, `${prog.name} differs from the kernel:\n  ${diffs.join('\n  ')}`).toEqual([]);

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapTypeName } from '../../src/bpf/maps';
 import type { MapReport, RunResult } from '../../src/bpf/session/report';
+import type { MapUpdate } from './corpus';
 import { type KernelReport, possibleCpus, sourceMapName } from './kernel-runner';
 import type { RunRecords } from './records';
 import { TraceInstance, traceMessages } from './trace-instance';
@@ -65,11 +66,15 @@ export interface LibbpfKernelReport extends KernelReport {
   readonly records: readonly RunRecords[];
 }
 
-/** Runs `packets` in order through `program` (a function name; undefined = the first program). */
+/**
+ * Runs `packets` in order through `program` (a function name; undefined = the first program),
+ * after storing `updates` in the object's maps as user space.
+ */
 export function runWithLibbpf(
   objPath: string,
   program: string | undefined,
   packets: readonly Uint8Array[],
+  updates: readonly MapUpdate[] = [],
   repeat = 1,
 ): LibbpfKernelReport {
   buildKrun();
@@ -77,7 +82,8 @@ export function runWithLibbpf(
   const trace = new TraceInstance('krun');
   try {
     const hex = packets.map((p) => Buffer.from(p).toString('hex'));
-    const args = [objPath, program ?? '', trace.path, String(repeat), ...hex];
+    const stores = updates.map((u) => `@${u.map}=${u.key}=${u.value}`);
+    const args = [objPath, program ?? '', trace.path, String(repeat), ...stores, ...hex];
     const r = spawnSync(KRUN, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
     if (r.status !== 0) throw new Error(`krun ${objPath} failed (${r.status}): ${r.stderr}`);
     const out = JSON.parse(r.stdout) as KrunOutput;

@@ -6,9 +6,10 @@
  * (what libbpf's perf_buffer does before a program can output) and every ringbuf/perf_event_array
  * drained after each run, map by map in object order.
  */
-import { PerfEventArrayMap, RingBufMap, toHex } from '../../src/bpf/maps';
+import { PerfEventArrayMap, RingBufMap, toHex, writeEntry } from '../../src/bpf/maps';
 import type { BpfObject } from '../../src/bpf/object';
 import { createSession, type MapReport, type RunReport } from '../../src/bpf/session';
+import type { CorpusProgram } from './corpus';
 
 export type RunRecords = readonly { readonly map: string; readonly data: string }[];
 
@@ -18,18 +19,23 @@ export interface ReportWithRecords {
   readonly records: readonly RunRecords[];
 }
 
-/** Our report of `packets` run in order through `program`, and the records each run produced. */
+/** Our report of the packets run in order through the program, and the records each run produced. */
 export function runOursWithConsumers(
   object: BpfObject,
-  program: string | undefined,
-  packets: readonly Uint8Array[],
+  prog: Pick<CorpusProgram, 'program' | 'packets' | 'updates'>,
   cpus: number,
 ): ReportWithRecords {
-  const options = { ...(program ? { programName: program } : {}), cpus, privileged: true, seed: 1 };
+  const options = { ...(prog.program ? { programName: prog.program } : {}), cpus, privileged: true, seed: 1 };
   const session = createSession(object, options);
   for (const { map } of session.maps) if (map instanceof PerfEventArrayMap) map.openPerCpu();
+  for (const u of prog.updates) {
+    const map = session.maps.find((m) => m.name === u.map)?.map;
+    if (map === undefined) throw new Error(`update: no map named ${u.map}`);
+    const result = writeEntry(map, u.key, u.value);
+    if (!result.ok) throw new Error(`update of ${u.map}: ${result.message}`);
+  }
   const records: RunRecords[] = [];
-  const runs = packets.map((packet) => {
+  const runs = prog.packets.map((packet) => {
     const result = session.run(packet);
     records.push(
       session.maps.flatMap(({ name, map }) => {

@@ -30,6 +30,8 @@ export function evaluate(expressions: readonly string[], prelude = '#include "vm
       { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 },
     );
     if (out.status !== 0) throw new Error(`clang failed:\n${out.stderr}`);
+    // All zeros: clang writes `zeroinitializer` instead of the list.
+    if (/@values = [^[]*\[\d+ x i64\] zeroinitializer/.test(out.stdout)) return expressions.map(() => 0n);
     const init = /@values = [^[]*\[\d+ x i64\] \[([^\]]*)\]/.exec(out.stdout);
     if (!init?.[1]) throw new Error(`no initializer for values in:\n${out.stdout.slice(0, 2000)}`);
     return init[1].split(',').map((item) => BigInt(item.trim().replace(/^i64 /, '')));

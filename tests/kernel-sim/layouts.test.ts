@@ -25,6 +25,19 @@ describe.skipIf(!CLANG)('kernel object layouts match the playground vmlinux.h', 
     expect(want).toEqual(got);
   });
 
+  it('records what each struct pointer points to, as vmlinux.h declares it', () => {
+    const pointers = KERNEL_STRUCTS.all().flatMap((l) =>
+      [...l.fields.values()].flatMap((f) => (f.pointee ? [`struct ${l.name}.${f.path} -> ${f.pointee}`] : [])),
+    );
+    expect(pointers).toContain('struct sk_buff.dev -> net_device');
+    const exprs = pointers.map((p) => {
+      const [, s, f, t] = /^struct (\w+)\.([\w.]+) -> (\w+)$/.exec(p)!;
+      return `__builtin_types_compatible_p(__typeof__(*((struct ${s} *)0)->${f}), struct ${t})`;
+    });
+    expect(evaluate(exprs)).toEqual(pointers.map(() => 1n));
+    expect(evaluate(['__builtin_types_compatible_p(__typeof__(*((struct sk_buff *)0)->dev), struct sock)'])).toEqual([0n]); // prettier-ignore
+  });
+
   it('rejects a field that vmlinux.h does not declare (the probe can fail)', () => {
     expect(() => evaluate(['__builtin_offsetof(struct task_struct, no_such_field)'])).toThrow(/no member named/);
   });

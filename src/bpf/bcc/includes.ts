@@ -72,6 +72,14 @@ export function prelude(kernelTypes: boolean): string {
     '#ifndef __user',
     '#define __user',
     '#endif',
+    // Kernel macros BCC programs take from <linux/sched.h>; vmlinux.h has types only.
+    '#ifndef TASK_COMM_LEN',
+    '#define TASK_COMM_LEN 16',
+    '#endif',
+    // A tracepoint record's __data_loc string (TRACEPOINT_PROBE's args->data_loc_NAME: length << 16 | offset);
+    // the fixed-length form stops at the string's NUL, as the record may end right after it.
+    '#define TP_DATA_LOC_READ_CONST(dst, field, length) bpf_probe_read_kernel_str((void *)(dst), (length), (char *)args + (args->data_loc_##field & 0xFFFF))', // prettier-ignore
+    '#define TP_DATA_LOC_READ(dst, field) bpf_probe_read_kernel((void *)(dst), args->data_loc_##field >> 16, (char *)args + (args->data_loc_##field & 0xFFFF))', // prettier-ignore
     // Bucket index for BPF_HISTOGRAM/print_log2_hist: the bit length of v (0 for 0, 1 for 1, 2 for 2..3, ...).
     'static __always_inline unsigned int bpf_log2l(unsigned long v) { unsigned int n = 0; while (v) { n++; v >>= 1; } return n; }', // prettier-ignore
     'static __always_inline unsigned int bpf_log2(unsigned int v) { return v ? bpf_log2l(v) - 1 : 0; }',

@@ -4,4 +4,11 @@ export { rewriteBcc, type BccProgram, type BccRewrite, type BccRewriteOptions } 
 export { BccError } from './tokens';
 export type { BccMap } from './maps';
 export { KERNEL_SAMPLE_HEADERS, PLAYGROUND_UAPI_HEADERS } from './includes';
-export { parseBccScript, type BccScript, type ScriptAttachment } from './python';
+export {
+  parseBccScript,
+  scriptPrinter,
+  type BccScript,
+  type ScriptAttachment,
+  type ScriptBuffer,
+  type ScriptPrinter,
+} from './python';

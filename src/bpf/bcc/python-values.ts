@@ -4,6 +4,7 @@
  * simulated kernel's catalogue.
  */
 import { KERNEL_FUNCTIONS, TRACEPOINTS } from '../kernel';
+import type { JsonValue } from '../object';
 
 export type Value =
   | { readonly kind: 'str'; readonly value: string }
@@ -19,9 +20,22 @@ export type Value =
   | { readonly kind: 'table'; readonly name: string }
   /** A function the script defines with def. */
   | { readonly kind: 'def'; readonly name: string }
+  | { readonly kind: 'tuple'; readonly items: readonly Value[] }
+  /** A decoded perf/ring buffer record (b["events"].event(data)): its fields are attributes. */
+  | { readonly kind: 'record'; readonly value: { readonly [field: string]: JsonValue } }
   | { readonly kind: 'unknown' };
 
 export const UNKNOWN: Value = { kind: 'unknown' };
+
+/** A decoded record's field as a Python value (char arrays are already strings). */
+export function fromJson(v: JsonValue): Value {
+  if (typeof v === 'number') return { kind: 'num', value: v };
+  if (typeof v === 'string') return /^-?\d+$/.test(v) ? { kind: 'num', value: Number(v) } : { kind: 'str', value: v };
+  if (typeof v === 'boolean') return { kind: 'bool', value: v };
+  if (v === null) return { kind: 'none' };
+  if (Array.isArray(v)) return { kind: 'tuple', items: v.map(fromJson) };
+  return { kind: 'record', value: v };
+}
 
 /** Python truthiness; null when the value is not known (options from argv, results of I/O). */
 export function truthy(v: Value): boolean | null {

@@ -2,18 +2,21 @@
  * The BCC Python front: reads a pasted BCC script (hello.py) for what the playground needs — the
  * C program (BPF(text=...) or BPF(src_file=...)), where its functions attach, and how the script
  * shows results (trace_print/trace_fields, print_log2_hist, perf and ring buffer callbacks). It
- * is a small reader of the Python subset such scripts use, not an interpreter: assignments of
- * strings and BPF objects, calls of BPF's methods, string concatenation, comparisons.
+ * is a small reader of the Python subset such scripts use (python-expr.ts), not an interpreter.
  *
  * Blocks follow Python's indentation: `if`/`elif`/`else` take the first branch whose condition
  * holds; conditions the front cannot evaluate (command-line options, mostly) count as false, as
- * when the script runs without arguments. Loop, `with` and `try` bodies are read once; `except`
- * bodies and `def`/`class` bodies do not run (a def is remembered as a callback name).
+ * when the script runs without arguments. Loop, `with` and `try` bodies are read once; `except`,
+ * `class` and `def` bodies do not run — a def is kept, and runs as a buffer callback per record
+ * (scriptPrinter), where its print() calls produce the lines.
  */
 import type { Attachment, AttachType } from '../kernel';
 import { syscallFnName } from '../kernel';
-import { type PyToken, tokenizePython } from './python-tokens';
-import { equals, kernelQuery, truthy, UNKNOWN, type Value } from './python-values';
+import type { JsonValue } from '../object';
+import { type CallArgs, Evaluator } from './python-expr';
+import { pyStr } from './python-format';
+import { tokenizePython } from './python-tokens';
+import { fromJson, kernelQuery, truthy, UNKNOWN, type Value } from './python-values';
 import { BccError } from './tokens';
 
 export interface ScriptAttachment {
@@ -52,33 +55,23 @@ class ScriptError extends BccError {}
 const NOT_RUN = new Set(['except', 'class', 'def']);
 const COMPOUND = new Set(['if', 'elif', 'else', 'while', 'for', 'try', 'except', 'finally', 'with', 'def', 'class']);
 
-class Reader {
-  private i = 0;
-  readonly vars = new Map<string, Value>([['__name__', { kind: 'str', value: '__main__' }]]);
+interface Def {
+  readonly params: readonly string[];
+  readonly indent: number;
+  /** The token after the header's ':'. */
+  readonly body: number;
+}
+
+class Reader extends Evaluator {
   text: string | null = null;
   srcFile: string | null = null;
   readonly attachments: ScriptAttachment[] = [];
   trace = false;
   readonly histograms: { map: string; label: string }[] = [];
   readonly buffers: ScriptBuffer[] = [];
-
-  constructor(private readonly tokens: readonly PyToken[]) {}
-
-  private peek(offset = 0): PyToken {
-    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)]!;
-  }
-
-  private next(): PyToken {
-    return this.tokens[Math.min(this.i++, this.tokens.length - 1)]!;
-  }
-
-  private eat(text: string): boolean {
-    if (this.peek().kind !== 'str' && this.peek().text === text) {
-      this.i++;
-      return true;
-    }
-    return false;
-  }
+  readonly defs = new Map<string, Def>();
+  /** Lines print() produced, while a callback runs (null otherwise: the script's own prints are not shown). */
+  private printed: string[] | null = null;
 
   private skipBlankLines(): void {
     while (this.i < this.tokens.length && this.peek().kind === 'nl') this.i++;
@@ -86,6 +79,24 @@ class Reader {
 
   run(): void {
     this.suite(-1, true);
+  }
+
+  /** Runs the def `name` with (cpu, data, size) for one record; returns what it printed. */
+  callback(name: string, cpu: number, record: JsonValue | undefined, size: number): string[] {
+    const def = this.defs.get(name);
+    if (def === undefined) return [];
+    const saved = new Map(this.vars);
+    const data: Value = record === undefined ? UNKNOWN : fromJson(record);
+    const args: Value[] = [{ kind: 'num', value: cpu }, data, { kind: 'num', value: size }];
+    def.params.forEach((p, k) => this.vars.set(p, args[k] ?? UNKNOWN));
+    this.printed = [];
+    this.i = def.body;
+    this.body(def.indent, true);
+    const out = this.printed;
+    this.printed = null;
+    this.vars.clear();
+    for (const [k, v] of saved) this.vars.set(k, v);
+    return out;
   }
 
   /** Statements indented deeper than `parent`; they take effect only when `live`. */
@@ -124,10 +135,16 @@ class Reader {
 
   private clause(live: boolean): void {
     const keyword = this.peek();
-    const [start] = this.header();
+    const [start, end] = this.header();
     if (keyword.text === 'def' && this.tokens[start]?.kind === 'name') {
       const name = this.tokens[start]!.text;
+      // Parameter names: the names directly inside the parentheses, before ',', ')' or a default.
+      const params = this.tokens
+        .slice(start + 2, end)
+        .filter((t, k, all) => t.kind === 'name' && [',', ')', '=', ':'].includes(all[k + 1]?.text ?? ')'))
+        .map((t) => t.text);
       this.vars.set(name, { kind: 'def', name });
+      this.defs.set(name, { params, indent: keyword.indent, body: this.i });
     }
     this.body(keyword.indent, live);
   }
@@ -198,106 +215,7 @@ class Reader {
     if (assign !== null) this.vars.set(assign, value);
   }
 
-  private expression(): Value {
-    let left = this.conjunction();
-    while (this.peek().kind === 'name' && this.peek().text === 'or') {
-      this.next();
-      const right = this.conjunction();
-      const l = truthy(left);
-      left = l === true ? left : l === false ? right : UNKNOWN;
-    }
-    return left;
-  }
-
-  private conjunction(): Value {
-    let left = this.negation();
-    while (this.peek().kind === 'name' && this.peek().text === 'and') {
-      this.next();
-      const right = this.negation();
-      const l = truthy(left);
-      left = l === false ? left : l === true ? right : UNKNOWN;
-    }
-    return left;
-  }
-
-  private negation(): Value {
-    if (this.peek().kind === 'name' && this.peek().text === 'not') {
-      this.next();
-      const v = truthy(this.negation());
-      return v === null ? UNKNOWN : { kind: 'bool', value: !v };
-    }
-    const left = this.sum();
-    const op = this.peek();
-    if (op.kind === 'op' && (op.text === '==' || op.text === '!=')) {
-      this.next();
-      const eq = equals(left, this.sum());
-      return eq.kind === 'bool' && op.text === '!=' ? { kind: 'bool', value: !eq.value } : eq;
-    }
-    return left;
-  }
-
-  private sum(): Value {
-    let left = this.postfix();
-    while (this.peek().kind === 'op' && '+-*/%'.includes(this.peek().text)) {
-      const op = this.next().text;
-      const right = this.postfix();
-      left = op === '+' && left.kind === 'str' && right.kind === 'str' ? { kind: 'str', value: left.value + right.value } : UNKNOWN; // prettier-ignore
-    }
-    return left;
-  }
-
-  private primary(): Value {
-    const t = this.next();
-    if (t.kind === 'str') {
-      let value = t.value!;
-      while (this.peek().kind === 'str') value += this.next().value!;
-      return { kind: 'str', value };
-    }
-    if (t.kind === 'name') {
-      if (t.text === 'BPF') return this.peek().text === '(' ? this.construct() : { kind: 'BPF' };
-      if (t.text === 'True' || t.text === 'False') return { kind: 'bool', value: t.text === 'True' };
-      if (t.text === 'None') return { kind: 'none' };
-      if (t.text === 'lambda') {
-        while (this.peek().kind !== 'nl' && !this.eat(':')) this.next();
-        this.expression();
-        return UNKNOWN;
-      }
-      return this.vars.get(t.text) ?? UNKNOWN;
-    }
-    if (t.kind === 'num') {
-      const n = Number(t.text.replace(/_/g, ''));
-      return Number.isFinite(n) ? { kind: 'num', value: n } : UNKNOWN;
-    }
-    if (t.text === '(') {
-      const v = this.expression();
-      if (!this.eat(')')) throw new BccError('expected )', t.line);
-      return v;
-    }
-    if (t.text === '-' && this.peek().kind === 'num') {
-      const v = this.primary();
-      return v.kind === 'num' ? { kind: 'num', value: -v.value } : UNKNOWN;
-    }
-    throw new BccError(`unsupported syntax '${t.text}'`, t.line);
-  }
-
-  /** Call arguments: positional values and keyword values. */
-  private args(): { positional: Value[]; keyword: Map<string, Value> } {
-    const positional: Value[] = [];
-    const keyword = new Map<string, Value>();
-    if (!this.eat('(')) throw new BccError('expected (');
-    while (!this.eat(')')) {
-      if (this.peek().kind === 'name' && this.peek(1).text === '=') {
-        const name = this.next().text;
-        this.next();
-        keyword.set(name, this.expression());
-      } else positional.push(this.expression());
-      if (!this.eat(',') && this.peek().text !== ')') throw new BccError('expected , or )', this.peek().line);
-    }
-    return { positional, keyword };
-  }
-
-  private construct(): Value {
-    const { positional, keyword } = this.args();
+  protected construct({ positional, keyword }: CallArgs): Value {
     const text = keyword.get('text') ?? positional[0];
     const src = keyword.get('src_file');
     if (text?.kind === 'str') this.text = text.value;
@@ -306,34 +224,42 @@ class Reader {
     return { kind: 'bpf' };
   }
 
-  private postfix(): Value {
-    let value = this.primary();
-    for (;;) {
-      if (this.eat('.')) {
-        const method = this.next().text;
-        if (this.peek().text === '(') value = this.call(value, method);
-        else value = value.kind === 'BPF' && method === 'XDP' ? { kind: 'str', value: 'XDP' } : UNKNOWN;
-      } else if (this.peek().text === '[') {
-        this.next();
-        const key = this.expression();
-        if (!this.eat(']')) throw new BccError('expected ]');
-        value = value.kind === 'bpf' && key.kind === 'str' ? { kind: 'table', name: key.value } : UNKNOWN;
-      } else if (this.peek().text === '(') {
-        this.args();
-        value = UNKNOWN;
-      } else return value;
+  protected callName(name: string, { positional, keyword }: CallArgs): Value | null {
+    const [first] = positional;
+    switch (name) {
+      case 'print':
+      case 'printb': {
+        const sep = keyword.get('sep');
+        this.printed?.push(positional.map(pyStr).join(sep?.kind === 'str' ? sep.value : ' '));
+        return { kind: 'none' };
+      }
+      case 'str':
+        return first === undefined ? { kind: 'str', value: '' } : { kind: 'str', value: pyStr(first) };
+      case 'int':
+      case 'float': {
+        const n = first?.kind === 'num' ? first.value : first?.kind === 'str' ? Number(first.value) : NaN;
+        if (Number.isNaN(n)) return UNKNOWN;
+        return { kind: 'num', value: name === 'int' ? Math.trunc(n) : n };
+      }
+      default:
+        return null;
     }
   }
 
-  private call(target: Value, method: string): Value {
-    const line = this.peek().line;
-    const { positional, keyword } = this.args();
+  protected subscript(target: Value, key: Value): Value {
+    if (target.kind === 'bpf' && key.kind === 'str') return { kind: 'table', name: key.value };
+    if (target.kind === 'record' && key.kind === 'str' && key.value in target.value) return fromJson(target.value[key.value]!); // prettier-ignore
+    if (target.kind === 'tuple' && key.kind === 'num') return target.items[key.value] ?? UNKNOWN;
+    return UNKNOWN;
+  }
+
+  protected method(target: Value, method: string, { positional, keyword }: CallArgs, line: number): Value {
     const arg = (name: string, index: number): Value => keyword.get(name) ?? positional[index] ?? UNKNOWN;
     const str = (v: Value, what: string): string => {
       if (v.kind === 'str') return v.value;
       throw new ScriptError(`${method}: ${what} must be a string the script spells out`, line);
     };
-    if (target.kind === 'str' && (method === 'encode' || method === 'decode')) return target;
+    if (target.kind === 'str') return /^(?:encode|decode|strip|rstrip|lstrip)$/.test(method) ? target : UNKNOWN;
     if (target.kind === 'table') return this.tableCall(target.name, method, arg('callback', 0), arg('val_type', 0));
     if (target.kind === 'BPF') {
       const answer = kernelQuery(method, positional);
@@ -377,28 +303,42 @@ class Reader {
     }
   }
 
-  /** Methods of b["name"]: printing histograms, opening perf and ring buffers. */
-  private tableCall(map: string, method: string, callback: Value, label: Value): Value {
+  /** Methods of b["name"]: printing histograms, opening buffers, decoding a record (event). */
+  private tableCall(map: string, method: string, first: Value, label: Value): Value {
     if (method.startsWith('print_')) {
       this.histograms.push({ map, label: label.kind === 'str' ? label.value : 'value' });
     } else if (method === 'open_perf_buffer' || method === 'open_ring_buffer') {
       const kind = method === 'open_perf_buffer' ? 'perf' : 'ring';
-      this.buffers.push({ map, kind, callback: callback.kind === 'def' ? callback.name : null });
-    }
+      this.buffers.push({ map, kind, callback: first.kind === 'def' ? first.name : null });
+    } else if (method === 'event') return first;
     return UNKNOWN;
   }
 }
 
-/** Reads a BCC Python script (see the file comment). */
-export function parseBccScript(script: string): BccScript {
+function readScript(script: string): Reader {
   const reader = new Reader(tokenizePython(script));
   reader.run();
   if (reader.text === null && reader.srcFile === null)
     throw new BccError('the script creates no BPF(text=...) or BPF(src_file=...) object');
+  return reader;
+}
+
+/** Reads a BCC Python script (see the file comment). */
+export function parseBccScript(script: string): BccScript {
+  const reader = readScript(script);
   return {
     text: reader.text,
     srcFile: reader.srcFile,
     attachments: reader.attachments,
     output: { trace: reader.trace, histograms: reader.histograms, buffers: reader.buffers },
   };
+}
+
+/** Prints one buffer record the way the script's callback does: the lines its print() calls give. */
+export type ScriptPrinter = (callback: string, cpu: number, record: JsonValue | undefined, size: number) => string[];
+
+/** The script's callbacks, ready to run per record. */
+export function scriptPrinter(script: string): ScriptPrinter {
+  const reader = readScript(script);
+  return (callback, cpu, record, size) => reader.callback(callback, cpu, record, size);
 }

@@ -11,20 +11,24 @@
  *  - a probe function's parameters after ctx are the probed function's arguments: they become
  *    locals read from PT_REGS_PARM1..5 (from the user registers for syscall wrappers, which on
  *    x86-64 take a single struct pt_regs *);
- *  - in probe functions, `p->a->b` through a kernel pointer becomes BPF_CORE_READ(p, a, b), i.e.
- *    probe reads, as BCC turns such dereferences into bpf_probe_read calls.
+ *  - TRACEPOINT_PROBE(category, event) and tracepoint__C__E functions: tracepoint programs whose
+ *    `args` is the event record (tracepoint.ts);
+ *  - dereferences of kernel pointers (`p->a->b`, casts, `*p`) become probe reads, as BCC turns
+ *    them into bpf_probe_read calls (kernel-reads.ts);
+ *  - records sent with .perf_submit/.ringbuf_output get their C type into BTF (records.ts).
  *
  * Scope (it is a tokenizer and a light parser, not clang's AST): kernel pointers are the probe
- * parameters and locals declared as `struct K *` for the simulated kernel's structs K; chains
- * through them are recognised, but not `*p`, casts like ((struct task_struct *)x)->pid, or
- * pointers copied into variables of other types. Only the main file is rewritten (headers it
- * includes with quotes must be plain C). A chain ending in an array member is left as an address
- * only when the array is a member of the pointer's own struct (e.g. task->comm).
+ * parameters and locals declared as `struct K *` for the simulated kernel's structs K, and casts
+ * to `struct K *`; pointers kept in struct members or in variables of other types are not
+ * followed (tests/bcc/ast.test.ts checks the result against clang-19's AST). Only the main file
+ * is rewritten (headers it includes with quotes must be plain C).
  */
 import { type Attachment, KERNEL_FUNCTIONS, KERNEL_STRUCTS } from '../kernel';
 import { mapInclude, needsKernelTypes, prelude, systemInclude } from './includes';
 import { type BccMap, type BccMapMacro, declareMap, MAP_MACROS, mapDefinition, mapMethod } from './maps';
+import { castChain, derefRead, memberChain, newlinesOf, type Scope } from './kernel-reads';
 import { recordAnchors, recordType } from './records';
+import { tracepointName, tracepointOfName, tracepointStruct } from './tracepoint';
 import {
   BccError,
   isTrivia,
@@ -60,30 +64,19 @@ export interface BccRewrite {
   readonly maps: readonly BccMap[];
 }
 
-/** Calls whose arguments are not reads of kernel memory: addresses for probe reads, types, sizes. */
+/**
+ * Calls whose arguments are not reads of kernel memory: types, sizes, and CO-RE reads (which read
+ * their chains themselves). A probe read's source is a value like any other: `&p->a` and
+ * `p->a->name` (an array) are addresses, `p->ptr` must be read to give one.
+ */
 const NO_READ_CALLS = new Set([
   'sizeof', 'typeof', '__typeof__', 'offsetof', '__builtin_offsetof', '__builtin_preserve_access_index',
-  'bpf_probe_read', 'bpf_probe_read_kernel', 'bpf_probe_read_user', 'bpf_probe_read_str',
-  'bpf_probe_read_kernel_str', 'bpf_probe_read_user_str', 'bpf_core_read', 'bpf_core_read_str',
-  'BPF_CORE_READ', 'BPF_CORE_READ_INTO', 'BPF_CORE_READ_STR_INTO', 'bpf_core_field_exists',
+  'bpf_core_read', 'bpf_core_read_str', 'BPF_CORE_READ', 'BPF_CORE_READ_INTO', 'BPF_CORE_READ_STR_INTO',
+  'bpf_core_field_exists',
 ]); // prettier-ignore
-
-const ASSIGNMENT_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '^=', '|=', '<<=', '>>=', '++', '--']);
-
-/** Tokens after which `&` is unary (address-of) rather than bitwise and. */
-const BEFORE_UNARY = new Set(['(', ',', '=', 'return', '{', ';', '?', ':', '!', '&&', '||', '==', '!=', '+', '-']);
-
-interface Scope {
-  /** Kernel pointer variables of the function being emitted: name → struct name (null if unknown). */
-  readonly kernelPointers: ReadonlyMap<string, string | null>;
-  /** Inside sizeof(), probe read arguments and similar: member chains are not reads. */
-  readonly noRead: boolean;
-}
 
 const NO_SCOPE: Scope = { kernelPointers: new Map(), noRead: false };
 
-/** A string of newlines matching those in the text it replaces (keeps later lines where they were). */
-const newlinesOf = (text: string): string => text.replace(/[^\n]/g, '');
 
 class Rewriter {
   readonly tokens: Token[];
@@ -114,7 +107,9 @@ class Rewriter {
     for (let i = start; i < end; i++) {
       const tok = t[i]!;
       if (tok.kind !== 'ident') {
-        out += tok.text;
+        const read = scope.noRead ? null : tok.text === '(' ? castChain(this, i, scope) : tok.text === '*' ? derefRead(this, i, scope) : null; // prettier-ignore
+        out += read === null ? tok.text : read[0];
+        if (read !== null) i = read[1];
         continue;
       }
       const next = skipTrivia(t, i + 1);
@@ -151,7 +146,7 @@ class Rewriter {
       const prev = t[prevSignificant(t, i)]?.text;
       const isMember = prev === '.' || prev === '->';
       if (nextText === '->' && !scope.noRead && !isMember && scope.kernelPointers.has(tok.text)) {
-        const [text, last] = this.memberChain(i, scope);
+        const [text, last] = memberChain(this, i, i, tok.text, scope.kernelPointers.get(tok.text) ?? null, scope);
         out += text;
         i = last;
         continue;
@@ -188,53 +183,6 @@ class Rewriter {
       .join('');
     return `({ static const char __bcc_fmt[] = ${emitted[0]}; bpf_trace_printk(__bcc_fmt, sizeof(__bcc_fmt)${rest}); })${lines}`;
   }
-
-  /**
-   * `p->a.b->c[i]` starting at the identifier `p`: returns the rewritten text and the index of
-   * the chain's last token. Reads become BPF_CORE_READ; `&p->a->b` reads only up to the last
-   * arrow; assignments and calls through the chain are left alone.
-   */
-  memberChain(start: number, scope: Scope): [string, number] {
-    const t = this.tokens;
-    const segments: string[] = [];
-    let i = skipTrivia(t, start + 1);
-    let last = start;
-    while (t[i]?.text === '->' || t[i]?.text === '.' || t[i]?.text === '[') {
-      if (t[i]!.text === '[') {
-        const close = matchBracket(t, i);
-        if (segments.length === 0) break;
-        segments[segments.length - 1] += `[${this.emit(i + 1, close, scope).trim()}]`;
-        last = close;
-      } else {
-        const name = skipTrivia(t, i + 1);
-        if (t[name]?.kind !== 'ident') break;
-        if (t[i]!.text === '->') segments.push(t[name]!.text);
-        else if (segments.length === 0) break;
-        else segments[segments.length - 1] += `.${t[name]!.text}`;
-        last = name;
-      }
-      i = skipTrivia(t, last + 1);
-    }
-    const original = this.raw(start, last + 1);
-    const base = t[start]!.text;
-    const after = t[i]?.text ?? '';
-    const before = prevSignificant(t, start);
-    const beforeText = before < 0 ? ';' : t[before]!.text;
-    const addressOf = beforeText === '&' && (before === 0 || BEFORE_UNARY.has(this.tokens[prevSignificant(t, before)]?.text ?? ';')); // prettier-ignore
-    if (ASSIGNMENT_OPS.has(after) || after === '(' || ['++', '--'].includes(beforeText)) return [original, last];
-    const lines = newlinesOf(original);
-    const read = (segs: readonly string[]): string => `BPF_CORE_READ(${base}, ${segs.join(', ')})`;
-    // &p->a->b: the address of b inside *(p->a); with one arrow, no read at all.
-    if (addressOf) {
-      if (segments.length === 1) return [original, last];
-      return [`(${read(segments.slice(0, -1))})->${segments[segments.length - 1]}${lines}`, last];
-    }
-    // task->comm: an array member is an address (it decays), not something to read.
-    const struct = scope.kernelPointers.get(base);
-    const field = struct && segments.length === 1 ? KERNEL_STRUCTS.get(struct).fields.get(segments[0]!) : undefined;
-    if (field?.length != null) return [original, last];
-    return [read(segments) + lines, last];
-  }
 }
 
 /** Kernel pointer variables declared in a function: `struct K *name` with K a simulated kernel struct. */
@@ -264,7 +212,8 @@ function kernelPointerDecls(tokens: readonly Token[], start: number, end: number
 function attachmentFromName(name: string): Attachment | null {
   const m = /^(kprobe|kretprobe)__(\w+)$/.exec(name);
   if (m?.[1] && m[2]) return { type: m[1] as 'kprobe' | 'kretprobe', target: m[2] };
-  return null;
+  const tp = tracepointOfName(name);
+  return tp === null ? null : { type: 'tracepoint', target: tp.join(':') };
 }
 
 function sectionFor(attachment: Attachment | null, ctxType: string): string {
@@ -360,8 +309,32 @@ function emitProgram(r: Rewriter, f: FunctionParts): string {
     const wrapper = ` SEC("${section}") int ${symbol}(${ctx}) { ${inner}(${ctxName}); return 0; }`;
     return `${lead}${inner}(${signature})${r.raw(f.close + 1, f.bodyOpen)}${body}${wrapper}`;
   }
-  const lead = leading.replace(/^(\s*)/, `$1SEC("${section}") `);
+  const lead = leading.replace(/^(\s*)/, `$1${recordStruct(ctx, r.line(f.name))}SEC("${section}") `);
   return `${lead}${symbol}(${signature})${r.raw(f.close + 1, f.bodyOpen)}${body}`;
+}
+
+/** The record struct a tracepoint ctx type `struct tracepoint__C__E *` names, defined before the program. */
+function recordStruct(ctx: string, line: number): string {
+  const tp = tracepointOfName(/\bstruct\s+(tracepoint__\w+)/.exec(ctx)?.[1] ?? '');
+  return tp === null ? '' : `${tracepointStruct(tp[0], tp[1], line)} `;
+}
+
+/** TRACEPOINT_PROBE(category, event) { body }: a tracepoint program whose record is `args`. */
+function emitTracepointProbe(r: Rewriter, at: number, open: number, close: number): [string, number] {
+  const t = r.tokens;
+  const line = r.line(at);
+  const args = splitArgs(t, open, close).map(([a, b]) => textOf(t, a, b));
+  const bodyOpen = skipTrivia(t, close + 1);
+  const [category, event] = args;
+  if (args.length !== 2 || !category || !event || t[bodyOpen]?.text !== '{')
+    throw new BccError('TRACEPOINT_PROBE(category, event) takes two names and is followed by the probe body { ... }', line); // prettier-ignore
+  const bodyClose = matchBracket(t, bodyOpen);
+  const name = tracepointName(category, event);
+  const section = `tracepoint/${category}/${event}`;
+  r.programs.push({ name, section, symbol: name });
+  const head = `${tracepointStruct(category, event, line)} SEC("${section}") int ${name}(struct ${name} *args)`;
+  const body = r.emit(bodyOpen + 1, bodyClose, { kernelPointers: kernelPointerDecls(t, bodyOpen, bodyClose), noRead: false }); // prettier-ignore
+  return [`${head}${newlinesOf(r.raw(at, bodyOpen))}{${body}}`, bodyClose];
 }
 
 /** Rewrites BCC-style C into C our clang and headers compile (see the file comment). */
@@ -399,6 +372,13 @@ export function rewriteBcc(source: string, options: BccRewriteOptions = {}): Bcc
       continue;
     }
     const open = skipTrivia(t, i + 1);
+    if (tok.text === 'TRACEPOINT_PROBE' && t[open]?.text === '(') {
+      const [text, last] = emitTracepointProbe(r, i, open, matchBracket(t, open));
+      out += text;
+      i = last;
+      declStart = i + 1;
+      continue;
+    }
     if (MAP_MACROS.has(tok.text) && t[open]?.text === '(') {
       const close = matchBracket(t, open);
       const args = splitArgs(t, open, close).map(([a, b]) => textOf(t, a, b));

@@ -12,19 +12,24 @@ function bound(env: HelperEnv, addr: bigint, helper: string): BoundMap {
   return found;
 }
 
+// Module-local copies: under CommonJS interop (tsx, Vitest) every imported binding read is a getter call.
+const ARRAY_OF_MAPS = BPF_MAP_TYPE.ARRAY_OF_MAPS;
+const HASH_OF_MAPS = BPF_MAP_TYPE.HASH_OF_MAPS;
+
 const key = (env: HelperEnv, map: BpfMap, addr: bigint) => env.mem.view(addr, map.spec.keySize, false).slice();
 const value = (env: HelperEnv, map: BpfMap, addr: bigint) => env.mem.view(addr, map.spec.valueSize, false).slice();
 const ret = (code: number) => BigInt.asUintN(64, BigInt(code));
 
 function lookup(env: HelperEnv, r1: bigint, r2: bigint): bigint {
   const { map, valueBase } = bound(env, r1, 'bpf_map_lookup_elem');
-  const k = key(env, map, r2);
-  if (map.spec.type === BPF_MAP_TYPE.ARRAY_OF_MAPS || map.spec.type === BPF_MAP_TYPE.HASH_OF_MAPS) {
+  if (map.spec.type === ARRAY_OF_MAPS || map.spec.type === HASH_OF_MAPS) {
+    const k = key(env, map, r2);
     const inner = map instanceof HashOfMaps ? map.innerMap(k) : (map as FdArrayMap<BpfMap>).get(readU32(k));
     if (inner === null) return 0n;
     return requireExt<MapMemory>(env, 'maps', 'bpf_map_lookup_elem').bind(inner).address;
   }
-  const offset = map.lookup(k, env.cpu);
+  // A lookup only reads the key: the live view saves a copy per call.
+  const offset = map.lookup(env.mem.view(r2, map.spec.keySize, false), env.cpu);
   if (offset === null || valueBase === null) return 0n;
   return valueBase + BigInt(offset);
 }

@@ -86,11 +86,13 @@ export class PacketBuffer {
 
   /**
    * Opens `length` bytes at packet offset `at` as the kernel's skb helpers do (skb_push, then
-   * memmove of the first `at` bytes to the new front): the gap keeps whatever the frame held there.
+   * memmove of the first `at` bytes to the new front, then the gap zeroed: change_proto and
+   * adjust_room leave zeroes there, tests/kernel-diff/corpus/tc_ctx_after_helpers.c).
    */
   push(at: number, length: number): number {
     if (this.data - length < this.minStart || at > this.length) return -ENOMEM;
     this.frame.copyWithin(this.data - length, this.data, this.data + at);
+    this.frame.fill(0, this.data - length + at, this.data + at);
     this.data -= length;
     this.meta = this.data;
     return 0;

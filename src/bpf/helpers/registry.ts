@@ -5,6 +5,7 @@
  * kernel helper the simulator lacks or not a helper at all.
  */
 import { helperName } from './ids';
+import { LINEAR_DATA_HELPERS } from './linear-data-helpers';
 import { MAP_HELPERS } from './map-helpers';
 import { MISC_HELPERS } from './misc-helpers';
 import { OUTPUT_HELPERS } from './output-helpers';
@@ -45,6 +46,7 @@ for (const def of [
   ...OUTPUT_HELPERS,
   ...PACKET_HELPERS,
   ...SKB_HELPERS,
+  ...LINEAR_DATA_HELPERS,
   ...TASK_HELPERS,
   ...STACK_HELPERS,
 ] as HelperDef[]) {

@@ -36,7 +36,7 @@ export const isLocalCall = (p: PreparedProgram, pc: number): boolean => p.op[pc]
 export const isWideSlot = (p: PreparedProgram, pc: number): boolean => p.op[pc] === 0x18;
 
 /** Whether instruction `pc` may write register `reg`. */
-function writes(p: PreparedProgram, pc: number, reg: number): boolean {
+export function writes(p: PreparedProgram, pc: number, reg: number): boolean {
   const op = p.op[pc]!;
   const cls = op & 7;
   const dst = p.dst2[pc]! >> 1;

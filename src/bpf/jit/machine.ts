@@ -22,6 +22,7 @@ import {
   VmFault,
 } from '../vm';
 import type { MapMemory } from '../maps';
+import { callHelper, finishFault } from '../vm/slow-path';
 import {
   CTX_POOL,
   CTX_POOL_SIZE,
@@ -42,14 +43,18 @@ import {
   WRITE_TABLE,
 } from './layout';
 import { inlineableMaps, MapTable } from './map-table';
+import { resetModuleBytes } from './reset-module';
 import { translate } from './translate';
 import { type WasmApi, wasmApi } from './wasm-api';
 
 // Module-local copies: under CommonJS interop (tsx, Vitest) every imported binding read is a getter call.
 const STACK_HIGH_WORD = STACK_HIGH / 4;
 const SCRATCH_WORD = SCRATCH / 4;
+const MIRRORED_REGIONS = TABLE_REGIONS;
 const STACK_TOP = STACK_SIZE;
 const interpret = execute;
+const callHelperOf = callHelper;
+const faultAt = finishFault;
 
 /** The interpreter from the VM's current state to exit: the fault, or null. */
 export function interpretAll(vm: Vm): VmFault | null {
@@ -96,6 +101,7 @@ function compileUncached(program: PreparedProgram): JitProgram {
 }
 
 const BUDGET_LIMIT = 0x7fffffff;
+let resetModule: object | undefined;
 
 export class JitMachine {
   private readonly api: WasmApi;
@@ -109,6 +115,7 @@ export class JitMachine {
   private readonly ctxMirrors = new WeakMap<CtxHandler, number>();
   private ctxPoolNext = CTX_POOL;
   private readonly maps: MapTable;
+  private readonly resetState: () => void;
 
   constructor(
     readonly vm: Vm,
@@ -149,6 +156,21 @@ export class JitMachine {
       });
     }
     if (maps !== null) this.maps.fill(maps);
+    resetModule ??= new api.Module(resetModuleBytes());
+    const resetInstance = new api.Instance(resetModule, { env: { memory: this.memory } });
+    this.resetState = resetInstance.exports.reset as () => void;
+  }
+
+  /** Vm.reset(entry) with the registers and stack cleared inside linear memory (see reset-module.ts). */
+  reset(entry: number): void {
+    this.resetState();
+    const vm = this.vm;
+    vm.pc = entry;
+    vm.depth = 0;
+    vm.steps = 0;
+    vm.status = 'ready';
+    vm.tailCallTarget = null;
+    vm.tailCalls = 0;
   }
 
   /** The BPF_PROG_TEST_RUN frame in linear memory, for a runner's packet buffer. */
@@ -210,7 +232,23 @@ export class JitMachine {
         vm.depth = depth;
         return interpret(vm, 1) === 'exited' ? 1 : 0;
       };
-      const imports = { memory: this.memory, step, map_lookup: this.maps.lookup };
+      // A helper call exactly as the interpreter's `call` does it (callHelper, then finishRun or
+      // finishFault), minus its dispatch loop. Tail calls never come here (translate.ts).
+      const helper = (id: number, pc: number, stepsBefore: number, depth: number): number => {
+        vm.pc = pc;
+        vm.steps = stepsBefore + 1;
+        vm.depth = depth;
+        let stop: boolean;
+        try {
+          stop = callHelperOf(vm, id);
+        } catch (e) {
+          throw faultAt(vm, pc, e);
+        }
+        if (!stop) return 0;
+        vm.status = 'exited';
+        return 1;
+      };
+      const imports = { memory: this.memory, step, map_lookup: this.maps.lookup, helper };
       const instance = new this.api.Instance(module, { env: imports });
       run = instance.exports.run as RunFn;
       this.instances.set(module, run);
@@ -241,7 +279,7 @@ export class JitMachine {
     const depth = vm.depth;
     // The socket buffer LD_ABS/LD_IND read (region index, skb->data offset), for the inline path.
     const legacy = vm.legacyPacketId;
-    this.words[SCRATCH_WORD + 2] = legacy >= 0 && legacy < TABLE_REGIONS ? 2 * legacy : -1;
+    this.words[SCRATCH_WORD + 2] = legacy >= 0 && legacy < MIRRORED_REGIONS ? 2 * legacy : -1;
     this.words[SCRATCH_WORD + 3] = vm.legacyDataOffset;
     // Stack accesses at constant offsets from r10 are compiled against the frame's own stack.
     if (vm.regs[20] !== STACK_TOP || vm.regs[21] !== this.words[STACK_HIGH_WORD + depth]) return interpretAll(vm);

@@ -32,6 +32,7 @@ import {
   TABLE_REGIONS,
   WRITE_TABLE,
 } from './layout';
+import { knownBefore } from './known-values';
 import { MAP_KIND_ARRAY } from './map-table';
 import { BLOCK_VOID, Code, encodeModule, I32, I64, Op } from './wasm-encoder';
 
@@ -52,6 +53,9 @@ const reg = (n: number): number => R0 + n;
 
 const STEP_IMPORT = 0;
 const MAP_LOOKUP_IMPORT = 1;
+const HELPER_IMPORT = 2;
+/** bpf_tail_call switches programs, which only the interpreter does. */
+const BPF_FUNC_tail_call = 12;
 
 interface MemOp {
   readonly size: 1 | 2 | 4 | 8;
@@ -148,13 +152,20 @@ class Translator {
         .set(reg(n));
   }
 
-  /** The interpreter executes the instruction at pc; an exit there ends the program. */
-  private interpret(pc: number): void {
+  /**
+   * The interpreter executes the instruction at pc; an exit there ends the program. With `helper`
+   * (a helper call's id) the machine calls the helper itself, as the interpreter's call does,
+   * without entering the interpreter's loop.
+   */
+  private interpret(pc: number, helper?: number): void {
     const c = this.c;
     this.spill();
+    if (helper !== undefined) c.i32(helper);
     c.i32(pc);
     this.stepsBefore(pc);
-    c.get(DEPTH).call(STEP_IMPORT).set(U);
+    c.get(DEPTH)
+      .call(helper === undefined ? STEP_IMPORT : HELPER_IMPORT)
+      .set(U);
     this.reload();
     c.get(U);
     this.open(Op.if);
@@ -582,6 +593,37 @@ class Translator {
    * as after the interpreter's helper calls. Everything else is the interpreter's call.
    */
   private emitMapLookup(pc: number): void {
+    const { c, p, b } = this;
+    const start = b.leaders[this.block]!;
+    const map = knownBefore(p, start, pc, 1, b.r10Fixed);
+    const key = knownBefore(p, start, pc, 2, b.r10Fixed);
+    const entry = map?.kind === 'const' ? mapEntryOf(map.value) : null;
+    if (entry === null || key?.kind !== 'stack' || key.offset < -STACK_SIZE || key.offset + 4 > 0)
+      return this.emitGeneralLookup(pc);
+    // The map is a constant and the key on this frame's stack: an array needs no other check.
+    this.open(Op.block); // done
+    this.open(Op.block); // general
+    c.i32(entry).mem(Op.i32_load, 0, 2).i32(MAP_KIND_ARRAY).op(Op.i32_ne).br(Op.br_if, 0);
+    c.get(SB)
+      .mem(Op.i32_load, STACK_SIZE + key.offset, 0)
+      .tee(V)
+      .i32(entry)
+      .mem(Op.i32_load, 8, 2)
+      .op(Op.i32_ge_u);
+    this.open(Op.if);
+    c.i64(0n).set(reg(0));
+    c.op(Op.else);
+    c.i32(entry).mem(Op.i64_load, 16, 3).get(V).i32(entry).mem(Op.i32_load, 12, 2).op(Op.i32_mul);
+    c.op(Op.i64_extend_i32_u).op(Op.i64_add).set(reg(0));
+    this.close();
+    c.br(Op.br, 1);
+    this.close();
+    this.emitGeneralLookup(pc);
+    this.close();
+  }
+
+  /** bpf_map_lookup_elem through MAP_TABLE with every check at run time (see emitMapLookup). */
+  private emitGeneralLookup(pc: number): void {
     const { c } = this;
     this.open(Op.block); // done
     this.open(Op.block); // slow
@@ -683,6 +725,7 @@ class Translator {
     if (op === 0x95) return this.emitExit(pc);
     if (isLocalCall(p, pc)) return this.emitCall(pc);
     if (op === 0x85 && p.src2[pc] === 0 && p.imm[pc] === 1) return this.emitMapLookup(pc);
+    if (op === 0x85 && p.src2[pc] === 0 && p.imm[pc] !== BPF_FUNC_tail_call) return this.interpret(pc, p.imm[pc]);
     const target = jumpTarget(p, pc);
     if (target === null) return this.interpret(pc); // helper calls, callx, kfuncs
     if (op === 0x05 || op === 0x06) return this.goto(target);
@@ -771,6 +814,13 @@ class Translator {
   }
 }
 
+/** MAP_TABLE entry of a constant map pointer (offset 0 of a mirrored region), or null. */
+function mapEntryOf(address: bigint): number | null {
+  if ((address & 0xffffffffn) !== 0n) return null;
+  const index = (Number(address >> 32n) - HI_BASE) >>> 0;
+  return index % 2 === 0 && index < TABLE_REGIONS * 2 ? MAP_TABLE + (index / 2) * MAP_ENTRY : null;
+}
+
 export interface Translation {
   readonly wasm: Uint8Array;
 }
@@ -784,6 +834,7 @@ export function translate(p: PreparedProgram): Translation | string {
     imports: [
       { name: 'step', type: { params: [I32, I32, I32], results: [I32] } },
       { name: 'map_lookup', type: { params: [I32, I32], results: [I32] } },
+      { name: 'helper', type: { params: [I32, I32, I32, I32], results: [I32] } },
     ],
     memoryPages: MEMORY_PAGES,
     func: {

@@ -17,6 +17,8 @@ export interface Field {
   readonly scalar: Scalar | null;
   /** Element count for arrays (`char comm[16]` → 16), else null. */
   readonly length: number | null;
+  /** For `struct K *` members: K (what a chain through the member reaches). */
+  readonly pointee?: string;
 }
 
 export interface Layout {
@@ -41,7 +43,8 @@ const ALIASES: Record<string, Scalar> = {
 };
 
 /**
- * A member declaration: `u32`, `ptr`, `char[16]`, `u8[4]`, `struct in6_addr`, `struct in6_addr[2]`.
+ * A member declaration: `u32`, `ptr`, `char[16]`, `u8[4]`, `struct in6_addr`, `struct in6_addr[2]`,
+ * or `struct net_device *` (a pointer that remembers the struct it points to).
  */
 export type MemberSpec = readonly [name: string, type: string];
 
@@ -69,6 +72,14 @@ export class LayoutRegistry {
     let offset = 0;
     let align = 1;
     for (const [member, type] of members) {
+      const pointee = /^struct (\w+) \*$/.exec(type)?.[1];
+      if (pointee !== undefined) {
+        offset = roundUp(offset, SCALAR_SIZE.ptr);
+        align = Math.max(align, SCALAR_SIZE.ptr);
+        fields.set(member, { path: member, offset, size: SCALAR_SIZE.ptr, scalar: 'ptr', length: null, pointee });
+        offset += SCALAR_SIZE.ptr;
+        continue;
+      }
       const m = /^(struct \w+|\w+)(?:\[(\d+)\])?$/.exec(type);
       if (!m?.[1]) throw new Error(`struct ${name}.${member}: bad type '${type}'`);
       const length = m[2] === undefined ? null : Number(m[2]);

@@ -34,12 +34,15 @@ export function u64le(value: bigint): Uint8Array {
   return out;
 }
 
+/** Little-endian u32 (array indexes: once per lookup, so no DataView). Throws past the end, as DataView did. */
 export function readU32(bytes: Uint8Array, offset = 0): number {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(offset, true);
+  if (offset < 0 || offset + 4 > bytes.length) throw new RangeError('Offset is outside the bounds of the DataView');
+  return (bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16) | (bytes[offset + 3]! << 24)) >>> 0;
 }
 
 export function readU64(bytes: Uint8Array, offset = 0): bigint {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(offset, true);
+  const hi = readU32(bytes, offset + 4);
+  return (BigInt(hi) << 32n) | BigInt(readU32(bytes, offset));
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

@@ -8,8 +8,9 @@
  *   ifindex counts as an existing device (the kernel says -EINVAL for a missing one).
  * - cpumap: queue size 0 empties the slot, above 16384 is -EOVERFLOW, a key past the possible
  *   CPUs -ENODEV.
- * - xskmap: user-space lookups are -EOPNOTSUPP and it holds only sockets, which the simulator
- *   does not have, so updates fail as with a non-socket fd (-ENOTSOCK); redirects to it fall back.
+ * - xskmap: user-space lookups are -EOPNOTSUPP, and it holds only AF_XDP socket fds, which the
+ *   simulator does not have: every update fails as with a closed fd (-EBADF), so redirects to it
+ *   fall back to the action in the flags.
  * A program attached to a devmap/cpumap entry (the second word) is not simulated: -EINVAL.
  * Display order: devmap, cpumap and xskmap by index; devmap_hash by key (the kernel: hash order).
  * Creation rules are in checkRedirectMapSpec.
@@ -22,7 +23,7 @@ import { BPF_EXIST, BPF_F_NUMA_NODE, BPF_F_RDONLY, BPF_F_WRONLY, BPF_MAP_TYPE as
 
 const ENODEV = 19;
 const EOVERFLOW = 75;
-const ENOTSOCK = 88;
+const EBADF = 9;
 const MAX_CPUMAP_QSIZE = 16384;
 /** CONFIG_NR_CPUS of the reference kernel: a cpumap may have at most this many entries. */
 const NR_CPUS = 256;
@@ -83,7 +84,7 @@ export class RedirectMap extends BaseMap {
     const program = value.length >= 8 ? readU32(value.subarray(4)) : 0;
     switch (this.spec.type) {
       case T.XSKMAP:
-        return -ENOTSOCK;
+        return -EBADF;
       case T.CPUMAP:
         if (target > MAX_CPUMAP_QSIZE) return -EOVERFLOW;
         if (index >= this.cpus) return -ENODEV;

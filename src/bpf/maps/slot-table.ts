@@ -3,50 +3,63 @@
  * elements) and key -> slot lookup. Iteration order is insertion order: a key keeps its position
  * when its value is updated and moves to the end when deleted and re-inserted. (The kernel walks
  * hash buckets instead, an order that depends on a random seed, so any stable order is as faithful.)
+ *
+ * Lookups run once or more per packet, so keys are never turned into strings: a number hashes the
+ * bytes (the exact value for keys up to 6 bytes), a Map finds the few entries with that hash, and a
+ * byte comparison picks the key.
  */
-/** The index's key for a key's bytes (any length): a number up to 6 bytes, else a string. */
-type IndexKey = number | string;
 
-/**
- * Keys are looked up once or more per packet, so they are made cheaply: up to 6 bytes, the
- * little-endian value times 8 plus the length (exact below 2^53); longer, a string of the length
- * then one char per 2 bytes. Both encode the length, so keys of different sizes never collide.
- */
-function indexKey(key: Uint8Array): IndexKey {
+interface Entry {
+  readonly key: Uint8Array;
+  slot: number;
+}
+
+/** Up to 6 bytes: the little-endian value times 8 plus the length (exact); longer: FNV-1a and the length. */
+function hashOf(key: Uint8Array): number {
   const n = key.length;
   if (n <= 6) {
     let value = 0;
     for (let i = n - 1; i >= 0; i--) value = value * 256 + key[i]!;
     return value * 8 + n;
   }
-  let text = String.fromCharCode(n);
-  for (let i = 0; i + 1 < n; i += 2) text += String.fromCharCode(key[i]! | (key[i + 1]! << 8));
-  if ((n & 1) !== 0) text += String.fromCharCode(key[n - 1]!);
-  return text;
+  let h = 0x811c9dc5 ^ n;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ key[i]!, 0x01000193);
+  return h;
 }
 
-interface Entry {
-  key: Uint8Array;
-  slot: number;
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export class SlotTable {
-  private readonly index = new Map<IndexKey, Entry>();
-  private readonly bySlot: (IndexKey | undefined)[];
+  /** Entries by key hash (usually one per hash). */
+  private readonly buckets = new Map<number, Entry[]>();
+  /** Every entry, in iteration order. */
+  private readonly order = new Set<Entry>();
+  private readonly bySlot: (Entry | undefined)[];
   /** Free slots, reused last-freed-first like the kernel's per-CPU freelist. */
   private readonly freeSlots: number[] = [];
 
   constructor(readonly capacity: number) {
-    this.bySlot = new Array<IndexKey | undefined>(capacity);
+    this.bySlot = new Array<Entry | undefined>(capacity);
     for (let slot = capacity - 1; slot >= 0; slot--) this.freeSlots.push(slot);
   }
 
   get size(): number {
-    return this.index.size;
+    return this.order.size;
+  }
+
+  private entry(key: Uint8Array): Entry | undefined {
+    const bucket = this.buckets.get(hashOf(key));
+    if (bucket === undefined) return undefined;
+    for (const entry of bucket) if (sameBytes(entry.key, key)) return entry;
+    return undefined;
   }
 
   find(key: Uint8Array): number | undefined {
-    return this.index.get(indexKey(key))?.slot;
+    return this.entry(key)?.slot;
   }
 
   /** Takes a free slot for a new key; undefined when every slot is in use. */
@@ -58,22 +71,26 @@ export class SlotTable {
 
   /** For maps that allocate slots themselves (LRU): `slot` now holds `key`, which is new. */
   bind(key: Uint8Array, slot: number): void {
-    const indexed = indexKey(key);
-    this.index.set(indexed, { key: key.slice(), slot });
-    this.bySlot[slot] = indexed;
+    const entry: Entry = { key: key.slice(), slot };
+    const hash = hashOf(key);
+    const bucket = this.buckets.get(hash);
+    if (bucket === undefined) this.buckets.set(hash, [entry]);
+    else bucket.push(entry);
+    this.order.add(entry);
+    this.bySlot[slot] = entry;
   }
 
   /** Moves an existing key to another slot, keeping its iteration position. */
   rebind(key: Uint8Array, slot: number): void {
-    const entry = this.index.get(indexKey(key));
+    const entry = this.entry(key);
     if (entry === undefined) throw new Error('rebind of a missing key');
     this.bySlot[entry.slot] = undefined;
     entry.slot = slot;
-    this.bySlot[slot] = indexKey(key);
+    this.bySlot[slot] = entry;
   }
 
   remove(key: Uint8Array): number | undefined {
-    const entry = this.index.get(indexKey(key));
+    const entry = this.entry(key);
     if (entry === undefined) return undefined;
     this.unbind(entry.slot);
     this.freeSlots.push(entry.slot);
@@ -82,26 +99,30 @@ export class SlotTable {
 
   /** Drops whatever key occupies `slot` without returning the slot to the free pool (LRU eviction). */
   unbind(slot: number): boolean {
-    const indexed = this.bySlot[slot];
-    if (indexed === undefined) return false;
-    this.index.delete(indexed);
+    const entry = this.bySlot[slot];
+    if (entry === undefined) return false;
+    const hash = hashOf(entry.key);
+    const bucket = this.buckets.get(hash)!;
+    if (bucket.length === 1) this.buckets.delete(hash);
+    else bucket.splice(bucket.indexOf(entry), 1);
+    this.order.delete(entry);
     this.bySlot[slot] = undefined;
     return true;
   }
 
   /** Keys with their slots, in iteration order. */
   *all(): IterableIterator<Entry> {
-    yield* this.index.values();
+    yield* this.order.values();
   }
 
   /** The key after `key`; the first key when `key` is null or absent (as the kernel does). */
   nextKey(key: Uint8Array | null): Uint8Array | null {
-    const indexed = key === null ? null : indexKey(key);
-    if (indexed === null || !this.index.has(indexed)) return this.index.values().next().value?.key.slice() ?? null;
+    const current = key === null ? undefined : this.entry(key);
+    if (current === undefined) return this.order.values().next().value?.key.slice() ?? null;
     let found = false;
-    for (const [k, entry] of this.index) {
+    for (const entry of this.order) {
       if (found) return entry.key.slice();
-      if (k === indexed) found = true;
+      if (entry === current) found = true;
     }
     return null;
   }

@@ -46,9 +46,12 @@ export function traceLines(played: AttachedRun): string[] {
   return played.run.trace.map((message) => formatTraceLine(info, message).replace(/\n$/, ''));
 }
 
-/** The perf/ring buffer records of one played firing, one line each (see formatRecord). */
-export function recordLines(played: AttachedRun): string[] {
-  return (played.run.records ?? []).map(formatRecord);
+/** How a record is shown: by default one line (formatRecord); a BCC script's callback may print others. */
+export type RecordPrinter = (record: OutputRecord) => string[];
+
+/** The perf/ring buffer records of one played firing as text. */
+export function recordLines(played: AttachedRun, print: RecordPrinter = (r) => [formatRecord(r)]): string[] {
+  return (played.run.records ?? []).flatMap(print);
 }
 
 /** The text output of an attach run: trace_pipe lines, faults in place, then the maps. */
@@ -56,6 +59,7 @@ export function formatAttachRun(
   verifier: VerifierReport,
   played: readonly AttachedRun[],
   maps: Readonly<Record<string, MapReport>>,
+  printRecord?: RecordPrinter,
 ): string {
   const lines: string[] = [];
   lines.push(verifier.accepted ? 'verifier: accepted' : `verifier: REJECTED at insn ${verifier.error?.insn}: ${verifier.error?.message}`); // prettier-ignore
@@ -65,7 +69,7 @@ export function formatAttachRun(
   lines.push(`${played.length} firings, ${traced} with trace output${recorded > 0 ? `, ${recorded} buffer records` : ''}`, ''); // prettier-ignore
   for (const p of played) {
     if ('error' in p.run) lines.push(`error in ${p.program} at ${p.run.context}: ${p.run.error}`);
-    else lines.push(...traceLines(p), ...recordLines(p));
+    else lines.push(...traceLines(p), ...recordLines(p, printRecord));
   }
   // Read-only data (format strings, constants) is not state worth showing.
   const entries = Object.entries(maps).filter(([name]) => !name.startsWith('.rodata'));

@@ -8,7 +8,7 @@
  * byte a program may address: data_meta for XDP and TC, the Ethernet header for socket filters
  * (whose skb->data is past it, but LD_ABS can reach it through SKF_LL_OFF).
  */
-import { type PacketExt, PacketBuffer, type SkbMeta } from '../helpers';
+import { type FrameLayout, type PacketExt, PacketBuffer, type SkbMeta } from '../helpers';
 import {
   type FieldValues,
   type PacketContext,
@@ -23,25 +23,22 @@ import {
   xdpValues,
 } from '../programs';
 import { regionBase, type Vm } from '../vm';
+import { liveSkbMeta } from './skb-meta';
 
 /** BPF_PROG_TEST_RUN frame: XDP_PACKET_HEADROOM in front, one page in all (kernel test_run). */
 const LAYOUT = { headroom: 256, frameSize: 4096 } as const;
+/**
+ * skb runs use the same frame, with no reserved ends: the kernel's skb has no xdp_frame in front
+ * and reallocates its head when a helper needs room, and keeps skb_shared_info elsewhere, so its
+ * packets may be longer (test-run-rules.ts) and pushes are not limited by an XDP reserve.
+ */
+const SKB_LAYOUT = { ...LAYOUT, reservedHead: 0, reservedTail: 0 } as const;
+const layoutOf = (type: PacketProgramType) => (type === 'xdp' ? LAYOUT : SKB_LAYOUT);
 const ETH_HLEN = 14;
 
 export interface AttachedPacket {
   readonly ext: PacketExt;
   readonly buffer: PacketBuffer;
-}
-
-function skbMeta(frame: Uint8Array): SkbMeta {
-  return {
-    protocol: (frame[12]! << 8) | frame[13]!,
-    pktType: 0,
-    hash: 0,
-    vlanPresent: false,
-    vlanProto: 0,
-    vlanTci: 0,
-  };
 }
 
 export function attachPacket(
@@ -50,7 +47,7 @@ export function attachPacket(
   packet: Uint8Array,
   context: PacketContext,
 ): AttachedPacket {
-  const buffer = new PacketBuffer(packet, LAYOUT);
+  const buffer = new PacketBuffer(packet, layoutOf(type));
   const socket = type === 'socket_filter';
   // The region base: what the context's data pointer holds (socket filters: the frame start).
   const base = socket ? regionBase(vm.legacyPacketId) : context.values.get('data')!;
@@ -73,7 +70,7 @@ export function attachPacket(
     buffer,
     kind: type === 'xdp' ? 'xdp' : 'skb',
     changed: sync,
-    ...(type === 'xdp' ? {} : { skb: skbMeta(packet) }),
+    ...(type === 'xdp' ? {} : { skb: liveSkbMeta(context.table, context.values) }),
   };
   return { ext, buffer };
 }
@@ -82,8 +79,8 @@ export function attachPacket(
 class FrameBuffer extends PacketBuffer {
   declare readonly frame: Uint8Array;
 
-  constructor(frame: Uint8Array) {
-    super(new Uint8Array(0), LAYOUT);
+  constructor(frame: Uint8Array, layout: FrameLayout) {
+    super(new Uint8Array(0), layout);
     this.frame = frame;
   }
 }
@@ -126,7 +123,7 @@ export class PacketSlot {
     private readonly type: PacketProgramType,
     frame: Uint8Array = new Uint8Array(LAYOUT.frameSize),
   ) {
-    this.buffer = new FrameBuffer(frame);
+    this.buffer = new FrameBuffer(frame, layoutOf(type));
     this.socket = type === 'socket_filter';
     const empty = frame.subarray(LAYOUT.headroom, LAYOUT.headroom);
     this.base = vm.mem.map('packet', 'packet', empty, type !== 'socket_filter');
@@ -243,6 +240,31 @@ export class PacketSlot {
       this.vm.legacyNetworkOffset = ETH_HLEN;
     }
     if (this.type === 'xdp') return { buffer: b, kind: 'xdp', changed: this.changed };
-    return { buffer: b, kind: 'skb', changed: this.changed, skb: skbMeta(packet) };
+    return new SkbRun(b, this.changed, this.context);
+  }
+}
+
+/**
+ * The skb helpers' view of one run. Its metadata (liveSkbMeta) is made on first use: building it
+ * for every packet cost microseconds per run, and most programs call no skb helper. Helpers cannot
+ * change the fields it starts from before that (they change them through it), so it starts the same.
+ */
+class SkbRun implements PacketExt {
+  readonly kind = 'skb';
+  redirect?: PacketExt['redirect'];
+  private meta: SkbMeta | undefined;
+
+  constructor(
+    readonly buffer: PacketBuffer,
+    readonly changed: () => void,
+    private readonly context: PacketContext,
+  ) {}
+
+  get skb(): SkbMeta {
+    return (this.meta ??= liveSkbMeta(this.context.table, this.context.values));
+  }
+
+  set skb(meta: SkbMeta) {
+    this.meta = meta;
   }
 }

@@ -259,7 +259,7 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     // Helper bookkeeping starts empty; a state nothing was recorded in is reused (once per packet).
     if ((ext.state as HelperState).heldLocks.size !== 0) ext.state = newHelperState();
     vm!.program = prepared!;
-    vm!.reset(0);
+    runner!.reset(0);
     ext.packet = slot!.load(packet);
     vm!.setRegHalves(1, slot!.ctxLo, slot!.ctxHi);
   };

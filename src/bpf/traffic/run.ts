@@ -27,6 +27,8 @@ export class TrafficRun {
   private readonly bucketSize: number;
   private readonly sample: (() => Record<string, number>) | null;
   private readonly verdicts = new Map<string, { retval: number | null; count: number }>();
+  /** Verdict names by return value, so the hot loop builds no strings. */
+  private readonly names = new Map<number, string>();
   private readonly perClass: number[];
   private readonly trace: string[] = [];
   private bucket = new Map<string, number>();
@@ -107,8 +109,11 @@ export class TrafficRun {
 
   private count(result: number | RunFailure): void {
     let name: string;
-    if (typeof result === 'number') name = describeRetval(this.target.type, result);
-    else {
+    if (typeof result === 'number') {
+      const known = this.names.get(result);
+      name = known ?? describeRetval(this.target.type, result);
+      if (known === undefined) this.names.set(result, name);
+    } else {
       name = ERROR;
       this.firstError ??= result.error;
     }

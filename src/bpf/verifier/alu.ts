@@ -129,7 +129,10 @@ function checkMov(c: Checker): void {
     // Copies share an id so that a later check on one (null, bounds) applies to both.
     if (out.type === 'scalar' && out.varOff.mask !== 0n && out.id === 0) {
       out.id = c.nextId();
-      reg(c, i.src).id = out.id;
+      // States share register objects, so the source gets a new one rather than a changed one.
+      const linked = copyReg(src);
+      linked.id = out.id;
+      setReg(c, i.src, linked);
     }
     return setReg(c, i.dst, out);
   }

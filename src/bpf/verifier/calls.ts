@@ -11,7 +11,7 @@ import { regTypeName } from './print';
 import { isPktPointer, isPointer, notInit, pointer, unknownScalar, type Reg } from './reg';
 import { checkStackInitialised, markStackWritten, stackBounds } from './stack';
 import { getSlot, REG_SIZE } from './state';
-import type { HelperArg, HelperProto } from './types';
+import type { ArgType, HelperProto } from './types';
 
 const MAP_TYPE_ARRAY = 2;
 const MAP_TYPE_PERCPU_ARRAY = 6;
@@ -20,19 +20,32 @@ const MAX_VAR_SIZ = 1n << 29n;
 
 /** Pointer types each argument kind accepts, in the kernel's order (used in "expected=" lists). */
 const MEM_TYPES = ['fp', 'pkt', 'pkt_meta', 'map_key', 'map_value', 'mem', 'ringbuf_mem', 'buf', 'trusted_ptr_'];
-const ACCEPTS: Partial<Record<HelperArg, string[]>> = {
+const ACCEPTS: Partial<Record<ArgType, string[]>> = {
   ARG_CONST_MAP_PTR: ['map_ptr'],
   ARG_PTR_TO_MAP_KEY: MEM_TYPES,
   ARG_PTR_TO_MAP_VALUE: MEM_TYPES,
-  ARG_PTR_TO_MEM: MEM_TYPES,
-  ARG_PTR_TO_MEM_RDONLY: MEM_TYPES,
-  ARG_PTR_TO_UNINIT_MEM: MEM_TYPES,
+  'ARG_PTR_TO_MAP_VALUE|MEM_UNINIT|MEM_WRITE': MEM_TYPES,
+  'ARG_PTR_TO_MEM|MEM_RDONLY': MEM_TYPES,
+  'ARG_PTR_TO_MEM|MEM_UNINIT|MEM_WRITE': MEM_TYPES,
   ARG_PTR_TO_CTX: ['ctx'],
   ARG_CONST_SIZE: ['scalar'],
   ARG_CONST_SIZE_OR_ZERO: ['scalar'],
   ARG_CONST_ALLOC_SIZE_OR_ZERO: ['scalar'],
-  ARG_PTR_TO_RINGBUF_MEM_RELEASE: ['ringbuf_mem'],
+  'ARG_PTR_TO_RINGBUF_MEM|OBJ_RELEASE': ['ringbuf_mem'],
 };
+
+/**
+ * Kinds this verifier cannot check yet (maybe-NULL memory, constant strings, spin locks,
+ * callbacks): like ARG_ANYTHING they only need an initialised register.
+ */
+const UNCHECKED: ReadonlySet<ArgType> = new Set<ArgType>([
+  'ARG_PTR_TO_MEM|PTR_MAYBE_NULL|MEM_RDONLY',
+  'ARG_PTR_TO_MEM|PTR_MAYBE_NULL|MEM_UNINIT|MEM_WRITE',
+  'ARG_PTR_TO_MEM|MEM_ALIGNED|MEM_RDONLY|PTR_MAYBE_NULL',
+  'ARG_PTR_TO_CONST_STR',
+  'ARG_PTR_TO_SPIN_LOCK',
+  'ARG_PTR_TO_FUNC',
+]);
 
 interface CallMeta {
   map: number;
@@ -44,7 +57,7 @@ interface CallMeta {
   releaseRef: number;
 }
 
-function checkType(c: Checker, regno: number, r: Reg, arg: HelperArg): void {
+function checkType(c: Checker, regno: number, r: Reg, arg: ArgType): void {
   const accepted = ACCEPTS[arg];
   if (!accepted) return;
   const name = regTypeName(r);
@@ -111,18 +124,19 @@ function checkArg(c: Checker, proto: HelperProto, idx: number, meta: CallMeta): 
   const arg = proto.args[idx]!;
   const regno = idx + 1;
   const r = checkRead(c, regno);
-  if (arg === 'ARG_ANYTHING') {
+  if (arg === 'ARG_ANYTHING' || UNCHECKED.has(arg)) {
     if (!c.privileged && isPointer(r)) fail(c, `R${regno} leaks addr into helper function`);
     return;
   }
-  if (arg === 'ARG_PTR_TO_STACK_OR_NULL') return;
+  if (arg === 'ARG_PTR_TO_STACK|PTR_MAYBE_NULL') return;
   checkType(c, regno, r, arg);
   switch (arg) {
     case 'ARG_CONST_MAP_PTR':
       meta.map = r.map;
       return;
     case 'ARG_PTR_TO_MAP_KEY':
-    case 'ARG_PTR_TO_MAP_VALUE': {
+    case 'ARG_PTR_TO_MAP_VALUE':
+    case 'ARG_PTR_TO_MAP_VALUE|MEM_UNINIT|MEM_WRITE': {
       if (meta.map < 0) fail(c, 'invalid map_ptr to access map->key');
       const m = c.maps[meta.map]!;
       const size = arg === 'ARG_PTR_TO_MAP_KEY' ? m.keySize : m.valueSize;
@@ -133,7 +147,7 @@ function checkArg(c: Checker, proto: HelperProto, idx: number, meta: CallMeta): 
     case 'ARG_PTR_TO_CTX':
       if (r.off) fail(c, `dereference of modified ctx ptr R${regno} off=${r.off} disallowed`);
       return;
-    case 'ARG_PTR_TO_RINGBUF_MEM_RELEASE':
+    case 'ARG_PTR_TO_RINGBUF_MEM|OBJ_RELEASE':
       if (r.off !== 0 || r.varOff.mask !== 0n || r.varOff.value !== 0n)
         fail(c, `R${regno} must have zero offset when passed to release func or trusted arg to kfunc`);
       if (!r.refObjId) fail(c, `R${regno} must be referenced when passed to release function`);
@@ -150,7 +164,7 @@ function checkArg(c: Checker, proto: HelperProto, idx: number, meta: CallMeta): 
       if (r.umin === 0n && !zeroOk) fail(c, `R${regno} invalid zero-sized read: u64=[${r.umin},${r.umax}]`);
       if (r.umax >= MAX_VAR_SIZ) fail(c, `R${regno} unbounded memory access, use 'var &= const' or 'if (var < const)'`);
       const memArg = proto.args[idx - 1];
-      const write = memArg === 'ARG_PTR_TO_UNINIT_MEM';
+      const write = memArg === 'ARG_PTR_TO_MEM|MEM_UNINIT|MEM_WRITE';
       if (memArg) helperMemAccess(c, regno - 1, Number(r.umax), write, zeroOk);
       meta.memSize = Number(r.umax);
       return;
@@ -185,8 +199,6 @@ function returnValue(c: Checker, proto: HelperProto, meta: CallMeta): Reg {
       return unknownScalar();
     case 'RET_VOID':
       return notInit();
-    case 'RET_PTR_TO_MAP_VALUE':
-      return pointer('map_value', { map: meta.map });
     case 'RET_PTR_TO_MAP_VALUE_OR_NULL': {
       const m = c.maps[meta.map]!;
       // Array lookups with a constant in-range key cannot fail.

@@ -19,6 +19,18 @@ export interface Program {
   liveIn: Uint16Array;
 }
 
+/** A literal rather than a spread: decoding is a fixed cost of every verification. */
+const decoded = (raw: ReturnType<typeof readSlot>, pc: number, spec: DecodedInsn['spec']): DecodedInsn => ({
+  opcode: raw.opcode,
+  dst: raw.dst,
+  src: raw.src,
+  off: raw.off,
+  imm: raw.imm,
+  immHi: raw.immHi,
+  pc,
+  spec,
+});
+
 export function decodeSlots(bytes: Uint8Array): (DecodedInsn | undefined)[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = Math.floor(bytes.length / SLOT_BYTES);
@@ -32,11 +44,11 @@ export function decodeSlots(bytes: Uint8Array): (DecodedInsn | undefined)[] {
       if (!next || next.opcode !== 0 || next.dst !== 0 || next.src !== 0 || next.off !== 0 || raw.off !== 0)
         throw new Reject(pc, 'invalid bpf_ld_imm64 insn');
       raw.immHi = next.imm;
-      out[pc] = { ...raw, pc, spec };
+      out[pc] = decoded(raw, pc, spec);
       pc++;
       continue;
     }
-    out[pc] = { ...raw, pc, spec };
+    out[pc] = decoded(raw, pc, spec);
   }
   return out;
 }
@@ -131,9 +143,12 @@ function checkCfg(
       if (w < 0 || w >= insns.length || !insns[w])
         throw new Reject(top.pc, `jump out of range from insn ${top.pc} to ${w}`);
       const insn = insns[top.pc]!;
-      if (insn.spec.shape === 'jump' || insn.spec.shape === 'ja' || insn.spec.shape === 'gotol') {
-        prune[w] = 1;
-        if (insn.spec.shape === 'jump') prune[top.pc + 1] = 1;
+      // As in the kernel: jump targets and conditional jumps themselves are prune points; the
+      // fall-through of a conditional jump is not.
+      if (insn.spec.shape === 'ja' || insn.spec.shape === 'gotol') prune[w] = 1;
+      if (insn.spec.shape === 'jump') {
+        prune[top.pc] = 1;
+        if (w === top.pc + insn.off + 1) prune[w] = 1;
       }
       if (state[w] === 1) {
         if (!privileged) throw new Reject(top.pc, `back-edge from insn ${top.pc} to ${w}`);
@@ -155,13 +170,18 @@ export function analyse(bytes: Uint8Array, env: VerifierEnv, privileged: boolean
   checkSubprogs(insns, subprogs);
   const prunePoints = new Uint8Array(insns.length);
   checkCfg(insns, subprogs, privileged, prunePoints);
-  for (const i of insns) if (i && (i.spec.shape === 'call' || i.spec.shape === 'call-local')) prunePoints[i.pc + 1] = 1;
+  for (const i of insns) {
+    if (i && (i.spec.shape === 'call' || i.spec.shape === 'call-local')) prunePoints[i.pc + 1] = 1;
+    // A bpf-to-bpf call is itself a prune point in the kernel (visit_func_call_insn).
+    if (i && i.spec.shape === 'call-local') prunePoints[i.pc] = 1;
+  }
   return { insns, subprogs, prunePoints, liveIn: computeLiveness(insns) };
 }
 
 /** Registers each instruction reads and writes, for liveness. */
+const bit = (r: number): number => 1 << r;
+
 function useDef(i: DecodedInsn): { use: number; def: number } {
-  const bit = (r: number): number => 1 << r;
   const s = i.spec;
   switch (s.shape) {
     case 'alu':

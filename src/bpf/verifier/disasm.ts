@@ -77,7 +77,8 @@ function atomicText(i: DecodedInsn): string {
   return `lock *${mem} ${i.spec.operator} r${i.src}`;
 }
 
-export function insnText(i: DecodedInsn, helperName: (id: number) => string | undefined): string {
+/** `allowPtrLeaks` false (unprivileged) prints map addresses as 0x0, as the kernel's log does then. */
+export function insnText(i: DecodedInsn, helperName: (id: number) => string | undefined, allowPtrLeaks = true): string {
   const code = `(${i.opcode.toString(16).padStart(2, '0')}) `;
   const s = i.spec;
   const size = SIZE_NAME[s.size] ?? '';
@@ -102,6 +103,7 @@ export function insnText(i: DecodedInsn, helperName: (id: number) => string | un
     case 'ld-ind':
       return `${code}r0 = *(${size} *)skb[r${i.src} + ${i.imm}]`;
     case 'lddw': {
+      if ((i.src === 1 || i.src === 2) && !allowPtrLeaks) return `${code}r${i.dst} = 0x0`;
       if (i.src === 1 || i.src === 2) {
         const addr = fakeMapAddress(i.imm) + (i.src === 2 ? BigInt(i.immHi >>> 0) : 0n);
         return `${code}r${i.dst} = 0x${addr.toString(16)}`;

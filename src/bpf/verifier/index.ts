@@ -63,18 +63,15 @@ export function verify(bytes: Uint8Array, env: VerifierEnv, options: VerifyOptio
       result.error = { insn: error.insn, message: error.kernelMessage, kind, explanation, ...(line ? { line } : {}) };
     }
     if (walker && collect !== 'none') {
-      if (collect === 'all') result.states = walker.allTrails;
-      else if (error) {
-        const out = [];
-        for (let t = walker.trail; t; t = t.prev) out.push(t.snap);
-        result.states = out.reverse();
-      }
+      if (collect === 'all') result.states = walker.allStates();
+      else if (error) result.states = walker.failingStates();
     }
     return result;
   };
   try {
     if (bytes.length === 0 || bytes.length % 8 !== 0) throw new Reject(0, 'invalid program length');
     const prog = analyse(bytes, env, privileged);
+    if (log.level === 2) prog.subprogs.forEach((start, n) => log.print(`func#${n} @${start}\n`));
     const stackDepth = new Map<number, number>();
     const checker: Checker = {
       prog,

@@ -64,6 +64,11 @@ function checkAlignment(c: Checker, r: Reg, off: number, size: number): void {
     );
 }
 
+/** Unprivileged programs may not store a pointer where it can be read back as a number. */
+function leaks(c: Checker, write: boolean, value: Reg | null, valueRegno: number, where: string): void {
+  if (write && value && !c.privileged && isPointer(value)) fail(c, `R${valueRegno} leaks addr into ${where}`);
+}
+
 /**
  * One memory access through register `regno`. For reads returns the loaded value; `value` is the
  * stored register (null for BPF_ST, where `imm` is stored).
@@ -81,9 +86,6 @@ export function checkMemAccess(
   const r = reg(c, regno);
   checkAlignment(c, r, insnOff, size);
   const off = insnOff + r.off;
-  const leaks = (where: string): void => {
-    if (write && value && !c.privileged && isPointer(value)) fail(c, `R${valueRegno} leaks addr into ${where}`);
-  };
   let out: Reg | null = write ? null : unknownScalar();
   if (r.maybeNull) fail(c, `R${regno} invalid mem access '${regTypeName(r)}'`);
   switch (r.type) {
@@ -92,7 +94,7 @@ export function checkMemAccess(
       checkRegion(c, regno, r, off, size, c.maps[r.map]!.keySize);
       break;
     case 'map_value': {
-      leaks('map');
+      leaks(c, write, value, valueRegno, 'map');
       const m = c.maps[r.map]!;
       const BPF_F_RDONLY_PROG = 1 << 7;
       if (write && ((m.flags ?? 0) & BPF_F_RDONLY_PROG) !== 0)
@@ -103,11 +105,11 @@ export function checkMemAccess(
     case 'mem':
     case 'ringbuf_mem':
       if (write && r.rdonly) fail(c, `R${regno} cannot write into ${regTypeName(r)}`);
-      leaks('mem');
+      leaks(c, write, value, valueRegno, 'mem');
       checkRegion(c, regno, r, off, size, r.memSize);
       break;
     case 'ctx': {
-      leaks('ctx');
+      leaks(c, write, value, valueRegno, 'ctx');
       checkCtxPtr(c, regno, r);
       const res = ctxAccess(c.progType, off, size, write);
       if (!res.ok) fail(c, `invalid bpf_context access off=${off} size=${size}`);
@@ -121,7 +123,7 @@ export function checkMemAccess(
     case 'pkt':
     case 'pkt_meta':
       if (write && !mayWritePacket(c.progType)) fail(c, 'cannot write into packet');
-      leaks('packet');
+      leaks(c, write, value, valueRegno, 'packet');
       if (r.smin < 0n)
         fail(c, `R${regno} min value is negative, either use unsigned index or do a if (index >=0) check.`);
       if (!memAccessOk(off, size, r.range))

@@ -27,12 +27,15 @@ interface Kinds {
   ctxFp: number;
 }
 
+/** Records what register r may hold (a module function, not a closure: this runs per instruction). */
+function setKind(k: Kinds, r: number, p: boolean, cf: boolean): void {
+  k.ptr = p ? k.ptr | bit(r) : k.ptr & ~bit(r);
+  k.ctxFp = cf ? k.ctxFp | bit(r) : k.ctxFp & ~bit(r);
+}
+
 function forwardStep(i: DecodedInsn, k: Kinds): Kinds {
-  let { ptr, ctxFp } = k;
-  const set = (r: number, p: boolean, cf: boolean): void => {
-    ptr = p ? ptr | bit(r) : ptr & ~bit(r);
-    ctxFp = cf ? ctxFp | bit(r) : ctxFp & ~bit(r);
-  };
+  const out: Kinds = { ptr: k.ptr, ctxFp: k.ctxFp };
+  const { ptr, ctxFp } = k;
   const s = i.spec;
   switch (s.shape) {
     case 'alu': {
@@ -40,49 +43,49 @@ function forwardStep(i: DecodedInsn, k: Kinds): Kinds {
       const src = s.usesSrcReg ? i.src : -1;
       const srcPtr = src >= 0 && (ptr & bit(src)) !== 0;
       const srcCf = src >= 0 && (ctxFp & bit(src)) !== 0;
-      if (s.width === 32) set(i.dst, false, false);
-      else if (op === ALU_MOV) set(i.dst, srcPtr, srcCf);
+      if (s.width === 32) setKind(out, i.dst, false, false);
+      else if (op === ALU_MOV) setKind(out, i.dst, srcPtr, srcCf);
       else if (op === ALU_ADD || op === ALU_SUB)
-        set(i.dst, (ptr & bit(i.dst)) !== 0 || srcPtr, (ctxFp & bit(i.dst)) !== 0 || srcCf);
-      else set(i.dst, false, false);
+        setKind(out, i.dst, (ptr & bit(i.dst)) !== 0 || srcPtr, (ctxFp & bit(i.dst)) !== 0 || srcCf);
+      else setKind(out, i.dst, false, false);
       break;
     }
     case 'neg':
     case 'endian':
     case 'movsx':
-      set(i.dst, false, false);
+      setKind(out, i.dst, false, false);
       break;
     case 'ldx': {
       // Loads through the context or the stack may yield pointers (packet pointers, spills).
       const may = (ctxFp & bit(i.src)) !== 0;
-      set(i.dst, may, may);
+      setKind(out, i.dst, may, may);
       break;
     }
     case 'atomic':
-      set(i.src, true, true);
-      set(0, true, true);
+      setKind(out, i.src, true, true);
+      setKind(out, 0, true, true);
       break;
     case 'lddw':
-      set(i.dst, i.src !== 0, false);
+      setKind(out, i.dst, i.src !== 0, false);
       break;
     case 'call':
     case 'call-kfunc':
     case 'callx':
-      for (let r = 1; r <= 5; r++) set(r, false, false);
-      set(0, true, false);
+      for (let r = 1; r <= 5; r++) setKind(out, r, false, false);
+      setKind(out, 0, true, false);
       break;
     case 'call-local':
-      for (let r = 1; r <= 5; r++) set(r, false, false);
-      set(0, true, true);
+      for (let r = 1; r <= 5; r++) setKind(out, r, false, false);
+      setKind(out, 0, true, true);
       break;
     case 'ld-abs':
     case 'ld-ind':
-      for (let r = 0; r <= 5; r++) set(r, false, false);
+      for (let r = 0; r <= 5; r++) setKind(out, r, false, false);
       break;
     default:
       break;
   }
-  return { ptr, ctxFp };
+  return out;
 }
 
 /** May-be-pointer kinds of each register on entry to each instruction. */
@@ -119,16 +122,15 @@ function pointerKinds(prog: Program): Kinds[] {
 
 function backwardStep(i: DecodedInsn, out: number, k: Kinds, env: VerifierEnv, mainExit: boolean): number {
   const s = i.spec;
-  const has = (r: number): boolean => (out & bit(r)) !== 0;
   switch (s.shape) {
     case 'alu': {
       const op = i.opcode & 0xf0;
       const src = s.usesSrcReg ? bit(i.src) : 0;
-      if (op === ALU_MOV) return has(i.dst) ? (out & ~bit(i.dst)) | src : out & ~bit(i.dst);
+      if (op === ALU_MOV) return (out & bit(i.dst)) !== 0 ? (out & ~bit(i.dst)) | src : out & ~bit(i.dst);
       // 64-bit add/sub may be pointer arithmetic, whose checks read both operands' values.
       const mayPtr = (k.ptr & (bit(i.dst) | src)) !== 0;
       if (s.width === 64 && (op === ALU_ADD || op === ALU_SUB) && mayPtr) return out | bit(i.dst) | src;
-      return has(i.dst) ? out | src : out;
+      return (out & bit(i.dst)) !== 0 ? out | src : out;
     }
     case 'neg':
     case 'endian':
@@ -136,7 +138,7 @@ function backwardStep(i: DecodedInsn, out: number, k: Kinds, env: VerifierEnv, m
     case 'gotol':
       return out;
     case 'movsx':
-      return has(i.dst) ? (out & ~bit(i.dst)) | bit(i.src) : out & ~bit(i.dst);
+      return (out & bit(i.dst)) !== 0 ? (out & ~bit(i.dst)) | bit(i.src) : out & ~bit(i.dst);
     case 'ldx':
       return (out & ~bit(i.dst)) | bit(i.src);
     case 'st':

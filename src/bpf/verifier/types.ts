@@ -3,6 +3,7 @@
  * program-type modules can be adapted to it: maps by the value a `lddw` carries, helper prototypes in
  * the kernel's vocabulary, the program type, the license and the privilege level.
  */
+import type { HelperProto as RegistryHelperProto } from '../helpers/prototypes';
 
 export type ProgType =
   | 'socket_filter'
@@ -38,36 +39,17 @@ export interface VerifierMap {
   flags?: number;
 }
 
-/** Argument kinds of helper prototypes, named as in the kernel's enum bpf_arg_type. */
-export type HelperArg =
-  | 'ARG_ANYTHING'
-  | 'ARG_CONST_MAP_PTR'
-  | 'ARG_PTR_TO_MAP_KEY'
-  | 'ARG_PTR_TO_MAP_VALUE'
-  | 'ARG_PTR_TO_CTX'
-  | 'ARG_PTR_TO_MEM' // readable and writable memory, initialised
-  | 'ARG_PTR_TO_MEM_RDONLY' // ARG_PTR_TO_MEM | MEM_RDONLY
-  | 'ARG_PTR_TO_UNINIT_MEM' // helper writes it; need not be initialised
-  | 'ARG_CONST_SIZE'
-  | 'ARG_CONST_SIZE_OR_ZERO'
-  | 'ARG_CONST_ALLOC_SIZE_OR_ZERO' // a known constant: the size of the memory the helper returns
-  | 'ARG_PTR_TO_STACK_OR_NULL'
-  | 'ARG_PTR_TO_RINGBUF_MEM_RELEASE'; // ARG_PTR_TO_RINGBUF_MEM | OBJ_RELEASE: submit/discard
+/**
+ * Helper argument and return kinds: the kernel's enum bpf_arg_type / bpf_return_type vocabulary, as
+ * the helper registry declares it (one vocabulary for registry and verifier; flags joined with "|").
+ */
+export type { ArgType, RetType } from '../helpers/prototypes';
 
-export type HelperRet =
-  | 'RET_INTEGER'
-  | 'RET_VOID'
-  | 'RET_PTR_TO_MAP_VALUE'
-  | 'RET_PTR_TO_MAP_VALUE_OR_NULL'
-  | 'RET_PTR_TO_RINGBUF_MEM_OR_NULL'; // ringbuf_reserve: an acquired reference, size from the constant argument
-
-export interface HelperProto {
+/** The registry's prototype (return, arguments, GPL flag) with what the verifier adds to it. */
+export interface HelperProto extends Pick<RegistryHelperProto, 'ret' | 'args' | 'gplOnly'> {
   id: number;
   /** The kernel's name, e.g. "bpf_map_lookup_elem" (printed in the log as `call NAME#ID`). */
   name: string;
-  gplOnly: boolean;
-  ret: HelperRet;
-  args: readonly HelperArg[];
   /** Program types that may call it; undefined means every type. */
   progTypes?: readonly ProgType[];
   /** Calling it invalidates packet pointers (bpf_xdp_adjust_head and friends). */

@@ -12,12 +12,13 @@ import { insnText } from './disasm';
 import { statesEqual, statesLooping } from './equiv';
 import { execLddw, execLdAbs, execLoadStore } from './exec';
 import { findGoodPacketPointers, markNullChecked } from './pointer-branch';
-import { regText, regTypeName, stateText } from './print';
+import { stateText } from './print';
 import { computeRelevance } from './relevance';
 import { checkReturnRange } from './return-range';
 import { copyReg, isPktPointer, isPointer, knownScalar, notInit, type Reg } from './reg';
-import { copyState, newFrame, type VerifierState } from './state';
-import type { StateSnapshot } from './types';
+import { copyState, newFrame, type Frame, type VerifierState } from './state';
+import { extendTrail, renderTrail, type Trail } from './trail';
+import type { LineInfo, StateSnapshot } from './types';
 
 interface Checkpoint {
   state: VerifierState;
@@ -46,11 +47,6 @@ interface Pending {
   trail: Trail | null;
 }
 
-export interface Trail {
-  snap: StateSnapshot;
-  prev: Trail | null;
-}
-
 export interface WalkStats {
   processed: number;
   totalStates: number;
@@ -71,9 +67,10 @@ export class Walker {
   scratched = { regs: new Set<number>(), slots: new Set<number>() };
   private prevLogPos = -1;
   private prevInsnLen = 0;
-  private lastLine = -1;
-  trail: Trail | null = null;
-  allTrails: StateSnapshot[] = [];
+  private lastLine = '';
+  private announceReturn = false;
+  private trail: Trail | null = null;
+  private finishedTrails: Trail[] = [];
 
   constructor(
     private readonly c: Checker,
@@ -119,7 +116,20 @@ export class Walker {
       }
       prev = pc;
       pc = next;
+      announce = this.announceReturn;
+      this.announceReturn = false;
     }
+  }
+
+  /** A state line as print_verifier_state makes it: the frame, then the references held. */
+  private stateLine(f: Frame, only?: { regs: Set<number>; slots: Set<number> }): string {
+    const refs = this.c.state.refs;
+    return stateText(f, this.c.maps, only) + (refs.length ? ` refs=${refs.map((r) => r.id).join(',')}` : '');
+  }
+
+  private clearScratched(): void {
+    this.scratched.regs.clear();
+    this.scratched.slots.clear();
   }
 
   /** Executes one instruction; returns the next pc, or null when the path ended. */
@@ -155,9 +165,11 @@ export class Walker {
         this.jmpsSinceState++;
         return this.condJump(i);
       case 'call':
+        this.jmpsSinceState++;
         checkHelperCall(c);
         return i.pc + 1;
       case 'call-local':
+        this.jmpsSinceState++;
         return this.callLocal(i);
       case 'call-kfunc':
       case 'callx':
@@ -169,6 +181,8 @@ export class Walker {
         );
         break;
       case 'exit':
+        // Every instruction of the jump class counts towards the new-state heuristic, as in the kernel.
+        this.jmpsSinceState++;
         return this.exit();
     }
     return null;
@@ -182,8 +196,11 @@ export class Walker {
     const target = i.pc + i.imm + 1;
     const callee = newFrame(s.frames.length, i.pc, target);
     for (let r = 1; r <= 5; r++) callee.regs[r] = copyReg(caller.regs[r]!);
+    // The call clobbers the caller's R0-R5 now (R0 gets the result back at the callee's exit).
+    for (let r = 0; r <= 5; r++) caller.regs[r] = notInit();
     s.frames.push(callee);
     s.cur = s.frames.length - 1;
+    if (c.log.enabled) c.log.print(`caller:\n${this.stateLine(caller)}\ncallee:\n${this.stateLine(callee)}\n`);
     for (let r = 0; r <= 10; r++) this.scratched.regs.add(r);
     return target;
   }
@@ -201,8 +218,15 @@ export class Walker {
       const caller = s.frames[s.cur]!;
       caller.regs[0] = copyReg(callee.regs[0]!);
       for (let r = 1; r <= 5; r++) caller.regs[r] = notInit();
-      this.scratched.regs.add(0);
-      return callee.callsite + 1;
+      const to = callee.callsite + 1;
+      if (c.log.enabled) {
+        const [from, back] = [this.stateLine(callee), this.stateLine(caller)];
+        c.log.print(`returning from callee:\n${from}\nto caller at ${to}:\n${back}\n`);
+        this.clearScratched();
+        // At level 2 the kernel then prints the caller's whole state, as after a jump.
+        this.announceReturn = c.log.level === 2;
+      }
+      return to;
     }
     if (s.refs.length > 0)
       fail(
@@ -244,9 +268,10 @@ export class Walker {
       return i.pc + 1;
     }
     // Scalars: the branch holds on the target side, its negation on the fall-through side.
+    // Registers are never changed in place once in a state (states share them): refine copies.
     const refineSide = (regs: Reg[], holds: number, jset: boolean): void => {
-      const a = regs[i.dst]!;
-      const b = i.spec.usesSrcReg ? regs[i.src]! : copyReg(src);
+      const a = (regs[i.dst] = copyReg(regs[i.dst]!));
+      const b = !i.spec.usesSrcReg ? copyReg(src) : i.src === i.dst ? a : (regs[i.src] = copyReg(regs[i.src]!));
       if (op === JmpOp.JSET) {
         if (jset) refine(a, b, JmpOp.JSET, jmp32);
         else refineJsetFalse(a, b, jmp32);
@@ -276,7 +301,7 @@ export class Walker {
       this.settle(n);
       n = n.parent;
     }
-    if (this.collect === 'all' && this.trail) this.flushTrail();
+    if (this.collect === 'all' && this.trail) this.finishedTrails.push(this.trail);
     const next = this.pending.pop();
     if (!next) {
       if (this.c.log.level === 1) this.c.log.rewind(0);
@@ -287,6 +312,8 @@ export class Walker {
     this.parent = next.parent;
     this.trail = next.trail;
     for (let r = 0; r <= 10; r++) this.scratched.regs.add(r);
+    const f = next.state.frames[next.state.cur]!;
+    for (let spi = 0; spi < f.stack.length; spi++) this.scratched.slots.add(spi);
     this.prevLogPos = -1;
     return [next.insn, next.prev];
   }
@@ -321,7 +348,7 @@ export class Walker {
     const addNew = inLoop
       ? this.jmpsSinceState >= 20 || this.insnsSinceState >= 100
       : this.jmpsSinceState >= 2 && this.insnsSinceState >= 8;
-    if (!addNew && at.done.length + at.activeCount > 0) return false;
+    if (!addNew) return false;
     this.jmpsSinceState = 0;
     this.insnsSinceState = 0;
     const node: Checkpoint = {
@@ -360,60 +387,47 @@ export class Walker {
     const log = this.c.log;
     if (!log.enabled) return;
     const f = this.c.state.frames[this.c.state.cur]!;
-    if (announce && log.level === 2) {
-      log.print(`\nfrom ${prev} to ${i.pc}:${stateText(f, this.c.maps)}\n`);
-      this.scratched.regs.clear();
-      this.scratched.slots.clear();
-    }
+    // After a queued path resumes, the kernel prints its state in the "from" line and then, since
+    // every register is still marked scratched, once more as the instruction's state line.
+    if (announce && log.level === 2) log.print(`\nfrom ${prev} to ${i.pc}:${this.stateLine(f)}\n`);
     if (this.scratched.regs.size || this.scratched.slots.size) {
-      const text = stateText(f, this.c.maps, this.scratched);
+      // Printed even when nothing scratched is printable (the kernel's bare " ;").
+      const text = this.stateLine(f, this.scratched);
       if (this.prevLogPos >= 0 && this.prevLogPos === log.mark() && log.endsWithNewline()) {
         log.rewind(log.mark() - 1);
         const pos = this.prevInsnLen;
-        const width = Math.ceil(Math.max(pos, 8) / 40) * 40 - pos - 1;
-        log.print(`${' '.repeat(Math.max(Math.abs(width), 1))};${text}\n`);
+        log.print(`${' '.repeat(annotationPad(pos))};${text}\n`);
       } else {
         log.print(`${i.pc}:${text}\n`);
       }
-      this.scratched.regs.clear();
-      this.scratched.slots.clear();
     }
+    this.clearScratched();
+    // The source line when the line info record covering pc changes; records differing only in the
+    // column print once, as the kernel does, and left-trimmed.
     const line = lineAt(this.c, i.pc);
-    if (line && line.insn === i.pc && line.insn !== this.lastLine) {
-      log.print(`; ${line.text} @ ${line.where}\n`);
-      this.lastLine = line.insn;
+    if (line && line.where !== this.lastLine) {
+      log.print(`; ${line.text.trimStart()} @ ${line.where}\n`);
+      this.lastLine = line.where;
     }
-    const text = `${i.pc}: ${insnText(i, (id) => this.c.env.helper(id)?.name)}\n`;
-    log.print(text);
-    this.prevInsnLen = text.length;
+    const insnLine = `${i.pc}: ${insnText(i, (id) => this.c.env.helper(id)?.name, this.c.privileged)}\n`;
+    log.print(insnLine);
+    this.prevInsnLen = insnLine.length;
     this.prevLogPos = log.mark();
   }
 
   private snapshot(pc: number): void {
     if (this.collect === 'none') return;
-    const c = this.c;
-    const f = c.state.frames[c.state.cur]!;
-    const snap: StateSnapshot = {
-      insn: pc,
-      frame: f.frameNo,
-      regs: f.regs.map((r) =>
-        r.type === 'not_init' ? null : { text: regText(r, c.maps, f.frameNo), type: regTypeName(r) },
-      ),
-      stack: f.stack
-        .map((_, spi) => ({
-          off: -(spi + 1) * 8,
-          text: stateText({ ...f, regs: [] }, c.maps, { regs: new Set(), slots: new Set([spi]) }),
-        }))
-        .filter((s) => s.text !== '')
-        .map((s) => ({ off: s.off, text: s.text.replace(/^ fp-\d+=/, '') })),
-    };
-    this.trail = { snap, prev: this.trail };
+    this.trail = extendTrail(this.trail, pc, this.c.state.frames[this.c.state.cur]!);
   }
 
-  private flushTrail(): void {
-    const out: StateSnapshot[] = [];
-    for (let t = this.trail; t; t = t.prev) out.push(t.snap);
-    this.allTrails.push(...out.reverse());
+  /** The states along the path that failed (or the last one walked). */
+  failingStates(): StateSnapshot[] {
+    return renderTrail(this.trail, this.c.maps);
+  }
+
+  /** The states along every path walked, path after path. */
+  allStates(): StateSnapshot[] {
+    return this.finishedTrails.flatMap((t) => renderTrail(t, this.c.maps));
   }
 }
 
@@ -449,12 +463,21 @@ function initialCtx(): Partial<Reg> {
   };
 }
 
-function lineAt(c: Checker, pc: number): { insn: number; where: string; text: string } | undefined {
+/** The kernel's vlog_alignment: `;` at column 40, or at the next multiple of 8 at least 4 past a long line. */
+export const annotationPad = (pos: number): number => Math.ceil(Math.max(pos + 4, 40) / 8) * 8 - pos - 1;
+
+function lineAt(c: Checker, pc: number): LineInfo | undefined {
   const li = c.env.lineInfo;
-  if (!li || li.length === 0) return undefined;
-  let best: (typeof li)[number] | undefined;
-  for (const l of li) if (l.insn <= pc) best = l;
-  return best;
+  if (!li || li.length === 0 || li[0]!.insn > pc) return undefined;
+  // The last record starting at or before pc (records are sorted by instruction).
+  let lo = 0;
+  let hi = li.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (li[mid]!.insn <= pc) lo = mid;
+    else hi = mid - 1;
+  }
+  return li[lo];
 }
 
 function pointerOrScalarTaken(dst: Reg, src: Reg, op: number, jmp32: boolean): 1 | 0 | -1 {

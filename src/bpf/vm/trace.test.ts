@@ -68,4 +68,19 @@ describe('trace hook', () => {
     expect(vm.regs).toEqual(fifth);
     expect(vm.mem.bytes[vm.stackIds[1]!]!.slice(504)).toEqual(new Uint8Array(8).fill(0xff));
   });
+
+  it('steps back across a tail call into the program that made it', () => {
+    const target = prepareProgram(encodeProgram([insn(0xb7, 0, 0, 0, 7), insn(0x95)]));
+    const entry = prepareProgram(encodeProgram([insn(0x85, 0, 0, 0, 12), insn(0xb7, 0, 0, 0, 99), insn(0x95)]));
+    let vm: Vm | null = null;
+    vm = new Vm(entry, { helpers: () => () => ((vm!.tailCallTarget = target), 0n) });
+    const before = snapshot(vm);
+    step(vm); // the tail call: now at slot 0 of the target
+    expect(vm.program).toBe(target);
+    expect(vm.tailCalls).toBe(1);
+    restore(vm, before);
+    expect(vm.program).toBe(entry);
+    expect(vm.tailCalls).toBe(0);
+    expect(runToExit(vm)).toMatchObject({ ok: true, r0: 7n });
+  });
 });

@@ -69,6 +69,40 @@ describe('bpf-to-bpf calls', () => {
   });
 });
 
+describe('tail calls', () => {
+  // The target clobbers r6 and returns 1000; the entry calls a subprogram that tail-calls.
+  const target = prepareProgram(encodeProgram([MOV(6, 0), MOV(0, 1000), EXIT]));
+  const entry = [
+    MOV(6, 5),
+    CALL_LOCAL(2),
+    insn(0x0f, 0, 6), // r0 += r6: the caller resumes with its own r6
+    EXIT,
+    CALL(12), // the subprogram: bpf_tail_call
+    MOV(0, 99), // reached only when the tail call fails
+    EXIT,
+  ];
+  const run = (takeTailCall: boolean) => {
+    let vm: Vm | null = null;
+    const helpers = () => () => {
+      if (takeTailCall) vm!.tailCallTarget = target;
+      return 0n;
+    };
+    vm = vmFor(entry, { helpers });
+    return { out: runToExit(vm), vm };
+  };
+
+  it("from a subprogram replaces only that frame: the target's result returns to its caller", () => {
+    const { out, vm } = run(true);
+    expect(out).toMatchObject({ ok: true, r0: 1005n });
+    expect(vm.tailCalls).toBe(1);
+    expect(vm.returnPrograms.every((p) => p === null)).toBe(true);
+  });
+
+  it('falls through in the subprogram when no tail call is taken', () => {
+    expect(run(false).out).toMatchObject({ ok: true, r0: 104n });
+  });
+});
+
 describe('instruction budget', () => {
   it('stops an endless loop with a clear error at the instruction it reached', () => {
     const vm = vmFor([MOV(0, 0), ADD(0, 1), insn(0x05, 0, 0, -2), EXIT], { budget: 1000 });

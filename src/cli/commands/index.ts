@@ -11,6 +11,7 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   open: async () => (await import('./open')).openCommand,
   run: async () => (await import('./run')).runCommand,
   share: async () => (await import('./share')).shareCommand,
+  traffic: async () => (await import('./traffic')).trafficCommand,
   workloads: async () => (await import('./workloads')).workloadsCommand,
   verify: async () => (await import('./verify')).verifyCommand,
 };

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { formatLog2Hist } from '../../bpf/bcc/hist';
-import { isBccSource, parseBccScript, rewriteBcc, type ScriptAttachment } from '../../bpf/bcc';
+import { isBccSource, parseBccScript, rewriteBcc, type ScriptAttachment, scriptPrinter } from '../../bpf/bcc';
 import { type Attachment, parseAttachment, resolveAttachment, workloadPreset, parseWorkload } from '../../bpf/kernel';
 import { type BpfObject, loadObject, objectNameFromPath } from '../../bpf/object';
 import {
@@ -17,7 +17,9 @@ import {
   checkFits,
   findProgram,
   formatAttachRun,
+  formatRecord,
   parseAttachSpec,
+  type RecordPrinter,
   type ProgramAttachment,
   runAttached,
 } from '../../bpf/session';
@@ -41,6 +43,19 @@ export interface PreparedInput {
   readonly scriptAttachments: readonly ScriptAttachment[];
   /** Histograms the script prints at the end (print_log2_hist). */
   readonly histograms: readonly { readonly map: string; readonly label: string }[];
+  /** Buffer records printed by the script's callbacks (open_perf_buffer/open_ring_buffer). */
+  readonly printRecord?: RecordPrinter;
+}
+
+/** A BCC script's record printer: each buffer's callback, else the default one-line form. */
+function scriptRecordPrinter(script: string, buffers: ReturnType<typeof parseBccScript>['output']['buffers']): RecordPrinter | undefined { // prettier-ignore
+  const callbacks = new Map(buffers.flatMap((b) => (b.callback === null ? [] : [[b.map, b.callback] as const])));
+  if (callbacks.size === 0) return undefined;
+  const printer = scriptPrinter(script);
+  return (r) => {
+    const callback = callbacks.get(r.map);
+    return callback === undefined ? [formatRecord(r)] : printer(callback, r.cpu, r.value, r.data.length / 2);
+  };
 }
 
 const QUOTED_INCLUDE = /^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"/gm;
@@ -84,10 +99,13 @@ export async function prepareInput(a: AttachArgs, compile: CompileFn): Promise<P
   let bcc = a.bcc;
   let scriptAttachments: readonly ScriptAttachment[] = [];
   let histograms: PreparedInput['histograms'] = [];
+  let printRecord: RecordPrinter | undefined;
   if (path.endsWith('.py')) {
-    const script = parseBccScript(readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    const script = parseBccScript(text);
     scriptAttachments = script.attachments;
     histograms = script.output.histograms;
+    printRecord = scriptRecordPrinter(text, script.output.buffers);
     bcc = true;
     if (script.srcFile !== null) entry = resolve(dirname(path), script.srcFile);
     else entry = join(dirname(path), `${basename(path, '.py')}.bcc.c`);
@@ -99,7 +117,7 @@ export async function prepareInput(a: AttachArgs, compile: CompileFn): Promise<P
     source = rewriteBcc(source, { fileName: entry, attachments }).source;
   }
   const object = loadObject(await compile(compileInput(entry, source)), { name: objectNameFromPath(entry) });
-  return { object, scriptAttachments, histograms };
+  return { object, scriptAttachments, histograms, ...(printRecord ? { printRecord } : {}) };
 }
 
 /** --attach specs, else the script's attach_* calls, else what the SEC() names say. */
@@ -143,6 +161,6 @@ export async function runAttachMode(a: AttachArgs, cpus: number, compile: Compil
     const dump = report.maps[map];
     return dump ? ['', `${map}:`, formatLog2Hist(dump, label)] : [];
   });
-  const text = [...attached, formatAttachRun(report.verifier, played, report.maps), ...hists].join('\n');
+  const text = [...attached, formatAttachRun(report.verifier, played, report.maps, input.printRecord), ...hists].join('\n');
   return { text, json: JSON.stringify(report), accepted: report.verifier.accepted };
 }

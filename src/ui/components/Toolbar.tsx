@@ -16,6 +16,7 @@ const ICONS: Record<CommandId, IconName> = {
   step: 'step',
   stepBack: 'stepBack',
   continue: 'continue',
+  breakpoint: 'registers',
   reset: 'reset',
   share: 'share',
   save: 'check',
@@ -23,6 +24,7 @@ const ICONS: Record<CommandId, IconName> = {
   lessons: 'book',
   present: 'present',
   traffic: 'bolt',
+  open: 'open',
 };
 
 const NO_PROGRAMS: readonly ProgramInfo[] = [];

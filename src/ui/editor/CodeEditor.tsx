@@ -6,9 +6,10 @@ import { usePlayground, usePlaygroundContext } from '../context';
 import { currentDiagnostics } from '../store/types';
 import { useResolvedTheme } from '../theme';
 import { SOURCE_FILE } from '../../runtime/compiler-client';
-import { importBccScript, looksLikeBccPython } from '../bcc-import';
+import { importBccScript, looksLikeBccPython, reportImport } from '../bcc-import';
 import { monaco } from './monaco-setup';
 import { toMarkers } from './markers';
+import { showFixIts } from './fixits';
 import { attachBreakpointMargin } from './breakpoint-margin';
 import '../panels/stepping.css';
 
@@ -81,12 +82,7 @@ export default function CodeEditor() {
     const paste = editor.onDidPaste((e) => {
       const pasted = model.getValueInRange(e.range);
       if (!looksLikeBccPython(pasted)) return;
-      const out = importBccScript(store, pasted, 'the pasted script');
-      const st = store.getState();
-      if (out.ok) {
-        st.notify('success', `Read the BCC script: its C is in the editor, ${out.attachments.length} attachment(s) in Inputs → Workload.`); // prettier-ignore
-        st.showPanel('inputs', 'side');
-      } else st.notify('error', out.message);
+      reportImport(store, importBccScript(store, pasted, 'the pasted script'));
     });
     const cursor = editor.onDidChangeCursorPosition((e) =>
       store.getState().setCursor(e.position.lineNumber, e.position.column),
@@ -139,6 +135,7 @@ export default function CodeEditor() {
       MARKER_OWNER,
       toMarkers(diagnostics, SOURCE_FILE, (l) => (l <= model.getLineCount() ? model.getLineLength(l) : 0)),
     );
+    showFixIts(monaco, model, diagnostics, SOURCE_FILE);
   }, [diagnostics]);
 
   useEffect(() => {

@@ -228,7 +228,11 @@ export function MapsPanel() {
           </button>
         )}
         <span className="muted small">
-          {live === null ? 'Maps as declared; contents appear after a run.' : 'Live: after the last run, step or edit.'}
+          {live === null
+            ? 'Maps as declared; contents appear after a run.'
+            : state.step?.status === 'ok' && state.step.value.maps !== null
+              ? `As they are at step ${state.step.value.step} of the stepped run.`
+              : 'Live: after the last run, step or edit.'}
         </span>
       </div>
       {runBlocker !== null && <Blocked blocker={runBlocker} />}

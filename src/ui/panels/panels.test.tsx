@@ -153,7 +153,8 @@ describe('Verifier panel', () => {
 describe('Dock', () => {
   it('lists the visible panels of its dock as tabs and follows toggles', () => {
     const store = renderWith(<Dock dock="bottom" label="Output panels" />);
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Result', 'trace_pipe', 'Maps']);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Result', 'trace_pipe', 'Maps', 'Traffic']);
+    act(() => store.getState().togglePanel('traffic'));
     act(() => store.getState().togglePanel('maps'));
     act(() => store.getState().togglePanel('result'));
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['trace_pipe']);

@@ -102,7 +102,10 @@ export const PANELS: readonly PanelPlugin[] = [
     available: (s) => s.load?.status === 'ok',
     badge: (s) =>
       s.traffic.running
-        ? { text: `${Math.floor((100 * (s.traffic.latest?.totals.done ?? 0)) / Math.max(1, s.traffic.total))}%`, tone: 'muted' }
+        ? {
+            text: `${Math.floor((100 * (s.traffic.latest?.totals.done ?? 0)) / Math.max(1, s.traffic.total))}%`,
+            tone: 'muted',
+          }
         : null,
   },
 ];

@@ -27,8 +27,11 @@ export function RunSettings({ disabled, maps }: { disabled: boolean; maps: reado
           ))}
         </select>
       </label>
-      <label className="traffic-setting">
-        Rate (packets/s simulated)
+      <label
+        className="traffic-setting"
+        title="Packets per simulated second: bpf_ktime_get_ns advances 1/rate per packet"
+      >
+        Rate (packets/s)
         <input
           className="field-input traffic-num"
           type="number"

@@ -2,6 +2,7 @@
  * The traffic run's two charts as plain SVG: verdicts per time bucket (stacked columns that fill
  * from the left as the run goes) and the chart map's busiest keys as lines over simulated time.
  */
+import { memo } from 'react';
 import type { TrafficBucket } from '../../bpf/traffic';
 import { compact, keyLabel, LINE_COLORS, mapLines, verdictColor, verdictColumns, verdictOrder } from './chart-data';
 
@@ -47,7 +48,13 @@ function Axes({ frame, yMax }: { frame: ChartFrame; yMax: string }) {
   );
 }
 
-export function VerdictChart({ buckets, frame }: { buckets: readonly TrafficBucket[]; frame: ChartFrame }) {
+export const VerdictChart = memo(function VerdictChart({
+  buckets,
+  frame,
+}: {
+  buckets: readonly TrafficBucket[];
+  frame: ChartFrame;
+}) {
   const order = verdictOrder(buckets);
   const columns = verdictColumns(buckets, order);
   const width = PLOT_W / Math.max(1, frame.buckets);
@@ -88,9 +95,9 @@ export function VerdictChart({ buckets, frame }: { buckets: readonly TrafficBuck
       </div>
     </figure>
   );
-}
+});
 
-export function MapChart({
+export const MapChart = memo(function MapChart({
   buckets,
   frame,
   map,
@@ -136,4 +143,4 @@ export function MapChart({
       </div>
     </figure>
   );
-}
+});

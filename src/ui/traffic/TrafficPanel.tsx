@@ -3,10 +3,11 @@
  * program in the runtime worker, with a progress bar, Cancel, live charts and the totals. The
  * page only renders the summaries the worker posts; the maps land in the Maps panel at the end.
  */
+import { useMemo } from 'react';
 import { DEFAULT_BUCKETS } from '../../bpf/traffic';
 import { Icon } from '../components/Icon';
 import { usePlayground, usePlaygroundContext } from '../context';
-import { Blocked, compileBlocker } from '../panels/gate';
+import { Blocked, compileBlocker, stageBlocker } from '../panels/gate';
 import { cancelTraffic, startTraffic } from './controller';
 import { MixEditor } from './MixEditor';
 import { RunSettings } from './RunSettings';
@@ -65,13 +66,24 @@ function ProgressBar() {
   );
 }
 
+/** Why there is nothing to run yet (this one reads the whole state; it shows only while nothing is loaded). */
+function NotLoaded() {
+  const state = usePlayground((s) => s);
+  const blocker = compileBlocker(state) ?? stageBlocker(state.load, 'Loading the object');
+  return blocker === null ? null : <Blocked blocker={blocker} />;
+}
+
 export function TrafficPanel() {
   const ctx = usePlaygroundContext();
-  const state = usePlayground((s) => s);
-  const blocker = compileBlocker(state);
-  if (blocker !== null) return <Blocked blocker={blocker} />;
-  if (state.load?.status !== 'ok') return null;
-  const loaded = state.load.value;
+  // Narrow selections: keystrokes in the editor must not re-render the charts.
+  const load = usePlayground((s) => s.load);
+  const edited = usePlayground((s) => s.opened === null && s.compile.revision !== s.revision);
+  const view = usePlayground((s) => s.traffic);
+  const config = usePlayground((s) => s.trafficConfig);
+  const frame = useMemo(() => frameOf(view.total, view.ratePps), [view.total, view.ratePps]);
+  // A run belongs to the loaded build, not to the text: editing (without a reload) keeps the panel.
+  if (load?.status !== 'ok') return <NotLoaded />;
+  const loaded = load.value;
   const kind = loaded.programs.find((p) => p.name === loaded.program)?.kind ?? null;
   if (kind === null || !PACKET_KINDS.has(kind)) {
     return (
@@ -85,9 +97,7 @@ export function TrafficPanel() {
       />
     );
   }
-  const view = state.traffic;
-  const chartMap = view.result?.status === 'ok' || view.running ? chartMapOf(state.trafficConfig, loaded.maps) : null;
-  const frame = frameOf(view.total, view.ratePps);
+  const chartMap = view.result?.status === 'ok' || view.running ? chartMapOf(config, loaded.maps) : null;
   const started = view.runId > 0;
   return (
     <div className="panel-scroll traffic-panel" data-testid="traffic-panel">
@@ -103,7 +113,9 @@ export function TrafficPanel() {
           </button>
         )}
       </div>
-      <MixEditor disabled={view.running} />
+      {edited ? (
+        <p className="hint">The text changed since the last build: traffic runs use the loaded build.</p>
+      ) : null}
       {started ? <ProgressBar /> : null}
       {started ? (
         <div className="traffic-charts">
@@ -112,11 +124,13 @@ export function TrafficPanel() {
         </div>
       ) : (
         <p className="hint">
-          Start sends the mix to the loaded program in the runtime worker, packet by packet, with maps and helpers live
-          across packets and bpf_ktime_get_ns advancing at the nominal rate.
+          Start sends the mix below to the loaded program in the runtime worker, packet by packet, with maps and helpers
+          live across packets and bpf_ktime_get_ns advancing at the nominal rate.
         </p>
       )}
       {view.result !== null ? <TrafficTotalsView result={view.result} /> : null}
+      <div className="section-label">Traffic mix</div>
+      <MixEditor disabled={view.running} />
     </div>
   );
 }

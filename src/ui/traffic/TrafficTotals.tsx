@@ -26,7 +26,7 @@ export function TrafficTotalsView({ result }: { result: Stage<TrafficSummary> })
         in {(r.elapsedMs / 1000).toFixed(2)} s — <strong>{r.packetsPerSecond.toLocaleString()} packets/s</strong> with
         the {r.engine.engine === 'jit' ? 'JIT' : 'interpreter'}; {(totals.simulatedNs / 1e9).toFixed(3)} s of simulated
         time.
-        {r.outcome !== 'completed' ? ` ${r.reason ?? ''}: the maps are as the last packet left them.` : ''}
+        {r.outcome !== 'completed' ? ` — ${r.reason ?? 'stopped'}; the maps are as the last packet left them.` : ''}
       </p>
       <table className="traffic-table">
         <thead>

@@ -6,9 +6,10 @@
  * perf_event_array consumers received; at the end it dumps every map. Prints one JSON object.
  * Built with gcc by tests/kernel-diff/libbpf-runner.ts.
  *
- * usage: krun OBJ PROGRAM TRACE_DIR REPEAT [PACKET_HEX]...
+ * usage: krun OBJ PROGRAM TRACE_DIR REPEAT [@MAP=KEY_HEX=VALUE_HEX]... [PACKET_HEX]...
  *   PROGRAM  function name of the program to run ("" = the object's first program)
  *   TRACE_DIR a tracefs instance recording bpf_trace_printk; its buffer is cleared before each run
+ *   @...     map entries user space stores after loading, before the first run (devmap targets)
  */
 #define _GNU_SOURCE
 #include "krun.h"
@@ -77,6 +78,21 @@ static void run_packet(int prog_fd, const char *hex, int repeat) {
   printf("}");
 }
 
+/* "@MAP=KEY=VALUE": bpf_map_update_elem(BPF_ANY) on the object's map of that name. */
+static int apply_update(struct bpf_object *obj, char *arg) {
+  char *key = strchr(arg, '='), *value = key ? strchr(key + 1, '=') : NULL;
+  if (!value) return fprintf(stderr, "bad update %s\n", arg), -1;
+  *key++ = 0;
+  *value++ = 0;
+  struct bpf_map *map = bpf_object__find_map_by_name(obj, arg + 1);
+  if (!map) return fprintf(stderr, "no map named %s\n", arg + 1), -1;
+  static unsigned char k[512], v[4096];
+  parse_hex(key, k, sizeof(k));
+  parse_hex(value, v, sizeof(v));
+  if (bpf_map_update_elem(bpf_map__fd(map), k, v, BPF_ANY) == 0) return 0;
+  return fprintf(stderr, "update of %s failed: %s\n", arg + 1, strerror(errno)), -1;
+}
+
 int main(int argc, char **argv) {
   if (argc < 5) {
     fprintf(stderr, "usage: krun OBJ PROGRAM TRACE_DIR REPEAT [PACKET_HEX]...\n");
@@ -110,9 +126,12 @@ int main(int argc, char **argv) {
   json_string(err ? log : "");
   if (!err) {
     if (open_record_consumers(obj)) return 4;
+    int first = 5;
+    for (; first < argc && argv[first][0] == '@'; first++)
+      if (apply_update(obj, argv[first])) return 5;
     printf(",\"runs\":[");
-    for (int i = 5; i < argc; i++) {
-      if (i > 5) printf(",");
+    for (int i = first; i < argc; i++) {
+      if (i > first) printf(",");
       run_packet(bpf_program__fd(prog), argv[i], atoi(argv[4]));
     }
     printf("],");

@@ -9,7 +9,8 @@ import { listCorpus } from '../../kernel-diff/corpus';
 import { compileCorpusProgram } from '../../kernel-diff/kernel-runner';
 import { compileCase, loadCases } from './cases';
 import { kernelLoad, kernelStatus } from './kernel';
-import { runOurs } from './run-case';
+import { verify, type VerifyResult } from '../../../src/bpf/verifier';
+import { oursInput } from './run-case';
 
 export interface VerifierBenchRow {
   name: string;
@@ -22,8 +23,8 @@ export interface VerifierBenchRow {
   kernelProcessed: number | null;
 }
 
-/** Realistic programs: the corpus ones with the most work, plus the 1M-insn limit case. */
-export const BENCH_CORPUS = ['xdp_loop_sum', 'xdp_pop_vlan', 'xdp_printk_addr', 'xdp_lpm_route', 'tc_rewrite_dst'];
+/** More realistic programs (the bench table has the others), plus the 1M-insn limit case. */
+export const BENCH_CORPUS = ['xdp_pop_vlan', 'xdp_printk_addr', 'xdp_lpm_route', 'tc_rewrite_dst'];
 export const BENCH_CASES = ['cf-too-large.c'];
 
 interface BenchObject {
@@ -49,27 +50,51 @@ function objects(): BenchObject[] {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Times every bench object; `reps` runs of ours each (the kernel's time is one load's). */
+/** This process's CPU time in µs: on a loaded machine wall time mostly measures waiting for a core. */
+const cpuUs = (): number => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
+
+/**
+ * Times every bench object: ours at log level 0 (CPU time, median of `reps`, one sample when a run
+ * takes over a second), the kernel's "verification time" from loads at log level 4 (statistics only).
+ */
 export function benchVerifier(reps = 5): VerifierBenchRow[] {
   if (!kernelStatus().ok) return [];
   return objects().map((o) => {
-    const k = kernelLoad(o.path, 4, o.progType);
-    const times: number[] = [];
-    let result = runOurs(k, o.license, { logLevel: 0, collectStates: 'none' });
-    for (let i = 0; i < reps; i++) {
-      const t0 = performance.now();
-      result = runOurs(k, o.license, { logLevel: 0, collectStates: 'none' });
-      times.push((performance.now() - t0) * 1000);
-    }
-    const time = /verification time (\d+) usec/.exec(k.log);
+    const loads = [0, 1, 2].map(() => kernelLoad(o.path, 4, o.progType));
+    const k = loads[0]!;
+    const { bytes, env } = oursInput(k, o.license);
+    const once = (): { us: number; result: VerifyResult } => {
+      const t0 = cpuUs();
+      const result = verify(bytes, env, { logLevel: 0, collectStates: 'none' });
+      return { us: cpuUs() - t0, result };
+    };
+    const first = once();
+    const runs = first.us > 1e6 ? [first] : Array.from({ length: reps }, once);
+    const kernelTimes = loads.map((l) => /verification time (\d+) usec/.exec(l.log)).filter((m) => m !== null);
     const processed = /processed (\d+) insns/.exec(k.log);
     return {
       name: o.name,
-      accepted: result.accepted,
-      processed: result.stats.processed,
-      oursUs: Math.round(median(times)),
-      kernelUs: time ? Number(time[1]) : null,
+      accepted: first.result.accepted,
+      processed: first.result.stats.processed,
+      oursUs: Math.round(median(runs.map((r) => r.us))),
+      kernelUs: kernelTimes.length ? median(kernelTimes.map((m) => Number(m[1]))) : null,
       kernelProcessed: processed ? Number(processed[1]) : null,
     };
   });
+}
+
+/** The rows as a small table for `npm run bench`. */
+export function formatVerifierBench(rows: readonly VerifierBenchRow[]): string {
+  const lines = ['verifier only (µs, ours at log level 0 / kernel at log level 4; processed insns ours / kernel)'];
+  for (const r of rows) {
+    const ratio = r.kernelUs === null ? 'n/a' : `${(r.oursUs / Math.max(r.kernelUs, 1)).toFixed(2)}x`;
+    const verdict = r.accepted ? 'accept' : 'reject';
+    lines.push(
+      `  ${r.name.padEnd(16)} ${verdict} kernel ${r.kernelUs ?? 'n/a'} ours ${r.oursUs} (${ratio}); processed ${r.processed} / ${r.kernelProcessed ?? 'n/a'}`,
+    );
+  }
+  return lines.join('\n');
 }

@@ -8,6 +8,7 @@ import {
   registryHelperProto,
   verify,
   type ProgType,
+  type VerifierEnv,
   type VerifierMap,
   type VerifyOptions,
   type VerifyResult,
@@ -27,7 +28,8 @@ export function progTypeName(id: number): ProgType {
 
 export const hexToBytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 
-export function runOurs(k: KernelResult, license: string, options: VerifyOptions = {}): VerifyResult {
+/** What our verifier gets for a kernel load: the same instructions and maps, the registry's helpers. */
+export function oursInput(k: KernelResult, license: string): { bytes: Uint8Array; env: VerifierEnv } {
   const maps = new Map<number, VerifierMap>();
   for (const m of k.maps)
     maps.set(m.fd, {
@@ -38,11 +40,20 @@ export function runOurs(k: KernelResult, license: string, options: VerifyOptions
       maxEntries: m.maxEntries,
       flags: m.flags,
     });
-  return verify(
-    hexToBytes(k.insns),
-    { progType: progTypeName(k.progType), maps, helper: registryHelperProto, licenseGpl: isGplCompatible(license) },
-    { logLevel: 1, ...options },
-  );
+  return {
+    bytes: hexToBytes(k.insns),
+    env: {
+      progType: progTypeName(k.progType),
+      maps,
+      helper: registryHelperProto,
+      licenseGpl: isGplCompatible(license),
+    },
+  };
+}
+
+export function runOurs(k: KernelResult, license: string, options: VerifyOptions = {}): VerifyResult {
+  const { bytes, env } = oursInput(k, license);
+  return verify(bytes, env, { logLevel: 1, ...options });
 }
 
 export function compare(object: string, license: string, progType?: string, unprivileged = false): Comparison {
