@@ -137,6 +137,19 @@ export interface MapSnapshot extends MapInfo {
   readonly entries: readonly MapEntry[];
 }
 
+/** A record a program sent to user space through a ring buffer or perf event array, as a reader polled it. */
+export interface OutputEvent {
+  /** The ringbuf / perf_event_array map. */
+  readonly map: string;
+  readonly cpu: number;
+  /** The record's bytes, lowercase hex. */
+  readonly data: string;
+  /** One line: the record decoded with its BTF type when known (`events: pid=1201 comm="curl"`), else hex. */
+  readonly text: string;
+  /** The packet run (index) or firing (seq) that sent it. */
+  readonly run: number;
+}
+
 export interface PacketRun {
   readonly retval: bigint;
   /** The return value in words for the program type: "XDP_DROP", "TC_ACT_OK", "keep 60 bytes". */
@@ -144,6 +157,8 @@ export interface PacketRun {
   readonly packetIn: Uint8Array;
   readonly packetOut: Uint8Array;
   readonly trace: readonly TraceLine[];
+  /** Ring buffer and perf event records of this run, drained after it as user space would poll them. */
+  readonly events: readonly OutputEvent[];
   readonly instructions: number;
   readonly error: string | null;
 }
@@ -256,6 +271,8 @@ export interface FiringView {
   readonly retval: number | null;
   readonly error: string | null;
   readonly trace: readonly TraceLine[];
+  /** Ring buffer and perf event records of this firing (also shown as trace_pipe lines). */
+  readonly events: readonly OutputEvent[];
 }
 
 /** Event the runtime posts while a workload plays: the firings since the last batch and the maps now. */

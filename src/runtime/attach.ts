@@ -9,6 +9,7 @@ import type { BpfObject } from '../bpf/object';
 import {
   attachmentsFromSections,
   createAttachSession,
+  formatRecord,
   parseAttachSpec,
   recordLines,
   traceLines,
@@ -52,6 +53,13 @@ export function firingView(played: AttachedRun): FiringView {
       // Perf/ring buffer records show in trace_pipe's panel, one line each, after the firing's lines.
       ...recordLines(played).map((text) => ({ text, message: text, run: firing.seq })),
     ],
+    events: (run.records ?? []).map((r) => ({
+      map: r.map,
+      cpu: r.cpu,
+      data: r.data,
+      text: formatRecord(r),
+      run: firing.seq,
+    })),
   };
 }
 

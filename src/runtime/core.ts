@@ -13,7 +13,14 @@ import { decodeProgram, type DecodedInsn, branchTarget } from '../bpf/isa';
 import { helperName, formatTraceLine } from '../bpf/helpers';
 import { fromHex, toHex, writeEntry, deleteEntry } from '../bpf/maps';
 import { type BpfObject, type BpfProgram, loadObject } from '../bpf/object';
-import { createSession, describeRetval, type Session as BpfSession } from '../bpf/session';
+import {
+  createSession,
+  describeRetval,
+  drainRecords,
+  formatRecord,
+  recordTypes,
+  type Session as BpfSession,
+} from '../bpf/session';
 import { verify } from '../bpf/verifier';
 import { fastRunner } from '../bpf/jit';
 import { runToExit, type Vm, type RunOutcome } from '../bpf/vm';
@@ -27,6 +34,7 @@ import type {
   MapEdit,
   MapInfo,
   MapSnapshot,
+  OutputEvent,
   PacketRun,
   PipelineStage,
   ProgramInfo,
@@ -189,12 +197,24 @@ function sessionFor(h: LoadedCore, program: string, privileged: boolean, seed: n
   return s;
 }
 
+/** Ring buffer and perf event records of the run just made, read as user space polls them. */
+function drainEvents(object: BpfObject, session: BpfSession, run: number): OutputEvent[] {
+  return drainRecords(object, session.maps, recordTypes(object), 0).map((r) => ({
+    map: r.map,
+    cpu: r.cpu,
+    data: r.data,
+    text: formatRecord(r),
+    run,
+  }));
+}
+
 function packetRun(
   session: BpfSession,
   packet: Uint8Array,
   index: number,
   result: ReturnType<BpfSession['run']>,
   instructions: number,
+  events: readonly OutputEvent[],
 ): PacketRun {
   if ('error' in result) {
     return {
@@ -203,6 +223,7 @@ function packetRun(
       packetIn: packet,
       packetOut: packet,
       trace: [],
+      events,
       instructions,
       error: result.error,
     };
@@ -213,6 +234,7 @@ function packetRun(
     packetIn: packet,
     packetOut: fromHex(result.packet),
     trace: traceLines(result.trace, index),
+    events,
     instructions,
     error: null,
   };
@@ -246,7 +268,8 @@ function record(
 ): Recording {
   const session = sessionFor(h, program, privileged, seed);
   return recordRun(session, packet, limit, {
-    packetRun: (result, instructions) => packetRun(session, packet, 0, result, instructions),
+    packetRun: (result, instructions) =>
+      packetRun(session, packet, 0, result, instructions, drainEvents(h.object, session, 0)),
     traceLine: (message) => traceLines([message], 0)[0]!,
     snapshot: () => snapshotMaps(h.object, session.maps),
     fingerprint: () =>
@@ -297,7 +320,7 @@ export const CORE: RuntimeCore<LoadedCore> = {
     const runs = packets.map((packet, i) => {
       const count = { steps: 0 };
       const result = session.run(packet, counting(engine, count));
-      return packetRun(session, packet, i, result, count.steps);
+      return packetRun(session, packet, i, result, count.steps, drainEvents(h.object, session, i));
     });
     return { runs, maps: snapshotMaps(h.object, session.maps), engine };
   },

@@ -152,6 +152,7 @@ describe('runtime session', () => {
         packetIn: packet,
         packetOut: packet,
         trace: [],
+        events: [],
         instructions: 3,
         error: null,
       },

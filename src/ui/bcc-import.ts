@@ -53,7 +53,8 @@ export async function openFile(
   file: Pick<File, 'name' | 'text' | 'arrayBuffer'>,
   ctx: { readonly store: PlaygroundStore; readonly pipeline: Pick<Pipeline, 'openObject'> },
 ): Promise<void> {
-  if (/\.py$/i.test(file.name)) return reportImport(ctx.store, importBccScript(ctx.store, await file.text(), file.name));
+  if (/\.py$/i.test(file.name))
+    return reportImport(ctx.store, importBccScript(ctx.store, await file.text(), file.name));
   if (/\.[ch]$/i.test(file.name)) {
     ctx.store.getState().setSource(await file.text());
     ctx.store.getState().notify('success', `Opened ${file.name} in the editor.`);

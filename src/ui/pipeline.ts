@@ -173,6 +173,7 @@ export function createPipeline(
         return;
       }
     }
+    const openedBefore = opened;
     const reply = await compiler.compile(source, {
       optLevel: s.optLevel,
       cpu: s.cpu,
@@ -180,6 +181,11 @@ export function createPipeline(
       defines: s.defines,
     });
     if (reply.status === 'stale') return;
+    // An object file opened while this compile ran is what the user asked for last: keep it.
+    if (opened !== null && opened !== openedBefore) {
+      get().compileSetAside(revision);
+      return;
+    }
     if (reply.status !== 'ok') {
       const message = reply.status === 'error' ? reply.message : reply.reason;
       get().compileFailed(revision, message, get().compiler.state === 'unavailable');

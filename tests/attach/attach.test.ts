@@ -49,19 +49,25 @@ describe.skipIf(!HAS_COMPILER)('run --attach --json', () => {
     expect(report.maps['.bss']!.entries).toEqual([{ key: '00000000', value: '03000000' }]);
   });
 
-  it('adds "records" only to runs that sent perf/ring buffer records, decoded by their C type', { timeout: 60_000 }, async () => { // prettier-ignore
-    const { status, out } = await runGolden(join(DIR, 'perf_output'), ['--json']);
-    expect(status).toBe(0);
-    const report = JSON.parse(out) as AttachReport;
-    expect(report.runs).toHaveLength(4);
-    for (const run of report.runs) expect(Object.keys(run)).toEqual(['retval', 'packet', 'trace', 'context', 'records']);
-    const [record] = report.runs[0]!.records!;
-    expect(record).toMatchObject({ map: 'events', cpu: 0, value: { pid: 1201, ppid: 1200, comm: 'bash' } });
-    // u32 pid, u32 ppid, u64 ts, char comm[16]: the raw bytes are there too.
-    expect(record!.data.slice(0, 16)).toBe('b1040000b0040000');
-    const plain = JSON.parse((await runGolden(join(DIR, 'kprobe'), ['--json'])).out) as AttachReport;
-    for (const run of plain.runs) expect('records' in run).toBe(false);
-  });
+  it(
+    'adds "records" only to runs that sent perf/ring buffer records, decoded by their C type',
+    { timeout: 60_000 },
+    async () => {
+      // prettier-ignore
+      const { status, out } = await runGolden(join(DIR, 'perf_output'), ['--json']);
+      expect(status).toBe(0);
+      const report = JSON.parse(out) as AttachReport;
+      expect(report.runs).toHaveLength(4);
+      for (const run of report.runs)
+        expect(Object.keys(run)).toEqual(['retval', 'packet', 'trace', 'context', 'records']);
+      const [record] = report.runs[0]!.records!;
+      expect(record).toMatchObject({ map: 'events', cpu: 0, value: { pid: 1201, ppid: 1200, comm: 'bash' } });
+      // u32 pid, u32 ppid, u64 ts, char comm[16]: the raw bytes are there too.
+      expect(record!.data.slice(0, 16)).toBe('b1040000b0040000');
+      const plain = JSON.parse((await runGolden(join(DIR, 'kprobe'), ['--json'])).out) as AttachReport;
+      for (const run of plain.runs) expect('records' in run).toBe(false);
+    },
+  );
 
   it(
     'gives kprobe runs an empty packet and the event summary; the map carries across firings',

@@ -29,7 +29,7 @@ describe('BCC detection', () => {
   it('recognises the BCC seeds and not the libbpf ones', () => {
     expect(isBccSource(scriptText('1-hello-world/hello_world.py'))).toBe(true);
     expect(isBccSource(scriptText('5-disksnoop/disksnoop.py'))).toBe(true);
-    expect(isBccSource(seed('3-xdp-ping/ping.c'))).toBe(true);
+    expect(isBccSource(seed('3-xdp-ping/ping.bpf.c'))).toBe(true);
     expect(isBccSource(seed('2-xdp-hello/hello.bpf.c'))).toBe(false);
     expect(isBccSource(seed('4-tracex1/tracex1.bpf.c'))).toBe(false);
   });

@@ -34,7 +34,9 @@ describe('TRACEPOINT_PROBE', () => {
     expect(tracepointStruct('syscalls', 'sys_enter_openat', 1)).toBe(
       'struct tracepoint__syscalls__sys_enter_openat { __u16 common_type; __u8 common_flags; __u8 common_preempt_count; __s32 common_pid; __s32 __syscall_nr; char __pad_12[4]; long dfd; const char * filename; long flags; long mode; };', // prettier-ignore
     );
-    expect(tracepointStruct('net', 'netif_receive_skb', 1)).toContain('void *skbaddr; __u32 len; int data_loc_name; };');
+    expect(tracepointStruct('net', 'netif_receive_skb', 1)).toContain(
+      'void *skbaddr; __u32 len; int data_loc_name; };',
+    );
     expect(() => tracepointStruct('sched', 'sched_nope', 3)).toThrow(/line 3: the simulated kernel has no tracepoint sched:sched_nope/); // prettier-ignore
   });
 
@@ -76,7 +78,10 @@ describe.skipIf(!CLANG)('tracepoint record structs', () => {
         return { expr: `__builtin_offsetof(${type}, ${member}) * 1000 + sizeof(((${type} *)0)->${member})`, want: BigInt(f.offset * 1000 + f.size) }; // prettier-ignore
       }),
     );
-    const got = evaluate(checks.map((c) => c.expr), `#include "vmlinux.h"\n${structs}`);
+    const got = evaluate(
+      checks.map((c) => c.expr),
+      `#include "vmlinux.h"\n${structs}`,
+    );
     expect(got).toEqual(checks.map((c) => c.want));
   });
 });

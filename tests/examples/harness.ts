@@ -16,6 +16,7 @@ import {
   formatAttachRun,
   formatReport,
   createAttachSession,
+  type AttachedRun,
   type MapReport,
   type RunResult,
   type SessionMap,
@@ -135,16 +136,16 @@ export function runAttachExample(example: Example, object: BpfObject, options: R
   const played = [...session.play(workload)];
   const attached = plan.map((p) => `attached ${p.program} to ${p.attachment.type}:${p.attachment.target}`);
   const text = header(formatAttachRun(session.verifier, played, session.dumpMaps()), options);
-  return { text: [...attached, text].join('\n') + ringbufRecords(session.maps), verifier: session.verifier };
+  return { text: [...attached, text].join('\n') + ringbufRecords(session.maps, played), verifier: session.verifier };
 }
 
-/** What user space would read from each ring buffer (map dumps list no entries for them). */
-function ringbufRecords(maps: readonly SessionMap[]): string {
+/** What user space read from each ring buffer (the session drains them after each firing). */
+function ringbufRecords(maps: readonly SessionMap[], played: readonly AttachedRun[]): string {
   const lines: string[] = [];
   for (const { name, map } of maps) {
     if (!(map instanceof RingBufMap)) continue;
-    const records = map.consume();
-    lines.push('', `${name} records (${records.length}):`, ...records.map((r) => `  ${toHex(r)}`));
+    const records = played.flatMap((p) => (p.run.records ?? []).filter((r) => r.map === name).map((r) => r.data));
+    lines.push('', `${name} records (${records.length}):`, ...records.map((r) => `  ${r}`));
   }
   return lines.length > 0 ? `\n${lines.join('\n')}` : '';
 }

@@ -46,6 +46,8 @@ interface KrunEntry {
   value: string;
   /** prog_array slots: the name of the program whose id the slot holds. */
   program?: string;
+  /** array_of_maps/hash_of_maps slots: the name of the inner map whose id the slot holds. */
+  map?: string;
 }
 
 type KrunRun = ({ retval: number; duration: number; packet: string } | { error: string }) & {
@@ -98,7 +100,7 @@ export function runWithLibbpf(
     });
     const maps: Record<string, MapReport> = {};
     for (const m of out.maps ?? []) {
-      const entries = m.entries.map((e) => ({ key: e.key, value: e.program ?? e.value }));
+      const entries = m.entries.map((e) => ({ key: e.key, value: e.program ?? e.map ?? e.value }));
       maps[sourceMapName(m.name)] = { type: mapTypeName(m.type), entries };
     }
     const records = (out.runs ?? []).map((run) => run.records);

@@ -8,7 +8,7 @@
  */
 import { PerfEventArrayMap, RingBufMap, toHex, writeEntry } from '../../src/bpf/maps';
 import type { BpfObject } from '../../src/bpf/object';
-import { createSession, type MapReport, type RunReport } from '../../src/bpf/session';
+import { createSession, type MapReport, type RunReport, type Session } from '../../src/bpf/session';
 import type { CorpusProgram } from './corpus';
 
 export type RunRecords = readonly { readonly map: string; readonly data: string }[];
@@ -47,21 +47,24 @@ export function runOursWithConsumers(
     return result;
   });
   const report = { verifier: session.verifier, runs, maps: session.dumpMaps() };
-  return { report: withProgramNames(report, object), records };
+  return { report: withObjectNames(report, object, session), records };
 }
 
 /**
- * A report with prog_array values as program names, as krun prints the kernel's: a slot holds a
- * program id, which differs between the kernel and us (sessions number the object's programs from 1).
+ * A report with prog_array and map-in-map values as program and map names, as krun prints the
+ * kernel's: a slot holds an id, which differs between the kernel and us (sessions number the
+ * object's programs from 1; maps have the simulator's ids).
  */
-function withProgramNames(report: RunReport, object: BpfObject): RunReport {
+function withObjectNames(report: RunReport, object: BpfObject, session: Session): RunReport {
+  const id = (hex: string) => Buffer.from(hex, 'hex').readUInt32LE(0);
+  const programName = (hex: string) => object.programs[id(hex) - 1]?.name ?? '?';
+  const mapName = (hex: string) => session.maps.find((m) => m.map.id === id(hex))?.name ?? '?';
   const maps: Record<string, MapReport> = {};
   for (const [name, map] of Object.entries(report.maps)) {
-    if (map.type !== 'prog_array') maps[name] = map;
-    else {
-      const nameOf = (hex: string) => object.programs[Buffer.from(hex, 'hex').readUInt32LE(0) - 1]?.name ?? '?';
-      maps[name] = { ...map, entries: map.entries.map((e) => ({ key: e.key, value: nameOf(e.value) })) };
-    }
+    const nameOf = map.type === 'prog_array' ? programName : MAP_IN_MAP.has(map.type) ? mapName : null;
+    maps[name] = nameOf ? { ...map, entries: map.entries.map((e) => ({ key: e.key, value: nameOf(e.value) })) } : map;
   }
   return { ...report, maps };
 }
+
+const MAP_IN_MAP = new Set(['array_of_maps', 'hash_of_maps']);

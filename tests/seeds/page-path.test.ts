@@ -25,7 +25,7 @@ describe.skipIf(!HAS_COMPILER)('seed programs on the page path (src/runtime/atta
     const dir = join(import.meta.dirname, '4-tracex1');
     const source = readFileSync(join(dir, 'tracex1.bpf.c'), 'utf8');
     const lines = await playInPage('/src/tracex1.bpf.c', source, readFileSync(join(dir, 'workload.txt'), 'utf8'));
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7); // nc's TCP segments both ways, and ping 127.0.0.1's request and reply
     for (const line of lines) expect(line).toMatch(/^skb ffff[0-9a-f]{12} len (40|140|84)$/);
   });
 

@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseMix } from '../../src/bpf/traffic';
 import {
@@ -25,9 +25,8 @@ if (!hasClang) console.warn('\n!!! SKIPPING traffic worker tests: clang-19 is no
 const dir = mkdtempSync(join(tmpdir(), 'ebpf-pg-traffic-w-'));
 const HEADERS = join(import.meta.dirname, '../../src/compiler/headers/include');
 
-function compile(): Uint8Array {
-  const out = join(dir, 'traffic_probe.o');
-  const src = join(import.meta.dirname, 'fixtures/traffic_probe.c');
+function compile(src = join(import.meta.dirname, 'fixtures/traffic_probe.c')): Uint8Array {
+  const out = join(dir, basename(src).replace(/\.c$/, '.o'));
   execFileSync('clang-19', ['-O2', '-g', '-target', 'bpf', '-mcpu=v3', '-I', HEADERS, '-c', src, '-o', out]);
   return readFileSync(out);
 }
@@ -101,6 +100,14 @@ describe.skipIf(!hasClang)('traffic runs in the runtime worker', () => {
     const summary = summaryOf(await running);
     expect(summary.outcome).toBe('stopped');
     expect(summary.reason).toMatch(/reloaded/);
+  });
+
+  it('says so when the interpreter runs instead of the JIT (tail calls)', async () => {
+    const tailCalls = compile(join(import.meta.dirname, '../../src/examples/12-tail-calls/tail_calls.bpf.c'));
+    const { handlers } = setUp(tailCalls);
+    const summary = summaryOf(await handlers.traffic({ ...request(6, 500), chartMap: null }));
+    expect(summary.outcome).toBe('completed');
+    expect(summary.engine).toEqual({ engine: 'interpreter', reason: expect.stringMatching(/tail calls/) });
   });
 
   it('refuses a bad request and runs nothing when nothing is loaded', async () => {

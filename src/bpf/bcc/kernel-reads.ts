@@ -28,7 +28,28 @@ export interface Emitter {
 const ASSIGNMENT_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '^=', '|=', '<<=', '>>=', '++', '--']);
 
 /** Tokens after which `&` and `*` are unary rather than binary operators. */
-const BEFORE_UNARY = new Set(['(', ',', '=', 'return', '{', ';', '?', ':', '!', '&&', '||', '==', '!=', '+', '-', '<', '>', '<=', '>=', '[']); // prettier-ignore
+const BEFORE_UNARY = new Set([
+  '(',
+  ',',
+  '=',
+  'return',
+  '{',
+  ';',
+  '?',
+  ':',
+  '!',
+  '&&',
+  '||',
+  '==',
+  '!=',
+  '+',
+  '-',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '[',
+]);
 
 /** A string of newlines matching those in the text it replaces (keeps later lines where they were). */
 export const newlinesOf = (text: string): string => text.replace(/[^\n]/g, '');
@@ -43,7 +64,14 @@ function isUnary(t: readonly Token[], at: number): boolean {
  * The member chain after a base expression ending at `baseEnd` (`p`, or a parenthesised cast):
  * returns the rewritten text and the index of the chain's last token.
  */
-export function memberChain(r: Emitter, start: number, baseEnd: number, base: string, struct: string | null, scope: Scope): [string, number] { // prettier-ignore
+export function memberChain(
+  r: Emitter,
+  start: number,
+  baseEnd: number,
+  base: string,
+  struct: string | null,
+  scope: Scope,
+): [string, number] {
   const t = r.tokens;
   const segments: string[] = [];
   let i = skipTrivia(t, baseEnd + 1);
@@ -92,14 +120,13 @@ export function memberChain(r: Emitter, start: number, baseEnd: number, base: st
  * are searched by the member's name, which must be an array wherever it appears.
  */
 function endsInArray(struct: string | null, segments: readonly string[]): boolean {
+  const fieldOf = (s: string | null, path: string) =>
+    s !== null && KERNEL_STRUCTS.has(s) ? KERNEL_STRUCTS.get(s).fields.get(path) : undefined;
   let current = struct;
-  for (const segment of segments.slice(0, -1)) {
-    const f = current !== null && KERNEL_STRUCTS.has(current) ? KERNEL_STRUCTS.get(current).fields.get(segment) : undefined; // prettier-ignore
-    current = f?.pointee ?? null;
-  }
+  for (const segment of segments.slice(0, -1)) current = fieldOf(current, segment)?.pointee ?? null;
   const lastSegment = segments[segments.length - 1]!;
   if (lastSegment.includes('[')) return false;
-  if (current !== null && KERNEL_STRUCTS.has(current)) return KERNEL_STRUCTS.get(current).fields.get(lastSegment)?.length != null; // prettier-ignore
+  if (current !== null && KERNEL_STRUCTS.has(current)) return fieldOf(current, lastSegment)?.length != null;
   const found = KERNEL_STRUCTS.all().flatMap((l) => {
     const f = l.fields.get(lastSegment);
     return f === undefined ? [] : [f.length !== null];

@@ -18,9 +18,16 @@ function arithmetic(op: string, a: Value, b: Value): Value {
   if (a.kind !== 'num' || b.kind !== 'num') return UNKNOWN;
   const [x, y] = [a.value, b.value];
   if (y === 0 && (op === '/' || op === '//' || op === '%')) return UNKNOWN;
-  const value =
-    op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? x / y : op === '//' ? Math.floor(x / y) : x - y * Math.floor(x / y); // prettier-ignore
-  return { kind: 'num', value };
+  const ops: Record<string, () => number> = {
+    '+': () => x + y,
+    '-': () => x - y,
+    '*': () => x * y,
+    '/': () => x / y,
+    '//': () => Math.floor(x / y),
+    '%': () => x - y * Math.floor(x / y),
+  };
+  const compute = ops[op];
+  return compute === undefined ? UNKNOWN : { kind: 'num', value: compute() };
 }
 
 export abstract class Evaluator {
@@ -101,7 +108,8 @@ export abstract class Evaluator {
     while (this.peek().kind === 'op' && (this.peek().text === '+' || this.peek().text === '-')) {
       const op = this.next().text;
       const right = this.term();
-      if (op === '+' && left.kind === 'str' && right.kind === 'str') left = { kind: 'str', value: left.value + right.value }; // prettier-ignore
+      if (op === '+' && left.kind === 'str' && right.kind === 'str')
+        left = { kind: 'str', value: left.value + right.value };
       else left = arithmetic(op, left, right);
     }
     return left;

@@ -51,8 +51,11 @@ function convert(v: Value, flags: string, precision: number | null, conversion: 
   if ('fFeEgG'.includes(conversion)) {
     const n = v.kind === 'num' ? v.value : NaN;
     const p = precision ?? 6;
-    const text = 'fF'.includes(conversion) ? n.toFixed(p) : 'eE'.includes(conversion) ? n.toExponential(p) : String(Number(n.toPrecision(p || 1))); // prettier-ignore
-    return (n >= 0 && flags.includes('+') ? '+' : '') + (conversion === conversion.toUpperCase() ? text.toUpperCase() : text); // prettier-ignore
+    let text = String(Number(n.toPrecision(p || 1)));
+    if ('fF'.includes(conversion)) text = n.toFixed(p);
+    else if ('eE'.includes(conversion)) text = n.toExponential(p);
+    if (conversion === conversion.toUpperCase()) text = text.toUpperCase();
+    return (n >= 0 && flags.includes('+') ? '+' : '') + text;
   }
   if (conversion === 'c') return v.kind === 'num' ? String.fromCharCode(v.value) : pyStr(v);
   const text = conversion === 'r' && v.kind === 'str' ? `'${v.value}'` : pyStr(v);
@@ -63,19 +66,22 @@ function convert(v: Value, flags: string, precision: number | null, conversion: 
 export function percentFormat(format: string, args: Value): string | null {
   const items = args.kind === 'tuple' ? [...args.items] : [args];
   let failed = false;
-  const out = format.replace(SPEC, (_all, flags: string, width: string | undefined, precision: string | undefined, conversion: string) => { // prettier-ignore
-    if (conversion === '%') return '%';
-    let w = Number(width ?? 0);
-    if (width === '*') {
-      const given = items.shift();
-      w = given?.kind === 'num' ? given.value : 0;
-    }
-    const v = items.shift();
-    if (v === undefined) {
-      failed = true;
-      return '';
-    }
-    return pad(convert(v, flags, precision === undefined ? null : Number(precision), conversion), flags, w);
-  });
+  const out = format.replace(
+    SPEC,
+    (_all, flags: string, width: string | undefined, precision: string | undefined, conversion: string) => {
+      if (conversion === '%') return '%';
+      let w = Number(width ?? 0);
+      if (width === '*') {
+        const given = items.shift();
+        w = given?.kind === 'num' ? given.value : 0;
+      }
+      const v = items.shift();
+      if (v === undefined) {
+        failed = true;
+        return '';
+      }
+      return pad(convert(v, flags, precision === undefined ? null : Number(precision), conversion), flags, w);
+    },
+  );
   return failed || items.length > 0 ? null : out;
 }

@@ -248,7 +248,8 @@ class Reader extends Evaluator {
 
   protected subscript(target: Value, key: Value): Value {
     if (target.kind === 'bpf' && key.kind === 'str') return { kind: 'table', name: key.value };
-    if (target.kind === 'record' && key.kind === 'str' && key.value in target.value) return fromJson(target.value[key.value]!); // prettier-ignore
+    if (target.kind === 'record' && key.kind === 'str' && key.value in target.value)
+      return fromJson(target.value[key.value]!);
     if (target.kind === 'tuple' && key.kind === 'num') return target.items[key.value] ?? UNKNOWN;
     return UNKNOWN;
   }

@@ -77,7 +77,6 @@ const NO_READ_CALLS = new Set([
 
 const NO_SCOPE: Scope = { kernelPointers: new Map(), noRead: false };
 
-
 class Rewriter {
   readonly tokens: Token[];
   readonly maps = new Map<string, BccMap>();

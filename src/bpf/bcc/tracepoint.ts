@@ -21,13 +21,17 @@ export function tracepointOfName(name: string): [string, string] | null {
   return m?.[1] && m[2] ? [m[1], m[2]] : null;
 }
 
-const SCALAR_C = { u8: '__u8', s8: '__s8', u16: '__u16', s16: '__s16', u32: '__u32', s32: '__s32', u64: '__u64', s64: '__s64', ptr: 'void *' } as const; // prettier-ignore
+const SCALAR_C = {
+  ...{ u8: '__u8', s8: '__s8', u16: '__u16', s16: '__s16' },
+  ...{ u32: '__u32', s32: '__s32', u64: '__u64', s64: '__s64', ptr: 'void *' },
+} as const;
 
 /** The C declaration of one record field (without the ';'). */
 function fieldDecl(def: TracepointDef, name: string): string {
   const f = def.layout.fields.get(name)!;
   if (def.dataLoc.includes(name)) return `int data_loc_${name}`;
-  const param = def.category === 'syscalls' ? SYSCALLS.get(def.name.replace(/^sys_enter_/, ''))?.params.find((p) => p.name === name) : undefined; // prettier-ignore
+  const syscall = def.category === 'syscalls' ? SYSCALLS.get(def.name.replace(/^sys_enter_/, '')) : undefined;
+  const param = syscall?.params.find((p) => p.name === name);
   if (param !== undefined && def.name.startsWith('sys_enter_'))
     return param.type.includes('*') ? `${param.type.replace(/\b__user\b/g, '').trim()} ${name}` : `long ${name}`;
   if (f.scalar === null) throw new BccError(`tracepoint field ${name} has no C type in the playground`);
@@ -43,7 +47,7 @@ function fieldDecl(def: TracepointDef, name: string): string {
 export function tracepointStruct(category: string, event: string, line: number): string {
   const def = tracepoint(`${category}:${event}`);
   if (def === undefined)
-    throw new BccError(`the simulated kernel has no tracepoint ${category}:${event} (see \`ebpf-playground workloads\`)`, line); // prettier-ignore
+    throw new BccError(`the simulated kernel has no tracepoint ${category}:${event} (README lists them)`, line);
   const parts: string[] = [];
   let at = 0;
   for (const name of def.layout.members) {

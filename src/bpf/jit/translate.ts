@@ -15,14 +15,12 @@
  * construction. `next` is -1 - pc after an exit at pc, or the slot where the interpreter must
  * continue (instruction budget about to run out, call depth exceeded, running off the end).
  */
-import { HI_BASE, MAX_CALL_FRAMES, type PreparedProgram, STACK_SIZE } from '../vm';
+import { MAX_CALL_FRAMES, type PreparedProgram, STACK_SIZE } from '../vm';
 import { analyze, type Blocks, isLocalCall, isWideSlot, jumpTarget } from './analyze';
 import {
   CTX_TABLE,
   FRAME_BYTES,
   FRAMES,
-  MAP_ENTRY,
-  MAP_TABLE,
   MEMORY_PAGES,
   READ_TABLE,
   REGS,
@@ -32,44 +30,31 @@ import {
   TABLE_REGIONS,
   WRITE_TABLE,
 } from './layout';
-import { knownBefore } from './known-values';
-import { MAP_KIND_ARRAY } from './map-table';
+import { checkedAddress, emitAtomic } from './emit-atomic';
+import { emitMapLookup } from './emit-map-lookup';
+import {
+  A,
+  BUDGET,
+  DEPTH,
+  type Emitter,
+  HELPER_IMPORT,
+  MEM,
+  NEXT,
+  P_ENTRY,
+  reg,
+  SB,
+  SIGNED_LOAD,
+  STEP_IMPORT,
+  STEPS,
+  T,
+  U,
+  V,
+} from './emitter';
 import { BLOCK_VOID, Code, encodeModule, I32, I64, Op } from './wasm-encoder';
 
-// Locals: parameters first, then registers and temporaries.
-const P_ENTRY = 0;
-const STEPS = 1;
-const DEPTH = 2;
-const BUDGET = 3;
-const R0 = 4;
-const NEXT = 15;
-const T = 16;
-const A = 17;
-const SB = 18;
-const U = 19;
-const V = 20;
-const W = 21;
-const reg = (n: number): number => R0 + n;
-
-const STEP_IMPORT = 0;
-const MAP_LOOKUP_IMPORT = 1;
-const HELPER_IMPORT = 2;
 /** bpf_tail_call switches programs, which only the interpreter does. */
 const BPF_FUNC_tail_call = 12;
 
-interface MemOp {
-  readonly size: 1 | 2 | 4 | 8;
-  readonly load: number;
-  readonly store: number;
-  readonly align: number;
-}
-const MEM: Record<number, MemOp> = {
-  1: { size: 1, load: Op.i64_load8_u, store: Op.i64_store8, align: 0 },
-  2: { size: 2, load: Op.i64_load16_u, store: Op.i64_store16, align: 0 },
-  4: { size: 4, load: Op.i64_load32_u, store: Op.i64_store32, align: 0 },
-  8: { size: 8, load: Op.i64_load, store: Op.i64_store, align: 0 },
-};
-const SIGNED_LOAD: Record<number, number> = { 1: Op.i64_load8_s, 2: Op.i64_load16_s, 4: Op.i64_load32_s };
 /** The ALU opcodes the interpreter implements (anything else is its fault to report). */
 const ALU_OPS = new Set([
   ...[0x07, 0x17, 0x27, 0x37, 0x47, 0x57, 0x67, 0x77, 0x87, 0x97, 0xa7, 0xb7, 0xc7, 0xd7],
@@ -81,15 +66,15 @@ const ALU_OPS = new Set([
 const LEGACY_SIZE: Record<number, number> = { 0x20: 4, 0x28: 2, 0x30: 1, 0x40: 4, 0x48: 2, 0x50: 1 };
 const SIZE_OF_FIELD: Record<number, 1 | 2 | 4 | 8> = { 0x00: 4, 0x08: 2, 0x10: 1, 0x18: 8 };
 
-class Translator {
+class Translator implements Emitter {
   readonly c = new Code();
   /** Structured constructs opened inside the current block's code. */
   private nest = 0;
-  private block = 0;
+  block = 0;
 
   constructor(
-    private readonly p: PreparedProgram,
-    private readonly b: Blocks,
+    readonly p: PreparedProgram,
+    readonly b: Blocks,
   ) {}
 
   private get k(): number {
@@ -109,12 +94,12 @@ class Translator {
     return this.depthOfLoop + 1;
   }
 
-  private open(code: typeof Op.block | typeof Op.if | typeof Op.loop, type = BLOCK_VOID): void {
+  open(code: typeof Op.block | typeof Op.if | typeof Op.loop, type = BLOCK_VOID): void {
     this.c.block(code, type);
     this.nest++;
   }
 
-  private close(): void {
+  close(): void {
     this.c.op(Op.end);
     this.nest--;
   }
@@ -157,7 +142,7 @@ class Translator {
    * (a helper call's id) the machine calls the helper itself, as the interpreter's call does,
    * without entering the interpreter's loop.
    */
-  private interpret(pc: number, helper?: number): void {
+  interpret(pc: number, helper?: number): void {
     const c = this.c;
     this.spill();
     if (helper !== undefined) c.i32(helper);
@@ -236,7 +221,7 @@ class Translator {
       return;
     }
     if (op === 0xc3 || op === 0xdb) {
-      if (!this.emitAtomic(pc, op === 0xdb ? 8 : 4)) this.interpret(pc);
+      if (!emitAtomic(this, pc, op === 0xdb ? 8 : 4)) this.interpret(pc);
       return;
     }
     if (cls === 0x01 || cls === 0x02 || cls === 0x03) {
@@ -514,22 +499,9 @@ class Translator {
       access();
       return true;
     }
-    const table = isLoad ? READ_TABLE : WRITE_TABLE;
     this.open(Op.block); // done
     this.open(Op.block); // slow
-    c.get(reg(baseReg)).i64(BigInt(off)).op(Op.i64_add).tee(T);
-    c.i64(32n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).i32(HI_BASE).op(Op.i32_sub).tee(A);
-    c.i32(TABLE_REGIONS * 2)
-      .op(Op.i32_ge_u)
-      .br(Op.br_if, 0);
-    c.get(T).i64(0xffffffffn).op(Op.i64_and).i64(BigInt(size)).op(Op.i64_add);
-    c.get(A)
-      .i32(3)
-      .op(Op.i32_shl)
-      .mem(Op.i64_load32_u, table + 4, 2);
-    c.op(Op.i64_gt_u).br(Op.br_if, 0);
-    c.get(A).i32(3).op(Op.i32_shl).mem(Op.i32_load, table, 2);
-    c.get(T).op(Op.i32_wrap_i64).op(Op.i32_add);
+    checkedAddress(this, baseReg, off, size, isLoad ? READ_TABLE : WRITE_TABLE);
     access();
     c.br(Op.br, 1);
     this.close();
@@ -537,151 +509,6 @@ class Translator {
     this.interpret(pc);
     this.close();
     return true;
-  }
-
-  /**
-   * Leaves the linear address of `size` bytes at reg(base) + off on the stack when they lie inside
-   * a region of `table` in linear memory; otherwise branches to the enclosing block (the slow path).
-   * Leaves T = the guest address and A = its region index.
-   */
-  private checkedAddress(base: number, off: number, size: number, table: number): void {
-    const { c } = this;
-    c.get(reg(base)).i64(BigInt(off)).op(Op.i64_add).tee(T);
-    c.i64(32n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).i32(HI_BASE).op(Op.i32_sub).tee(A);
-    c.i32(TABLE_REGIONS * 2)
-      .op(Op.i32_ge_u)
-      .br(Op.br_if, 0);
-    c.get(T).i64(0xffffffffn).op(Op.i64_and).i64(BigInt(size)).op(Op.i64_add);
-    c.get(A)
-      .i32(3)
-      .op(Op.i32_shl)
-      .mem(Op.i64_load32_u, table + 4, 2);
-    c.op(Op.i64_gt_u).br(Op.br_if, 0);
-    c.get(A).i32(3).op(Op.i32_shl).mem(Op.i32_load, table, 2);
-    c.get(T).op(Op.i32_wrap_i64).op(Op.i32_add);
-  }
-
-  /**
-   * Atomic add/or/and/xor (with or without fetch) on writable linear memory: the guest has one
-   * thread, so a load, the operation and a store. Exchanges and anything failing the check are the
-   * interpreter's (which also reports atomics on the context).
-   */
-  private emitAtomic(pc: number, size: 4 | 8): boolean {
-    const { c, p } = this;
-    const code = p.imm[pc]!;
-    const ops: Record<number, number> = { 0x00: Op.i64_add, 0x40: Op.i64_or, 0x50: Op.i64_and, 0xa0: Op.i64_xor };
-    const operation = ops[code & ~1];
-    if (operation === undefined) return false;
-    const m = MEM[size]!;
-    const src = reg(p.src2[pc]! >> 1);
-    this.open(Op.block); // done
-    this.open(Op.block); // slow
-    this.checkedAddress(p.dst2[pc]! >> 1, p.off[pc]!, size, WRITE_TABLE);
-    c.tee(W).get(W).mem(m.load, 0, 0).tee(T).get(src).op(operation).mem(m.store, 0, 0);
-    if ((code & 1) !== 0) c.get(T).set(src); // fetch: the old value (zero-extended for 32 bits)
-    c.br(Op.br, 1);
-    this.close();
-    this.interpret(pc);
-    this.close();
-    return true;
-  }
-
-  /**
-   * bpf_map_lookup_elem for maps the machine described in MAP_TABLE (map-table.ts): r1 must be a
-   * map pointer (offset 0 of an even region index) with an entry, and the key readable in linear
-   * memory. Arrays answer here; hash maps through the map_lookup import. r1..r5 keep their values,
-   * as after the interpreter's helper calls. Everything else is the interpreter's call.
-   */
-  private emitMapLookup(pc: number): void {
-    const { c, p, b } = this;
-    const start = b.leaders[this.block]!;
-    const map = knownBefore(p, start, pc, 1, b.r10Fixed);
-    const key = knownBefore(p, start, pc, 2, b.r10Fixed);
-    const entry = map?.kind === 'const' ? mapEntryOf(map.value) : null;
-    if (entry === null || key?.kind !== 'stack' || key.offset < -STACK_SIZE || key.offset + 4 > 0)
-      return this.emitGeneralLookup(pc);
-    // The map is a constant and the key on this frame's stack: an array needs no other check.
-    this.open(Op.block); // done
-    this.open(Op.block); // general
-    c.i32(entry).mem(Op.i32_load, 0, 2).i32(MAP_KIND_ARRAY).op(Op.i32_ne).br(Op.br_if, 0);
-    c.get(SB)
-      .mem(Op.i32_load, STACK_SIZE + key.offset, 0)
-      .tee(V)
-      .i32(entry)
-      .mem(Op.i32_load, 8, 2)
-      .op(Op.i32_ge_u);
-    this.open(Op.if);
-    c.i64(0n).set(reg(0));
-    c.op(Op.else);
-    c.i32(entry).mem(Op.i64_load, 16, 3).get(V).i32(entry).mem(Op.i32_load, 12, 2).op(Op.i32_mul);
-    c.op(Op.i64_extend_i32_u).op(Op.i64_add).set(reg(0));
-    this.close();
-    c.br(Op.br, 1);
-    this.close();
-    this.emitGeneralLookup(pc);
-    this.close();
-  }
-
-  /** bpf_map_lookup_elem through MAP_TABLE with every check at run time (see emitMapLookup). */
-  private emitGeneralLookup(pc: number): void {
-    const { c } = this;
-    this.open(Op.block); // done
-    this.open(Op.block); // slow
-    c.get(reg(1)).i64(32n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).i32(HI_BASE).op(Op.i32_sub).tee(U);
-    c.i32(TABLE_REGIONS * 2)
-      .op(Op.i32_ge_u)
-      .get(U)
-      .i32(1)
-      .op(Op.i32_and)
-      .op(Op.i32_or)
-      .get(reg(1))
-      .op(Op.i32_wrap_i64)
-      .op(Op.i32_or)
-      .br(Op.br_if, 0);
-    // U = the entry's linear offset; A+V below belong to the key's address check.
-    c.get(U)
-      .i32(MAP_ENTRY / 2)
-      .op(Op.i32_mul)
-      .i32(MAP_TABLE)
-      .op(Op.i32_add)
-      .tee(U)
-      .mem(Op.i32_load, 0, 2)
-      .op(Op.i32_eqz)
-      .br(Op.br_if, 0);
-    // The key: inside a readable region of linear memory for key_size bytes.
-    c.get(reg(2)).tee(T).i64(32n).op(Op.i64_shr_u).op(Op.i32_wrap_i64).i32(HI_BASE).op(Op.i32_sub).tee(A);
-    c.i32(TABLE_REGIONS * 2)
-      .op(Op.i32_ge_u)
-      .br(Op.br_if, 0);
-    c.get(T).i64(0xffffffffn).op(Op.i64_and).get(U).mem(Op.i64_load32_u, 4, 2).op(Op.i64_add);
-    c.get(A)
-      .i32(3)
-      .op(Op.i32_shl)
-      .mem(Op.i64_load32_u, READ_TABLE + 4, 2);
-    c.op(Op.i64_gt_u).br(Op.br_if, 0);
-    c.get(A).i32(3).op(Op.i32_shl).mem(Op.i32_load, READ_TABLE, 2).get(T).op(Op.i32_wrap_i64).op(Op.i32_add).set(W);
-    c.get(U).mem(Op.i32_load, 0, 2).i32(MAP_KIND_ARRAY).op(Op.i32_eq);
-    this.open(Op.if);
-    // array_map_lookup_elem: index < max_entries ? &values[index * stride] : NULL
-    c.get(W).mem(Op.i32_load, 0, 0).tee(V).get(U).mem(Op.i32_load, 8, 2).op(Op.i32_ge_u);
-    this.open(Op.if);
-    c.i64(0n).set(reg(0));
-    c.op(Op.else);
-    c.get(U).mem(Op.i64_load, 16, 3).get(V).get(U).mem(Op.i32_load, 12, 2).op(Op.i32_mul);
-    c.op(Op.i64_extend_i32_u).op(Op.i64_add).set(reg(0));
-    this.close();
-    c.op(Op.else);
-    c.get(U).mem(Op.i32_load, 8, 2).get(W).call(MAP_LOOKUP_IMPORT).tee(V).i32(0).op(Op.i32_lt_s);
-    this.open(Op.if);
-    c.i64(0n).set(reg(0));
-    c.op(Op.else);
-    c.get(U).mem(Op.i64_load, 16, 3).get(V).op(Op.i64_extend_i32_u).op(Op.i64_add).set(reg(0));
-    this.close();
-    this.close();
-    c.br(Op.br, 1); // done
-    this.close();
-    this.interpret(pc);
-    this.close();
   }
 
   /**
@@ -724,7 +551,7 @@ class Translator {
     const { c, p } = this;
     if (op === 0x95) return this.emitExit(pc);
     if (isLocalCall(p, pc)) return this.emitCall(pc);
-    if (op === 0x85 && p.src2[pc] === 0 && p.imm[pc] === 1) return this.emitMapLookup(pc);
+    if (op === 0x85 && p.src2[pc] === 0 && p.imm[pc] === 1) return emitMapLookup(this, pc);
     if (op === 0x85 && p.src2[pc] === 0 && p.imm[pc] !== BPF_FUNC_tail_call) return this.interpret(pc, p.imm[pc]);
     const target = jumpTarget(p, pc);
     if (target === null) return this.interpret(pc); // helper calls, callx, kfuncs
@@ -812,13 +639,6 @@ class Translator {
     c.get(DEPTH).i32(2).op(Op.i32_shl).mem(Op.i32_load, STACK_LINEAR, 2).set(SB);
     c.br(Op.br, this.depthOfLoop);
   }
-}
-
-/** MAP_TABLE entry of a constant map pointer (offset 0 of a mirrored region), or null. */
-function mapEntryOf(address: bigint): number | null {
-  if ((address & 0xffffffffn) !== 0n) return null;
-  const index = (Number(address >> 32n) - HI_BASE) >>> 0;
-  return index % 2 === 0 && index < TABLE_REGIONS * 2 ? MAP_TABLE + (index / 2) * MAP_ENTRY : null;
 }
 
 export interface Translation {

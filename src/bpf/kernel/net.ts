@@ -6,7 +6,7 @@
 import { defaultLayer, type Layer } from '../inputs/packets';
 import type { Gen } from './events';
 import type { Kernel } from './kernel';
-import { buildFrame, createSkb, type Device, type Frame, isLoopback } from './netdev';
+import { buildFrame, createSkb, type Device, type Frame, HOST_IP, isLoopback } from './netdev';
 
 const RX_IRQ = ['asm_common_interrupt', 'common_interrupt', 'irq_exit_rcu', 'handle_softirqs', 'net_rx_action'];
 const RX_ETH0 = [...RX_IRQ, '__napi_poll', 'virtnet_poll', 'napi_gro_receive', 'netif_receive_skb_list_internal'];
@@ -53,6 +53,23 @@ export class NetPaths {
     after?.();
   }
 
+  /**
+   * An ICMP echo request to this host is answered inside icmp_rcv (icmp_echo → icmp_reply): the
+   * reply goes out on the device that leads back, so on lo it is received right after, as the
+   * kernel's loopback does. Returns icmp_rcv's body, or undefined for other frames.
+   */
+  private echoReply(f: Frame): (() => Gen<bigint>) | undefined {
+    const icmp = f.l4[0];
+    if (icmp?.kind !== 'icmp' || icmp.type !== 8 || (f.dst !== HOST_IP && !isLoopback(f.dst))) return undefined;
+    const reply: Frame = { src: f.dst, dst: f.src, l4: icmpEcho(0, icmp.id, icmp.seq) };
+    const k = this.k;
+    const transmit = () => this.transmit(reply, 0n, `ICMP echo reply to ${f.src}`);
+    return function* () {
+      yield* k.within(['icmp_echo', 'icmp_reply'], transmit);
+      return 0n;
+    };
+  }
+
   /** The receive path of one frame on `dev`. */
   *receive(dev: Device, f: Frame, label: string): Gen {
     const k = this.k;
@@ -61,6 +78,7 @@ export class NetPaths {
     const { skb, release } = createSkb(k, dev, bytes, true);
     const rx = dev === this.lo ? [] : ['__netif_receive_skb_one_core'];
     const proto = f.l4[0]?.kind === 'icmp' ? 'icmp_rcv' : 'tcp_v4_rcv';
+    const answer = this.echoReply(f);
     yield* k.within(rx, function* () {
       yield* k.fn('__netif_receive_skb_core', [skb.addr, 0n, 0n], `${dev.name} ${label}`, function* () {
         const len = bytes.length - 14;
@@ -70,7 +88,7 @@ export class NetPaths {
       const ipArgs = [skb.addr, dev.obj.addr, 0n, dev.obj.addr];
       yield* k.fn('ip_rcv', ipArgs, `${f.src} > ${f.dst}`, function* () {
         const deliver = ['ip_rcv_finish', 'ip_local_deliver', 'ip_local_deliver_finish', 'ip_protocol_deliver_rcu'];
-        yield* k.within(deliver, () => k.fn(proto, [skb.addr], label));
+        yield* k.within(deliver, () => k.fn(proto, [skb.addr], label, answer));
         return 0n;
       });
     });

@@ -24,7 +24,7 @@ const FRAMES = [
   'exec_binprm', 'do_filp_open', 'path_openat', '__sys_socket', 'inet_create', '__sys_accept4',
   'do_accept', 'inet_accept', '__sys_bind', '__sys_listen', 'tcp_retransmit_timer', 'tcp_write_timer',
   'call_timer_fn', '__do_sys_clone', 'kernel_wait4', 'do_wait', 'iterate_dir', 'hrtimer_nanosleep',
-  'schedule', '__schedule', 'ping_v4_sendmsg', 'raw_sendmsg',
+  'schedule', '__schedule', 'ping_v4_sendmsg', 'raw_sendmsg', 'icmp_echo', 'icmp_reply',
 ] as const; // prettier-ignore
 
 const KERNEL_NAMES = [...new Set([...KERNEL_FUNCTIONS.keys(), ...FRAMES])];

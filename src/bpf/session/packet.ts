@@ -117,6 +117,8 @@ export class PacketSlot {
   /** Names of the fields changed since they were last set from `facts` (program stores, helpers). */
   private readonly touched: string[] = [];
   private restoring = false;
+  /** The helpers' view handed to the last run. */
+  private ext: PacketExt | null = null;
 
   constructor(
     private readonly vm: Vm,
@@ -239,8 +241,14 @@ export class PacketSlot {
       this.vm.legacyDataOffset = this.type === 'tc' ? 0 : ETH_HLEN;
       this.vm.legacyNetworkOffset = ETH_HLEN;
     }
-    if (this.type === 'xdp') return { buffer: b, kind: 'xdp', changed: this.changed };
-    return new SkbRun(b, this.changed, this.context);
+    // The helpers' view is reused while no helper wrote to it (a redirect, skb metadata).
+    const last = this.ext;
+    if (last !== null && last.redirect === undefined && (last instanceof SkbRun ? last.untouched : true)) return last;
+    this.ext =
+      this.type === 'xdp'
+        ? { buffer: b, kind: 'xdp', changed: this.changed }
+        : new SkbRun(b, this.changed, this.context);
+    return this.ext;
   }
 }
 
@@ -259,6 +267,11 @@ class SkbRun implements PacketExt {
     readonly changed: () => void,
     private readonly context: PacketContext,
   ) {}
+
+  /** True while no helper used the skb metadata. */
+  get untouched(): boolean {
+    return this.meta === undefined;
+  }
 
   get skb(): SkbMeta {
     return (this.meta ??= liveSkbMeta(this.context.table, this.context.values));

@@ -192,7 +192,7 @@ function pointerAlu(c: Checker, dst: Reg, src: Reg, op: number, bits: 32 | 64): 
   }
   saneOffset(c, off, typeName);
   saneOffset(c, ptr, typeName);
-  sanitizeBefore(c, ptr, off, op, !ptrIsSrc);
+  const sanitation = sanitizeBefore(c, ptr, off, op, !ptrIsSrc);
   const out = copyReg(ptr);
   if (op === AluOp.ADD) {
     const sum = ptr.off + Number(sval);
@@ -224,7 +224,7 @@ function pointerAlu(c: Checker, dst: Reg, src: Reg, op: number, bits: 32 | 64): 
     fail(c, `R${i.dst} pointer arithmetic with ${opText} operator prohibited`);
   }
   saneOffset(c, out, typeName);
-  sanitizeAfter(c, out);
+  sanitizeAfter(c, out, op, sanitation);
   setReg(c, i.dst, out);
 }
 

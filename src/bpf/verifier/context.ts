@@ -27,6 +27,10 @@ export interface Checker {
   stackDepth: Map<number, number>;
   /** Largest packet offset accessed (for information only). */
   usedGpl: boolean;
+  /** Per instruction, the masking the unprivileged pointer arithmetic there needs (sanitize.ts). */
+  aluSanitation: Map<number, { state: number; limit: number }>;
+  /** Set once such arithmetic has a variable offset: pruning then compares scalars exactly. */
+  exploreAluLimits: boolean;
 }
 
 /** Fails verification with the kernel's text; `preamble` lines are logged before it. */

@@ -33,10 +33,11 @@ function rangeWithin(o: Reg, c: Reg): boolean {
   );
 }
 
-export function regSafe(o: Reg, c: Reg, ids: Map<number, number>): boolean {
+export function regSafe(o: Reg, c: Reg, ids: Map<number, number>, exact = false): boolean {
   if (o.type === 'not_init') return true;
   if (c.type === 'not_init') return false;
   if (o.type !== c.type || o.maybeNull !== c.maybeNull || o.rdonly !== c.rdonly) return false;
+  if (o.type === 'scalar' && exact) return regExact(o, c) && (o.id === 0) === (c.id === 0) && idsMatch(ids, o.id, c.id);
   if (o.type === 'scalar') return rangeWithin(o, c);
   if (
     o.off !== c.off ||
@@ -61,13 +62,14 @@ function frameSafe(
   relevant: number,
   ids: Map<number, number>,
   privileged: boolean,
+  exact: boolean,
 ): boolean {
   if (o.callsite !== c.callsite) return false;
   for (let i = 0; i < 11; i++) {
     if (!(liveRegs & (1 << i))) continue;
     // A scalar whose value no later check can depend on: any scalar will do.
-    if (!(relevant & (1 << i)) && o.regs[i]!.type === 'scalar' && c.regs[i]!.type === 'scalar') continue;
-    if (!regSafe(o.regs[i]!, c.regs[i]!, ids)) return false;
+    if (!exact && !(relevant & (1 << i)) && o.regs[i]!.type === 'scalar' && c.regs[i]!.type === 'scalar') continue;
+    if (!regSafe(o.regs[i]!, c.regs[i]!, ids, exact)) return false;
   }
   for (let spi = 0; spi < o.stack.length; spi++) {
     const os = getSlot(o, spi);
@@ -81,7 +83,7 @@ function frameSafe(
       if (ob !== cb) return false;
     }
     if (os.spilled && os.bytes[7] === 'r') {
-      if (!cs.spilled || !regSafe(os.spilled, cs.spilled, ids)) return false;
+      if (!cs.spilled || !regSafe(os.spilled, cs.spilled, ids, exact)) return false;
     }
   }
   return true;
@@ -93,6 +95,8 @@ export function statesEqual(
   liveRegs: number,
   relevant: number,
   privileged: boolean,
+  /** Scalars must be identical (the kernel's explore_alu_limits, for unprivileged masking). */
+  exactScalars = false,
 ): boolean {
   if (old.frames.length !== cur.frames.length || old.cur !== cur.cur) return false;
   const ids = new Map<number, number>();
@@ -103,7 +107,7 @@ export function statesEqual(
     // Only the running frame uses liveness; callers keep every register.
     const live = f === cur.cur ? liveRegs : 0x7ff;
     const rel = f === cur.cur ? relevant : 0x7ff;
-    if (!frameSafe(old.frames[f]!, cur.frames[f]!, live, rel, ids, privileged)) return false;
+    if (!frameSafe(old.frames[f]!, cur.frames[f]!, live, rel, ids, privileged, exactScalars)) return false;
   }
   return true;
 }

@@ -2,13 +2,10 @@
  * Plain-words explanations of the kernel's rejections, with the fix that usually works. The kernel
  * text stays verbatim in the result; these only add the "why".
  */
-interface Rule {
-  kind: string;
-  match: RegExp;
-  explain: (m: RegExpExecArray) => string;
-}
+import { UNPRIVILEGED_RULES, type ExplainRule as Rule } from './explain-unprivileged';
 
 const RULES: Rule[] = [
+  ...UNPRIVILEGED_RULES,
   {
     kind: 'null-pointer',
     match: /^R(\d+) invalid mem access '(\w+)_or_null'/,

@@ -88,6 +88,8 @@ export function verify(bytes: Uint8Array, env: VerifierEnv, options: VerifyOptio
       scratchSlot: (_f, spi) => walker!.scratched.slots.add(spi),
       stackDepth,
       usedGpl: false,
+      aluSanitation: new Map(),
+      exploreAluLimits: false,
     };
     walker = new Walker(checker, limit, collect);
     walker.run();

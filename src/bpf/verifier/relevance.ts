@@ -1,11 +1,15 @@
 /**
- * Which registers' scalar values can matter from each instruction onward: a static, conservative
- * stand-in for the kernel's precision marks. A scalar matters when, on some path before it is
- * overwritten, it (or a value computed from it) reaches a check that depends on its value: a
- * conditional jump, a memory access base, pointer arithmetic, a helper argument the helper
- * checks, a store that may land on the stack or in the context, or R0 at exit. Pruning may treat
- * two scalars in a register that cannot matter as equivalent, as the kernel does with imprecise
- * ones (the kernel knows more and so ignores more; this never ignores a value it needs).
+ * Which registers' scalar values can matter from each instruction onward: a conservative stand-in
+ * for the kernel's precision marks. A scalar matters when, on some path before it is overwritten,
+ * it (or a value computed from it) reaches a check that depends on its value: a conditional jump
+ * the walk has decided from the bounds somewhere (the kernel marks precision exactly there; a jump
+ * whose both sides were always explored does not depend on the value), a memory access base,
+ * pointer arithmetic, a helper argument the helper checks, a store that may land on the stack or in
+ * the context, or R0 at exit. Pruning may treat two scalars in a register that cannot matter as
+ * equivalent, as the kernel does with imprecise ones.
+ *
+ * Why decided jumps suffice: a checkpoint is used for pruning only once every path below it is
+ * finished, so every jump decided below it is already in `decided` when the comparison is made.
  */
 import type { DecodedInsn } from '../isa';
 import { successors, type Program } from './cfg';
@@ -120,7 +124,14 @@ function pointerKinds(prog: Program): Kinds[] {
   return kinds;
 }
 
-function backwardStep(i: DecodedInsn, out: number, k: Kinds, env: VerifierEnv, mainExit: boolean): number {
+function backwardStep(
+  i: DecodedInsn,
+  out: number,
+  k: Kinds,
+  env: VerifierEnv,
+  mainExit: boolean,
+  decided: Uint8Array,
+): number {
   const s = i.spec;
   switch (s.shape) {
     case 'alu': {
@@ -151,7 +162,7 @@ function backwardStep(i: DecodedInsn, out: number, k: Kinds, env: VerifierEnv, m
     case 'atomic':
       return out | bit(i.dst) | bit(i.src) | bit(0);
     case 'jump':
-      return out | bit(i.dst) | (s.usesSrcReg ? bit(i.src) : 0);
+      return decided[i.pc] ? out | bit(i.dst) | (s.usesSrcReg ? bit(i.src) : 0) : out;
     case 'call': {
       const proto = env.helper(i.imm);
       let used = ARGS;
@@ -181,9 +192,16 @@ function backwardStep(i: DecodedInsn, out: number, k: Kinds, env: VerifierEnv, m
   }
 }
 
-/** Bit r of entry pc: the scalar value in r on entry to pc may matter to a later check. */
-export function computeRelevance(prog: Program, env: VerifierEnv): Uint16Array {
+/**
+ * Returns the analysis for a program: given the jumps decided so far (by pc), bit r of entry pc says
+ * whether the scalar value in r on entry to pc may matter to a later check.
+ */
+export function relevanceAnalysis(prog: Program, env: VerifierEnv): (decided: Uint8Array) => Uint16Array {
   const kinds = pointerKinds(prog);
+  return (decided) => computeRelevance(prog, env, kinds, decided);
+}
+
+function computeRelevance(prog: Program, env: VerifierEnv, kinds: Kinds[], decided: Uint8Array): Uint16Array {
   const n = prog.insns.length;
   const mainEnd = prog.subprogs[1] ?? n;
   const rel = new Uint16Array(n);
@@ -195,7 +213,7 @@ export function computeRelevance(prog: Program, env: VerifierEnv): Uint16Array {
       if (!i) continue;
       let out = 0;
       for (const s of successors(i)) out |= rel[s] ?? 0;
-      const v = backwardStep(i, out, kinds[pc]!, env, pc < mainEnd) | bit(10);
+      const v = backwardStep(i, out, kinds[pc]!, env, pc < mainEnd, decided) | bit(10);
       if (v !== rel[pc]) {
         rel[pc] = v;
         changed = true;

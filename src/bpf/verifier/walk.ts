@@ -13,7 +13,7 @@ import { statesEqual, statesLooping } from './equiv';
 import { execLddw, execLdAbs, execLoadStore } from './exec';
 import { findGoodPacketPointers, markNullChecked } from './pointer-branch';
 import { stateText } from './print';
-import { computeRelevance } from './relevance';
+import { relevanceAnalysis } from './relevance';
 import { checkReturnRange } from './return-range';
 import { copyReg, isPktPointer, isPointer, knownScalar, notInit, type Reg } from './reg';
 import { copyState, newFrame, type Frame, type VerifierState } from './state';
@@ -29,6 +29,10 @@ interface Checkpoint {
   pc: number;
   /** loopKey() of the state, to find loop repeats without comparing against every active state. */
   key: number;
+  /** Conditional jumps decided by the bounds on some path below this checkpoint. */
+  decided: Set<number>;
+  /** Relevance for those jumps, computed once the checkpoint is settled and first compared. */
+  relevant: Uint16Array | null;
 }
 
 interface Explored {
@@ -58,7 +62,9 @@ export class Walker {
   private pending: Pending[] = [];
   private explored = new Map<number, Explored>();
   /** Per instruction, the registers whose scalar values pruning must compare. */
-  private relevant: Uint16Array = new Uint16Array(0);
+  private relevance: (decided: Uint8Array) => Uint16Array = () => new Uint16Array(0);
+  /** Relevance per set of decided jumps (checkpoints below the same jumps share one analysis). */
+  private relevanceBySet = new Map<string, Uint16Array>();
   private parent: Checkpoint | null = null;
   private liveStates = 0;
   private jmpsSinceState = 0;
@@ -80,7 +86,7 @@ export class Walker {
 
   run(): void {
     const c = this.c;
-    this.relevant = computeRelevance(c.prog, c.env);
+    this.relevance = relevanceAnalysis(c.prog, c.env);
     const init: VerifierState = { frames: [newFrame(0, -1, 0)], cur: 0, refs: [] };
     init.frames[0]!.regs[1] = { ...notInit(), ...initialCtx() };
     c.state = init;
@@ -251,6 +257,7 @@ export class Walker {
     if (!c.privileged && i.spec.usesSrcReg && isPointer(src) && !(isPktPointer(src) || src.type === 'pkt_end'))
       fail(c, `R${i.src} pointer comparison prohibited`);
     const taken = pointerOrScalarTaken(dst, src, op, jmp32);
+    if (taken !== -1) this.noteDecided(i.pc);
     if (taken === 1) return target;
     if (taken === 0) return i.pc + 1;
     const other = this.push(target, i.pc);
@@ -332,7 +339,7 @@ export class Walker {
     const inLoop = at.activeCount > 0;
     const live = c.prog.liveIn[pc]!;
     for (const node of at.done) {
-      if (statesEqual(node.state, c.state, live, this.relevant[pc]!, c.privileged)) {
+      if (statesEqual(node.state, c.state, live, this.relevantAt(node), c.privileged, c.exploreAluLimits)) {
         node.hits++;
         return true;
       }
@@ -359,6 +366,8 @@ export class Walker {
       misses: 0,
       pc,
       key: loopKey(c.state),
+      decided: new Set(),
+      relevant: null,
     };
     this.parent = node;
     const same = at.active.get(node.key);
@@ -370,6 +379,31 @@ export class Walker {
     this.stats.peakStates = Math.max(this.stats.peakStates, this.liveStates);
     this.stats.maxStatesPerInsn = Math.max(this.stats.maxStatesPerInsn, at.done.length + at.activeCount);
     return false;
+  }
+
+  /**
+   * A jump decided by the bounds makes its operands' values matter to every checkpoint above it on
+   * this path (the kernel's precision marks, per state). Sets grow upwards, so the walk stops at the
+   * first checkpoint that already has the jump.
+   */
+  private noteDecided(pc: number): void {
+    for (let n = this.parent; n && !n.decided.has(pc); n = n.parent) n.decided.add(pc);
+  }
+
+  /** Registers whose scalar values matter at a settled checkpoint, given the jumps decided below it. */
+  private relevantAt(node: Checkpoint): number {
+    if (!node.relevant) {
+      const key = [...node.decided].sort((a, b) => a - b).join(',');
+      let rel = this.relevanceBySet.get(key);
+      if (!rel) {
+        const decided = new Uint8Array(this.c.prog.insns.length);
+        for (const pc of node.decided) decided[pc] = 1;
+        rel = this.relevance(decided);
+        this.relevanceBySet.set(key, rel);
+      }
+      node.relevant = rel;
+    }
+    return node.relevant[node.pc]!;
   }
 
   /** A checkpoint whose every path finished becomes usable for pruning. */

@@ -48,7 +48,11 @@ export interface PreparedInput {
 }
 
 /** A BCC script's record printer: each buffer's callback, else the default one-line form. */
-function scriptRecordPrinter(script: string, buffers: ReturnType<typeof parseBccScript>['output']['buffers']): RecordPrinter | undefined { // prettier-ignore
+function scriptRecordPrinter(
+  script: string,
+  buffers: ReturnType<typeof parseBccScript>['output']['buffers'],
+): RecordPrinter | undefined {
+  // prettier-ignore
   const callbacks = new Map(buffers.flatMap((b) => (b.callback === null ? [] : [[b.map, b.callback] as const])));
   if (callbacks.size === 0) return undefined;
   const printer = scriptPrinter(script);
@@ -161,6 +165,8 @@ export async function runAttachMode(a: AttachArgs, cpus: number, compile: Compil
     const dump = report.maps[map];
     return dump ? ['', `${map}:`, formatLog2Hist(dump, label)] : [];
   });
-  const text = [...attached, formatAttachRun(report.verifier, played, report.maps, input.printRecord), ...hists].join('\n');
+  const text = [...attached, formatAttachRun(report.verifier, played, report.maps, input.printRecord), ...hists].join(
+    '\n',
+  );
   return { text, json: JSON.stringify(report), accepted: report.verifier.accepted };
 }

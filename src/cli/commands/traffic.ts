@@ -9,7 +9,7 @@ import { createSession, type Session } from '../../bpf/session';
 import { DEFAULT_MIX, parseMix, PRESET_IDS, TrafficRun, type TrafficTotals } from '../../bpf/traffic';
 import { type CliCommand, type CliIo, UsageError, requireValue } from '../command';
 
-const USAGE = `usage: ebpf-playground traffic PROG [--section NAME] [--packets N] [--mix SPEC] [--rate PPS] [--seed N] [--json]
+const USAGE = `usage: ebpf-playground traffic PROG [--section NAME] [--packets N] [--mix SPEC] [--rate PPS] [--seed N] [--cpus N] [--json]
 
 Runs PROG (a BPF object, or a .c file compiled with clang.wasm) on N generated packets, one run each
 like BPF_PROG_TEST_RUN, with maps and helper state live across packets, and prints the totals.
@@ -19,6 +19,7 @@ like BPF_PROG_TEST_RUN, with maps and helper state live across packets, and prin
                 PRESET: ${PRESET_IDS.join(', ')}, or hex:FRAME
   --rate PPS    nominal packets per simulated second: bpf_ktime_get_ns advances 1/PPS per packet (default 100000)
   --seed N      seed of the generator (same seed, same packets; default 1)
+  --cpus N      simulated CPUs: per-CPU maps keep N copies (programs run on CPU 0; default 1)
   --json        print {"verifier", "engine", "packets", "rate_pps", "seed", "elapsed_ms", "packets_per_second",
                 "simulated_ns", "verdicts": [{"name","retval","count"}], "classes": [{"label","count"}],
                 "first_error", "trace_lines", "maps"}`;
@@ -30,6 +31,7 @@ interface TrafficArgs {
   mix: string;
   rate: number;
   seed: number;
+  cpus: number;
   json: boolean;
 }
 
@@ -40,7 +42,7 @@ function positive(flag: string, text: string, integer: boolean): number {
 }
 
 function parseArgs(args: string[]): TrafficArgs {
-  const out: TrafficArgs = { path: '', section: undefined, packets: 100_000, mix: DEFAULT_MIX, rate: 100_000, seed: 1, json: false }; // prettier-ignore
+  const out: TrafficArgs = { path: '', section: undefined, packets: 100_000, mix: DEFAULT_MIX, rate: 100_000, seed: 1, cpus: 1, json: false }; // prettier-ignore
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = (): string => requireValue(args[++i], arg);
@@ -50,6 +52,7 @@ function parseArgs(args: string[]): TrafficArgs {
     else if (arg === '--mix') out.mix = value();
     else if (arg === '--rate') out.rate = positive(arg, value(), false);
     else if (arg === '--seed') out.seed = positive(arg, value(), true);
+    else if (arg === '--cpus') out.cpus = positive(arg, value(), true);
     else if (arg.startsWith('--')) throw new UsageError(`unknown option '${arg}'`);
     else if (out.path === '') out.path = arg;
     else throw new UsageError(`unexpected argument '${arg}'`);
@@ -92,7 +95,7 @@ export const trafficCommand: CliCommand = {
     try {
       const classes = parseMix(a.mix);
       const object = loadObject(await readObject(a.path), { name: objectNameFromPath(a.path) });
-      const session = createSession(object, { ...(a.section === undefined ? {} : { programName: a.section }), cpus: 1, privileged: true, seed: 1 }); // prettier-ignore
+      const session = createSession(object, { ...(a.section === undefined ? {} : { programName: a.section }), cpus: a.cpus, privileged: true, seed: 1 }); // prettier-ignore
       if (!session.verifier.accepted) {
         const e = session.verifier.error;
         if (a.json) io.out(JSON.stringify({ verifier: session.verifier }));

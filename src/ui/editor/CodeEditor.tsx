@@ -106,6 +106,8 @@ export default function CodeEditor() {
       editor.dispose();
       model.dispose();
       editorRef.current = null;
+      // The collection belongs to the disposed editor (StrictMode mounts twice): make a new one.
+      decorations.current = null;
     };
   }, [ctx]);
 

@@ -46,7 +46,7 @@ function FrameCard({
           {frame.returnPc !== null ? ` · returns to ${frame.returnPc}` : ' · entry program'}
         </span>
       </summary>
-      <table className="regs frame-regs mono" aria-label={`Registers r6–r10 of frame ${depth} (${frame.function})`}>
+      <table className="regs frame-regs mono" aria-label={`Frame ${depth} (${frame.function}): r6–r10`}>
         <tbody>
           {frame.registers.map((reg, i) => (
             <tr key={i}>

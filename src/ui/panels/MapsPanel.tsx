@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { MapEdit, MapEntry, MapSnapshot } from '../../protocol';
 import { Icon } from '../components/Icon';
 import { usePlayground, usePlaygroundContext } from '../context';
+import { EventStream, STREAMED_MAP } from './EventStream';
 import { Blocked, compileBlocker, stageBlocker } from './gate';
 
 const spaced = (hex: string) => hex.match(/../g)?.join(' ') ?? '';
@@ -147,7 +148,9 @@ function MapTable({ map, raw, live }: { map: MapSnapshot; raw: boolean; live: bo
       {editing !== null && (
         <EntryEditor map={map} entry={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
       )}
-      {map.entries.length === 0 ? (
+      {live && STREAMED_MAP.test(map.type) ? (
+        <EventStream map={map.name} />
+      ) : map.entries.length === 0 ? (
         <div className="muted small pad">{live ? 'empty' : 'contents appear once the program is loaded'}</div>
       ) : (
         <table className="kv mono">

@@ -19,6 +19,8 @@ type Get = StoreApi<PlaygroundState>['getState'];
 
 /** trace_pipe keeps the newest lines only, like the kernel's ring buffer. */
 export const TRACE_LIMIT = 20_000;
+/** The Maps panel's ring buffer / perf event stream keeps the newest records only. */
+export const EVENTS_LIMIT = 5_000;
 /** The firing list keeps the newest firings only. */
 export const FIRINGS_LIMIT = 5_000;
 
@@ -76,6 +78,10 @@ export const buildSlice = (set: Set, get: Get): BuildSlice => {
       if (!current(revision)) return;
       set({ compile: { phase: unavailable ? 'unavailable' : 'failed', revision, result: null, message } });
     },
+    compileSetAside: (revision) => {
+      if (!current(revision)) return;
+      set((s) => ({ compile: { ...s.compile, phase: 'idle', revision } }));
+    },
     loadFinished: (revision, load) => {
       if (revision !== get().compile.revision) return;
       const breakpoints = keptBreakpoints(get().load, load, get().breakpoints);
@@ -128,6 +134,7 @@ export const runSlice = (set: Set): RunSlice => ({
   step: null,
   stepHistory: [],
   breakpoints: [],
+  events: [],
   lineBreakpoints: [],
   stepTraceShown: 0,
   runStarted: () => set({ running: true }),
@@ -135,7 +142,12 @@ export const runSlice = (set: Set): RunSlice => ({
     set((s) => ({
       run,
       running: false,
-      ...(run.status === 'ok' ? { maps: run.value.maps } : {}),
+      ...(run.status === 'ok'
+        ? {
+            maps: run.value.maps,
+            events: [...s.events, ...run.value.runs.flatMap((r) => r.events)].slice(-EVENTS_LIMIT),
+          }
+        : {}),
       ...withTrace(s, run.status === 'ok' ? run.value.runs.flatMap((r) => r.trace) : []),
     })),
   mapsChanged: (maps) => set({ maps }),
@@ -185,13 +197,14 @@ export const runSlice = (set: Set): RunSlice => ({
       firings: [],
       firingsDropped: 0,
       attachRun: null,
+      events: [],
     }),
   firings: [],
   firingsDropped: 0,
   attachRun: null,
   attachRunId: 0,
   attachStarted: (runId) =>
-    set({ running: true, attachRunId: runId, firings: [], firingsDropped: 0, attachRun: null, run: null }),
+    set({ running: true, attachRunId: runId, firings: [], firingsDropped: 0, attachRun: null, run: null, events: [] }),
   attachBatch: (runId, firings, maps) =>
     set((s) => {
       if (runId !== s.attachRunId) return {};
@@ -200,6 +213,7 @@ export const runSlice = (set: Set): RunSlice => ({
       return {
         firings: drop > 0 ? all.slice(drop) : all,
         firingsDropped: s.firingsDropped + drop,
+        events: [...s.events, ...firings.flatMap((f) => f.events)].slice(-EVENTS_LIMIT),
         maps,
         ...withTrace(
           s,

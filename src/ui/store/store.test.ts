@@ -118,6 +118,7 @@ describe('playground store', () => {
                 packetIn: new Uint8Array(0),
                 packetOut: new Uint8Array(0),
                 trace: [line('proto 6')],
+                events: [{ map: 'events', cpu: 0, data: '2a000000', text: 'events: 2a000000', run: 0 }],
                 instructions: 20,
                 error: null,
               },
@@ -135,6 +136,7 @@ describe('playground store', () => {
     ]);
     expect(s.running).toBe(false);
     expect(s.trace.map((l) => l.message)).toEqual(['proto 6']);
+    expect(s.events.map((e) => e.text)).toEqual(['events: 2a000000']);
     expect(s.stepHistory.map((h) => h.step)).toEqual([0, 1]);
     expect(s.breakpoints).toEqual([3]);
   });

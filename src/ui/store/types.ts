@@ -8,6 +8,7 @@ import type {
   LoadedObject,
   MapSnapshot,
   OptLevel,
+  OutputEvent,
   RunReport,
   RuntimeCapabilities,
   Stage,
@@ -71,6 +72,8 @@ export interface BuildSlice {
   /** Ignored when a newer revision has been queued since (a stale result). */
   compileFinished(revision: number, result: CompileResult): void;
   compileFailed(revision: number, message: string, unavailable?: boolean): void;
+  /** The compile's result is not shown (an object file was opened meanwhile): back to idle. */
+  compileSetAside(revision: number): void;
   loadFinished(revision: number, load: Stage<LoadedObject>): void;
   verifyFinished(revision: number, verifier: Stage<VerifierReport>): void;
   selectPc(pc: number | null): void;
@@ -95,6 +98,8 @@ export interface RunSlice {
   breakpoints: number[];
   /** C line breakpoints: stepping stops at the first instruction of the line (editor glyph margin). */
   lineBreakpoints: number[];
+  /** Ring buffer and perf event records of the runs so far, oldest first (the Maps panel streams them). */
+  events: OutputEvent[];
   /** How many of the stepped run's trace_pipe lines are already in `trace`. */
   stepTraceShown: number;
   runStarted(): void;

@@ -12,9 +12,8 @@ const PAD = { left: 44, right: 8, top: 8, bottom: 20 };
 const PLOT_W = W - PAD.left - PAD.right;
 const PLOT_H = H - PAD.top - PAD.bottom;
 
-/** The run's shape: how many points the time axis has and how long it is in simulated time. */
+/** The run's shape: packets per chart point, and how long the run is in simulated time. */
 export interface ChartFrame {
-  readonly buckets: number;
   readonly bucketPackets: number;
   readonly durationS: number;
   readonly nsPerPacket: number;
@@ -57,7 +56,8 @@ export const VerdictChart = memo(function VerdictChart({
 }) {
   const order = verdictOrder(buckets);
   const columns = verdictColumns(buckets, order);
-  const width = PLOT_W / Math.max(1, frame.buckets);
+  // Columns sit at their packets' place in simulated time (the last one may be short).
+  const perPacket = PLOT_W / Math.max(1, frame.durationS * 1e9);
   const scale = PLOT_H / Math.max(1, frame.bucketPackets);
   return (
     <figure className="traffic-chart">
@@ -74,9 +74,9 @@ export const VerdictChart = memo(function VerdictChart({
                 return (
                   <rect
                     key={p.name}
-                    x={PAD.left + c.index * width}
+                    x={PAD.left + c.startNs * perPacket}
                     y={y}
-                    width={Math.max(0.5, width - 0.5)}
+                    width={Math.max(0.5, c.packets * frame.nsPerPacket * perPacket - 0.5)}
                     height={h}
                     fill={verdictColor(p.name)}
                   />

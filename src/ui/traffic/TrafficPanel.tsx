@@ -19,8 +19,8 @@ import './traffic.css';
 const PACKET_KINDS = new Set(['xdp', 'tc', 'socket']);
 
 function frameOf(total: number, ratePps: number): ChartFrame {
-  const buckets = Math.max(1, Math.min(DEFAULT_BUCKETS, total));
-  return { buckets, bucketPackets: Math.ceil(total / buckets), durationS: total / ratePps, nsPerPacket: 1e9 / ratePps };
+  const bucketPackets = Math.ceil(total / Math.max(1, Math.min(DEFAULT_BUCKETS, total)));
+  return { bucketPackets, durationS: total / ratePps, nsPerPacket: 1e9 / ratePps };
 }
 
 function ProgressBar() {
@@ -48,6 +48,11 @@ function ProgressBar() {
           <>
             <span>· {view.latest.packetsPerSecond.toLocaleString()} packets/s</span>
             <span>· {(view.latest.totals.simulatedNs / 1e9).toFixed(2)} s simulated</span>
+            {view.latest.totals.verdicts.map((v) => (
+              <span key={v.name} className="mono">
+                · {v.name} {v.count.toLocaleString()}
+              </span>
+            ))}
           </>
         ) : (
           <span>· starting…</span>
@@ -115,6 +120,9 @@ export function TrafficPanel() {
       </div>
       {edited ? (
         <p className="hint">The text changed since the last build: traffic runs use the loaded build.</p>
+      ) : null}
+      {started && view.build !== load ? (
+        <p className="hint">This run was made with an earlier build; the Maps panel shows the current one.</p>
       ) : null}
       {started ? <ProgressBar /> : null}
       {started ? (

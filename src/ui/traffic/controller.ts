@@ -39,7 +39,7 @@ export async function startTraffic({ store, pipeline }: CommandContext): Promise
     s.notify('error', `Traffic run: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
-  s.trafficStarted(runId, request.packets, request.ratePps);
+  s.trafficStarted(runId, request.packets, request.ratePps, s.load);
   const result = stageOf(await pipeline.runtime.call('traffic', request, { channel: 'traffic' }));
   if (result === null) return;
   get().trafficFinished(runId, result);

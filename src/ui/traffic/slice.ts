@@ -33,6 +33,8 @@ export interface TrafficView {
   readonly running: boolean;
   readonly total: number;
   readonly ratePps: number;
+  /** The load the run was made with (by identity): a later load makes its results history. */
+  readonly build: unknown;
   readonly latest: TrafficProgress | null;
   readonly buckets: readonly TrafficBucket[];
   readonly result: Stage<TrafficSummary> | null;
@@ -42,7 +44,7 @@ export interface TrafficSlice {
   trafficConfig: TrafficConfig;
   traffic: TrafficView;
   setTrafficConfig(patch: Partial<TrafficConfig>): void;
-  trafficStarted(runId: number, total: number, ratePps: number): void;
+  trafficStarted(runId: number, total: number, ratePps: number, build: unknown): void;
   trafficProgress(progress: TrafficProgress): void;
   trafficFinished(runId: number, result: Stage<TrafficSummary>): void;
 }
@@ -53,7 +55,16 @@ export const DEFAULT_TRAFFIC_ROWS: readonly TrafficMixRow[] = [
   { id: 3, source: 'ipv4-icmp-echo', weight: 10, srcIp: '10.0.0.0/16', srcPort: '' },
 ];
 
-const IDLE: TrafficView = { runId: 0, running: false, total: 0, ratePps: 1, latest: null, buckets: [], result: null };
+const IDLE: TrafficView = {
+  runId: 0,
+  running: false,
+  total: 0,
+  ratePps: 1,
+  build: null,
+  latest: null,
+  buckets: [],
+  result: null,
+};
 
 export const trafficSlice = <S extends TrafficSlice>(set: StoreApi<S>['setState']): TrafficSlice => {
   const update = (f: (s: TrafficSlice) => Partial<TrafficSlice>) => set((s) => f(s) as Partial<S>);
@@ -61,8 +72,8 @@ export const trafficSlice = <S extends TrafficSlice>(set: StoreApi<S>['setState'
     trafficConfig: { rows: DEFAULT_TRAFFIC_ROWS, packets: 1_000_000, ratePps: 100_000, seed: 1, chartMap: null },
     traffic: IDLE,
     setTrafficConfig: (patch) => update((s) => ({ trafficConfig: { ...s.trafficConfig, ...patch } })),
-    trafficStarted: (runId, total, ratePps) =>
-      update(() => ({ traffic: { ...IDLE, runId, running: true, total, ratePps } })),
+    trafficStarted: (runId, total, ratePps, build) =>
+      update(() => ({ traffic: { ...IDLE, runId, running: true, total, ratePps, build } })),
     trafficProgress: (progress) =>
       update((s) =>
         progress.runId !== s.traffic.runId || !s.traffic.running

@@ -4,7 +4,7 @@
  * the store slice dropping progress of replaced runs, the chart numbers, and the panel rendering
  * a finished run's charts and totals from store state.
  */
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPacket, PACKET_TEMPLATES } from '../../bpf/inputs/packets';
 import type { TrafficBucket } from '../../bpf/traffic';
@@ -73,7 +73,7 @@ describe('traffic request from the panel settings', () => {
 describe('traffic slice', () => {
   it('keeps the current run only and adds the chart points of each event', () => {
     const store = createPlaygroundStore();
-    store.getState().trafficStarted(2, 200, 100_000);
+    store.getState().trafficStarted(2, 200, 100_000, null);
     store.getState().trafficProgress(progress(1, 50, [BUCKETS[0]!]));
     expect(store.getState().traffic.buckets).toEqual([]);
     store.getState().trafficProgress(progress(2, 100, [BUCKETS[0]!]));
@@ -135,7 +135,7 @@ function renderPanel(store: ReturnType<typeof createPlaygroundStore>) {
 describe('Traffic panel', () => {
   it('shows a running run: progress, Cancel, and the interpreter fallback with its reason', () => {
     const store = loadedStore();
-    store.getState().trafficStarted(3, 200, 100_000);
+    store.getState().trafficStarted(3, 200, 100_000, store.getState().load);
     const reason = 'the object has a prog_array: tail calls run in the interpreter';
     store.getState().trafficProgress({ ...progress(3, 120, [BUCKETS[0]!]), engine: { engine: 'interpreter', reason } });
     renderPanel(store);
@@ -143,12 +143,17 @@ describe('Traffic panel', () => {
     expect(screen.getByTestId('traffic-progress-text').textContent).toContain(`interpreter: ${reason}`);
     expect(screen.getByRole('button', { name: /Cancel/ })).toBeTruthy();
     expect(screen.queryByTestId('traffic-totals')).toBeNull();
+    expect(screen.queryByText(/earlier build/)).toBeNull();
+    // A new load (a fresh object of the same program) makes the run history.
+    const reloaded = store.getState().load!;
+    act(() => store.getState().loadFinished(0, { ...reloaded }));
+    expect(screen.getByText(/This run was made with an earlier build/)).toBeTruthy();
   });
 
   it('shows a finished run: charts, verdict totals and how it ended', () => {
     const store = loadedStore();
     const s = store.getState();
-    s.trafficStarted(1, 200, 100_000);
+    s.trafficStarted(1, 200, 100_000, s.load);
     const totals = { done: 200, total: 200, simulatedNs: 2_000_000, verdicts: [{ name: 'XDP_PASS', retval: 2, count: 150 }, { name: 'XDP_DROP', retval: 1, count: 50 }], perClass: [{ label: 'ipv4-tcp-syn', count: 200 }], firstError: null, traceLines: 0, lastTrace: [] }; // prettier-ignore
     const summary: TrafficSummary = { ...progress(1, 200, BUCKETS), totals, outcome: 'cancelled', reason: 'cancelled', maps: [] }; // prettier-ignore
     s.trafficFinished(1, { status: 'ok', value: summary });

@@ -4,7 +4,7 @@
 /*
  * Ring buffer records compared byte for byte: a reserved record filled from the packet and
  * submitted (discarded for ARP), a bpf_ringbuf_output of an odd-sized stack buffer, and what
- * bpf_ringbuf_query reports while the records are still unconsumed.
+ * bpf_ringbuf_query reports while the records are still unconsumed (and the positions after).
  */
 #include "common.h"
 
@@ -45,5 +45,8 @@ int xdp_ringbuf(struct xdp_md *ctx)
 	long err = bpf_ringbuf_output(&events, tag, sizeof(tag), BPF_RB_NO_WAKEUP);
 	bpf_printk("output=%ld avail=%lu size=%lu", err, bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA),
 		   bpf_ringbuf_query(&events, BPF_RB_RING_SIZE));
+	/* Positions grow across runs: user space consumed the earlier runs' records. */
+	bpf_printk("consumer=%lu producer=%lu", bpf_ringbuf_query(&events, BPF_RB_CONS_POS),
+		   bpf_ringbuf_query(&events, BPF_RB_PROD_POS));
 	return XDP_PASS;
 }

@@ -1,8 +1,9 @@
 /*
  * krun's user-space side of maps: dumps every map the way the `run --json` contract lists entries
  * (arrays every index, per-CPU values as the syscall returns them, queues/stacks by popping) and
- * consumes ringbuf and perf_event_array records. prog_array values are program ids in the kernel;
- * they are printed as the name of the object's program with that id, which both sides can agree on.
+ * consumes ringbuf and perf_event_array records. prog_array and map-in-map values are program and
+ * map ids in the kernel; they are also printed as the name of the object's program or map with that
+ * id, which both sides can agree on.
  */
 #include "krun.h"
 #include <bpf/bpf.h>
@@ -39,6 +40,16 @@ static const char *program_with_id(struct bpf_object *obj, __u32 id) {
   return "?";
 }
 
+static const char *map_with_id(struct bpf_object *obj, __u32 id) {
+  struct bpf_map *m;
+  bpf_object__for_each_map(m, obj) {
+    struct bpf_map_info info = {0};
+    __u32 len = sizeof(info);
+    if (bpf_obj_get_info_by_fd(bpf_map__fd(m), &info, &len) == 0 && info.id == id) return bpf_map__name(m);
+  }
+  return "?";
+}
+
 static void print_entry(struct bpf_object *obj, struct bpf_map_info *info, const void *key, const void *value,
                         size_t value_size) {
   printf("{\"key\":");
@@ -48,6 +59,10 @@ static void print_entry(struct bpf_object *obj, struct bpf_map_info *info, const
   if (info->type == BPF_MAP_TYPE_PROG_ARRAY) {
     printf(",\"program\":");
     json_string(program_with_id(obj, *(const __u32 *)value));
+  }
+  if (info->type == BPF_MAP_TYPE_ARRAY_OF_MAPS || info->type == BPF_MAP_TYPE_HASH_OF_MAPS) {
+    printf(",\"map\":");
+    json_string(map_with_id(obj, *(const __u32 *)value));
   }
   printf("}");
 }

@@ -66,7 +66,9 @@ static void run_packet(int prog_fd, const char *hex, int repeat) {
   int err = bpf_prog_test_run_opts(prog_fd, &opts);
   int saved = errno;
   if (err) {
-    printf("{\"error\":\"%s: %s\"", strerrorname_np(saved), strerror(saved));
+    /* Kernel-internal codes (ENOTSUPP, 524) have no name in libc. */
+    const char *name = strerrorname_np(saved);
+    printf("{\"error\":\"%s: %s\"", name ? name : "ERROR", strerror(saved));
   } else {
     printf("{\"retval\":%u,\"duration\":%u,\"packet\":", opts.retval, opts.duration);
     json_hex(out, opts.data_size_out);

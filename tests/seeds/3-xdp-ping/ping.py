@@ -1,16 +1,15 @@
 #!/usr/bin/python3
-# BCC XDP ping detector: reports every ICMP echo request arriving on the interface.
 from bcc import BPF
-import sys
+import socket
+import os
+from time import sleep
 
-device = "eth0"
-b = BPF(src_file="ping.c")
-fn = b.load_func("xdp", BPF.XDP)
-b.attach_xdp(device, fn, 0)
+b = BPF(src_file="ping.bpf.c")
+interface = "lo"
 
-try:
-    b.trace_print()
-except KeyboardInterrupt:
-    pass
+# XDP will be the first program hit when a packet is received ingress
+fx = b.load_func("xdp", BPF.XDP)
+BPF.attach_xdp(interface, fx, 0)
 
-b.remove_xdp(device, 0)
+b.trace_print()
+

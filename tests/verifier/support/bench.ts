@@ -71,7 +71,10 @@ export function benchVerifier(reps = 5): VerifierBenchRow[] {
       const result = verify(bytes, env, { logLevel: 0, collectStates: 'none' });
       return { us: cpuUs() - t0, result };
     };
+    // Warm up (V8 optimises after some runs) within ~300 ms of CPU; one sample for the long ones.
     const first = once();
+    let spent = first.us;
+    for (let n = 1; n < 100 && spent < 300_000; n++) spent += once().us;
     const runs = first.us > 1e6 ? [first] : Array.from({ length: reps }, once);
     const kernelTimes = loads.map((l) => /verification time (\d+) usec/.exec(l.log)).filter((m) => m !== null);
     const processed = /processed (\d+) insns/.exec(k.log);
