@@ -68,4 +68,14 @@ describe.skipIf(!hasClang)('stepped runs with call frames', () => {
     const stepped = CORE.record!(handle, 'call_frames', true, packet(), 1, 10_000);
     expect(report.runs[0]!.instructions).toBe(stepped.states.length - 1);
   });
+
+  it('drains ring buffer records after each packet run, as user space polling would', () => {
+    const { handle } = CORE.loader!.load(compile('ringbuf_events'), 'ringbuf_events');
+    const report = CORE.run!(handle, 'ringbuf_events', true, [packet(), packet()], 1);
+    const length = packet().length.toString(16).padStart(2, '0');
+    expect(report.runs.map((r) => r.events)).toEqual([
+      [{ map: 'events', cpu: 0, data: `${length}000000`, text: `events: ${length}000000`, run: 0 }],
+      [{ map: 'events', cpu: 0, data: `${length}000000`, text: `events: ${length}000000`, run: 1 }],
+    ]);
+  });
 });

@@ -22,7 +22,7 @@ import {
 } from '../protocol';
 import type { CompilerClient } from '../runtime/compiler-client';
 import type { RuntimeClient } from '../runtime/runtime-client';
-import { disassemblyOf, stopPcs } from './store/breakpoints';
+import { stepStops } from './store/breakpoints';
 import type { PlaygroundStore } from './store/store';
 
 /**
@@ -401,7 +401,7 @@ export function createPipeline(
     },
     async continueRun() {
       const s = get();
-      const stops = stopPcs(disassemblyOf(s.load), s.breakpoints, s.lineBreakpoints);
+      const stops = stepStops(s);
       if (s.step?.status !== 'ok') {
         await this.step(1);
         const first = get().step;

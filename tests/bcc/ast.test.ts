@@ -67,6 +67,8 @@ describe.skipIf(!CLANG19)('BCC dereference rewrite, checked on clang-19 AST', ()
     const derefs = readFileSync(join(import.meta.dirname, 'programs/derefs.c'), 'utf8');
     expect(directKernelLoads(rewriteBcc(derefs).source, 'kprobe__')).toEqual([]);
     expect(directKernelLoads(rewriteBcc(derefs).source, 'skb_len')).toEqual([]);
+    const execsnoop = parseBccScript(readFileSync(join(import.meta.dirname, '../attach/perf_output/execsnoop.py'), 'utf8')).text!; // prettier-ignore
+    expect(directKernelLoads(rewriteBcc(execsnoop).source, 'syscall__')).toEqual([]);
     const disksnoop = parseBccScript(readFileSync(join(import.meta.dirname, '../seeds/5-disksnoop/disksnoop.py'), 'utf8')).text!; // prettier-ignore
     expect(directKernelLoads(rewriteBcc(disksnoop).source, '__bcc_body_')).toEqual([]);
   });

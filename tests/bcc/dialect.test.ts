@@ -52,7 +52,8 @@ describe('kernel pointer dereferences', () => {
 
   it('reads through casts, *p, copied pointers and chains', () => {
     expect(probe('return ((struct sock *)PT_REGS_PARM1(ctx))->__sk_common.skc_family;')).toBe(' return BPF_CORE_READ((struct sock *)(PT_REGS_PARM1(ctx)), __sk_common.skc_family); }'); // prettier-ignore
-    expect(probe('struct sock copy = *sk; return copy.sk_mark;')).toBe(' struct sock copy = ({ __typeof__(*sk) __bcc_obj; bpf_probe_read_kernel(&__bcc_obj, sizeof(__bcc_obj), sk); __bcc_obj; }); return copy.sk_mark; }'); // prettier-ignore
+    expect(probe('struct sock copy = *sk; return copy.sk_mark;')).toBe(' struct sock copy = ({ __typeof__(*(sk)) __bcc_obj; bpf_probe_read_kernel(&__bcc_obj, sizeof(__bcc_obj), sk); __bcc_obj; }); return copy.sk_mark; }'); // prettier-ignore
+    expect(probe('struct socket s = *sk->sk_socket; return s.state;')).toBe(' struct socket s = ({ __typeof__(*(BPF_CORE_READ(sk, sk_socket))) __bcc_obj; bpf_probe_read_kernel(&__bcc_obj, sizeof(__bcc_obj), BPF_CORE_READ(sk, sk_socket)); __bcc_obj; }); return s.state; }'); // prettier-ignore
     expect(probe('struct inet_sock *inet = (struct inet_sock *)sk; return inet->inet_sport;')).toBe(' struct inet_sock *inet = (struct inet_sock *)sk; return BPF_CORE_READ(inet, inet_sport); }'); // prettier-ignore
     expect(probe('struct socket *s; s = sk->sk_socket; return s->state;')).toBe(' struct socket *s; s = BPF_CORE_READ(sk, sk_socket); return BPF_CORE_READ(s, state); }'); // prettier-ignore
   });
@@ -108,7 +109,7 @@ describe.skipIf(!HAS_COMPILER)(`BCC dialect programs on the simulated kernel (${
 
   it('reads kernel memory through every dereference form', { timeout: 60_000 }, async () => {
     const trace = await run('derefs.c', 'at 0ms: nc connects to 127.0.0.1:8080 and sends 100 bytes\n');
-    expect(trace.slice(0, 4)).toEqual(['task 1201 parent 1200 grandparent 1', 'parent uid 1000 gid 1000', 'rx lo len 40 (40)', 'rx lo len 40 (40)']); // prettier-ignore
+    expect(trace.slice(0, 4)).toEqual(['task 1201 parent 1200 grandparent 1', 'parent uid 1000 gid 1000', 'own uid 1000', 'rx lo len 40 (40)']); // prettier-ignore
     expect(trace).toContain('rx lo len 140 (140)');
   });
 

@@ -1,6 +1,6 @@
 /** The BCC Python front's block structure: which branches run, and the buffers a script opens. */
 import { describe, expect, it } from 'vitest';
-import { parseBccScript } from '../../src/bpf/bcc';
+import { parseBccScript, scriptPrinter } from '../../src/bpf/bcc';
 
 const C = 'b = BPF(text="int f(void *ctx) { return 0; }")\n';
 const attached = (script: string) =>
@@ -64,5 +64,22 @@ while 1:
       { map: 'events', kind: 'perf', callback: 'print_event' },
       { map: 'ring', kind: 'ring', callback: null },
     ]);
+  });
+
+  it("runs a buffer callback per record: b[...].event(data) fields, % formatting, print's separator", () => {
+    const print = scriptPrinter(`${C}
+HEADER = "%-6s %s"
+def show(cpu, data, size):
+    e = b["events"].event(data)
+    if e.pid == 1:
+        print("init!")
+    print("%-6d|%5.2f|%x|%s" % (e.pid, e.ts / 1e9, e.flags, e.comm.decode("utf-8")), size, sep=" ; ")
+    printb(b"%s" % HEADER)
+b["events"].open_perf_buffer(show)
+`);
+    const record = { pid: 1201, ts: 5_500_000_000, flags: 255, comm: 'curl' };
+    expect(print('show', 0, record, 24)).toEqual(['1201  | 5.50|ff|curl ; 24', '%-6s %s']);
+    expect(print('show', 1, { ...record, pid: 1 }, 24)[0]).toBe('init!');
+    expect(print('nope', 0, record, 24)).toEqual([]);
   });
 });

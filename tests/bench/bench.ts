@@ -187,6 +187,7 @@ async function main(): Promise<void> {
     ? { skipped: '--quick' }
     : await (await import('./browser-compile-bench')).runBrowserCompileBench();
   const pageEdit = QUICK ? { skipped: '--quick' } : await (await import('./page-edit-bench')).runPageEditBench();
+  const pageLoad = QUICK ? { skipped: '--quick' } : await (await import('./page-load-bench')).runPageLoadBench();
   const loadAfter = load();
   console.log(`\nload average after: ${loadAfter}`);
   mkdirSync(fileURLToPath(new URL('../artifacts/', import.meta.url)), { recursive: true });
@@ -202,6 +203,7 @@ async function main(): Promise<void> {
     compileLatency: compile,
     browserCompileLatency: browserCompile,
     pageEditLatency: pageEdit,
+    pageLoad,
   };
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`wrote ${OUT}`);

@@ -61,8 +61,10 @@ async function builtSite(): Promise<string> {
   }
   try {
     if (existsSync(done)) return out;
+    // Old builds go, but not ones made in the last hour: another e2e run may be serving one.
     for (const old of readdirSync(cache))
-      if (old !== 'lock') rmSync(join(cache, old), { recursive: true, force: true });
+      if (old !== 'lock' && Date.now() - statSync(join(cache, old)).mtimeMs > 3_600_000)
+        rmSync(join(cache, old), { recursive: true, force: true });
     await build({
       root,
       logLevel: 'warn',

@@ -16,7 +16,12 @@ import { CORPUS_DIR, type CorpusProgram } from './corpus';
 import { TraceInstance } from './trace-instance';
 
 const PIN_ROOT = '/sys/fs/bpf';
-export const WORK_DIR = join(tmpdir(), `ebpf-pg-kdiff-${process.pid}`);
+/**
+ * Test files may run in worker threads of one process, so names made here carry a tag of this
+ * module instance as well as the pid: one file's cleanup must not remove another's files or pins.
+ */
+export const RUN_TAG = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+export const WORK_DIR = join(tmpdir(), `ebpf-pg-kdiff-${RUN_TAG}`);
 let counter = 0;
 
 const works = (cmd: string, args: string[]): boolean => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
@@ -150,7 +155,7 @@ export interface KernelReport extends RunReport {
  * and dumps the maps. `repeat` > 1 adds duration_ns_avg to each run.
  */
 export function runInKernel(objPath: string, packets: readonly Uint8Array[], repeat = 1): KernelReport {
-  const pin = join(PIN_ROOT, `ebpf_pg_kdiff_${process.pid}_${counter++}`);
+  const pin = join(PIN_ROOT, `ebpf_pg_kdiff_${RUN_TAG.replace('-', '_')}_${counter++}`);
   const cpus = possibleCpus();
   const load = bpftool(['prog', 'load', objPath, pin]);
   if (!load.ok) {

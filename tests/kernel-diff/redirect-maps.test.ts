@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type BpfMap, createMap, dumpMap, fromHex, MapCreateError, mapTypeByName } from '../../src/bpf/maps';
-import { kernelUnavailableReason, possibleCpus } from './kernel-runner';
+import { kernelUnavailableReason, possibleCpus, RUN_TAG } from './kernel-runner';
 
 const reason = kernelUnavailableReason();
 if (reason) console.warn(`\n!!! SKIPPING redirect map rules vs the kernel: ${reason} !!!\n`);
@@ -109,7 +109,7 @@ function oursSide(c: Case): string[] {
 describe.skipIf(reason !== null)('redirect maps from user space vs the kernel', () => {
   CASES.forEach((c, i) => {
     it(`${c.create}: ${c.steps.join(', ') || 'create'}`, () => {
-      const pin = `/sys/fs/bpf/ebpf_pg_redir_${process.pid}_${i}`;
+      const pin = `/sys/fs/bpf/ebpf_pg_redir_${RUN_TAG}_${i}`;
       try {
         expect(oursSide(c)).toEqual(kernelSide(c, pin));
       } finally {

@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'n
 const TRACEFS = '/sys/kernel/tracing';
 const EVENT = 'events/bpf_trace/bpf_trace_printk/enable';
 const MARK = 'bpf_trace_printk: ';
+const INSTANCE_TAG = Math.random().toString(36).slice(2, 8);
+let nextInstance = 0;
 
 /** Message parts of the bpf_trace_printk lines in trace-file `text` written by process `pid`, in order. */
 export function traceMessages(text: string, pid: number): string[] {
@@ -26,7 +28,8 @@ export class TraceInstance {
 
   constructor(tag: string) {
     if (!existsSync(`${TRACEFS}/instances`)) execFileSync('mount', ['-t', 'tracefs', 'nodev', TRACEFS]);
-    this.path = `${TRACEFS}/instances/ebpf-pg-${tag}-${process.pid}`;
+    // Unique per instance: test files in worker threads of one process share the pid.
+    this.path = `${TRACEFS}/instances/ebpf-pg-${tag}-${process.pid}-${nextInstance++}-${INSTANCE_TAG}`;
     if (!existsSync(this.path)) mkdirSync(this.path);
     writeFileSync(`${this.path}/${EVENT}`, '1');
     this.clear();

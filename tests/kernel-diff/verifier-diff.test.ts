@@ -5,12 +5,12 @@
  * one that starts agreeing fails the test until it is removed from the list.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadObject } from '../../src/bpf/object';
 import { unsupportedType, verifyObjectProgram } from '../../src/bpf/session/verifier-env';
 import { listCorpus } from './corpus';
-import { compileCorpusProgram } from './kernel-runner';
+import { compileCorpusProgram, WORK_DIR } from './kernel-runner';
 
 const hasClang = spawnSync('clang-19', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!hasClang) console.warn('\n!!! SKIPPING verifier-vs-kernel corpus verdicts: clang-19 is not installed !!!\n');
@@ -22,6 +22,7 @@ if (!hasClang) console.warn('\n!!! SKIPPING verifier-vs-kernel corpus verdicts: 
 const VERIFIER_GAPS: Readonly<Record<string, string>> = {};
 
 describe.skipIf(!hasClang)('verifier verdicts vs the kernel on the corpus', () => {
+  afterAll(() => rmSync(WORK_DIR, { recursive: true, force: true }));
   for (const prog of listCorpus()) {
     it(prog.name, () => {
       const object = loadObject(readFileSync(compileCorpusProgram(prog)), { name: prog.name });

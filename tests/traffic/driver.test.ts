@@ -9,7 +9,7 @@ import type { TrafficProgress } from '../../src/protocol';
 import { type LivePackets, TrafficDriver } from '../../src/runtime/traffic';
 
 function slowSession(msPerPacket: number, clock: { ms: number }): LivePackets {
-  const sim = { ns: 0n, advanceTo: (ns: bigint) => void (sim.ns = ns > sim.ns ? ns : sim.ns) };
+  const sim = { ns: 0, advanceTo: (ns: number) => void (sim.ns = Math.max(ns, sim.ns)) };
   return {
     session: {
       type: 'xdp',

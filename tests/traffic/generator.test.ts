@@ -63,6 +63,16 @@ describe('traffic generator', () => {
     expect(seenPorts.size).toBe(10);
   });
 
+  it('keeps checksums right behind a VLAN tag and over IPv6', () => {
+    const g = new TrafficGenerator(parseMix('1 vlan-ipv4-tcp src=10.0.0.0/8 sport=1-65535, 1 ipv6-udp sport=1-65535 dport=1-9'), 2); // prettier-ignore
+    for (let i = 0; i < 200; i++) {
+      const layers = parsePacket(g.next()).layers;
+      const checks = checkChecksums(layers);
+      expect(checks.length).toBeGreaterThan(0);
+      for (const check of checks) expect(check.actual, `${check.kind} of packet ${i}`).toBe(check.expected);
+    }
+  });
+
   it('says what is wrong with a mix', () => {
     expect(() => parseMix('50 no-such-preset')).toThrow(/no packet preset 'no-such-preset'/);
     expect(() => parseMix('50 ipv4-icmp-echo sport=1-2')).not.toThrow();

@@ -6,11 +6,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadObject, type BpfObject } from '../../src/bpf/object';
 import { createSession, describeRetval, isFailure } from '../../src/bpf/session';
 import { parseMix, TrafficGenerator, TrafficRun, type TrafficOptions } from '../../src/bpf/traffic';
+import { CORPUS_DIR } from '../kernel-diff/corpus';
 
 const hasClang = spawnSync('clang-19', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!hasClang) console.warn('\n!!! SKIPPING traffic run tests: clang-19 is not installed !!!\n');
@@ -18,11 +19,11 @@ if (!hasClang) console.warn('\n!!! SKIPPING traffic run tests: clang-19 is not i
 const dir = mkdtempSync(join(tmpdir(), 'ebpf-pg-traffic-'));
 const HEADERS = join(import.meta.dirname, '../../src/compiler/headers/include');
 
-function build(): BpfObject {
-  const out = join(dir, 'traffic_probe.o');
-  const src = join(import.meta.dirname, 'fixtures/traffic_probe.c');
-  execFileSync('clang-19', ['-O2', '-g', '-target', 'bpf', '-mcpu=v3', '-I', HEADERS, '-c', src, '-o', out]);
-  return loadObject(readFileSync(out), { name: 'traffic_probe' });
+function build(src = join(import.meta.dirname, 'fixtures/traffic_probe.c')): BpfObject {
+  const name = basename(src, '.c');
+  const out = join(dir, `${name}.o`);
+  execFileSync('clang-19', ['-O2', '-g', '-target', 'bpf', '-mcpu=v3', '-I', HEADERS, '-I', CORPUS_DIR, '-c', src, '-o', out]); // prettier-ignore
+  return loadObject(readFileSync(out), { name });
 }
 
 const MIX = '60 ipv4-tcp-syn src=10.0.0.0/16 sport=1024-65535, 30 ipv4-udp-dns, 10 ipv4-icmp-echo';
@@ -68,7 +69,7 @@ describe.skipIf(!hasClang)('traffic run', () => {
     run.advance(1000);
     // Packet 999 arrives 999 * 4 µs after the start; the program's ktime read adds 1 µs.
     const seen = u64(session.dumpMaps().last_seen!.entries[0]!.value);
-    expect(BigInt(seen) - start).toBe(999n * 4000n + 1000n);
+    expect(seen - start).toBe(999 * 4000 + 1000);
     expect(run.totals().simulatedNs).toBe(4_000_000);
   });
 
@@ -100,6 +101,22 @@ describe.skipIf(!hasClang)('traffic run', () => {
     expect(errors?.count).toBe(totals.perClass[0]!.count);
     expect(errors?.retval).toBeNull();
     expect(totals.firstError).toMatch(/^EINVAL/);
+  });
+
+  it('names TC and socket-filter verdicts, and charts per-CPU maps summed over the CPUs', () => {
+    const classes = parseMix('2 ipv4-tcp-syn, 1 arp-request, 1 ipv6-udp');
+    const tc = new TrafficRun(sessionOf(build(join(CORPUS_DIR, 'tc_percpu_hash.c'))), { ...options(400, 'per_type'), classes }); // prettier-ignore
+    tc.advance(400);
+    const [tcp, arp, v6] = tc.totals().perClass.map((c) => c.count) as [number, number, number];
+    expect(Object.fromEntries(tc.totals().verdicts.map((v) => [v.name, v.count]))).toEqual({ TC_ACT_OK: tcp + v6, TC_ACT_SHOT: arp }); // prettier-ignore
+    // per_type[EtherType] adds skb->len: 54-byte TCP frames, 42-byte ARP, 62-byte IPv6 UDP.
+    const last = tc.takeBuckets(true).at(-1)!.mapValues!;
+    expect(last).toEqual({ '0008': 54 * tcp, '0608': 42 * arp, dd86: 62 * v6 });
+    const sock = new TrafficRun(sessionOf(build(join(CORPUS_DIR, 'sock_keep_len.c'))), { ...options(400, null), classes }); // prettier-ignore
+    sock.advance(400);
+    const [tcp4, arp4, v64] = sock.totals().perClass.map((c) => c.count) as [number, number, number];
+    // A socket filter keeps the bytes it returns: 40 for IPv4, skb->len (48 past Ethernet) for IPv6, none for ARP.
+    expect(Object.fromEntries(sock.totals().verdicts.map((v) => [v.name, v.count]))).toEqual({ 'keep 40 bytes': tcp4, 'keep 48 bytes': v64, drop: arp4 }); // prettier-ignore
   });
 
   it('refuses what it cannot run', () => {

@@ -55,6 +55,17 @@ const summaryOf = (stage: Awaited<ReturnType<ReturnType<typeof runtimeHandlers>[
   return stage.value;
 };
 
+/** Waits until `n` progress events came; fails at once if the run ended first (instead of hanging). */
+async function progressEvents(events: readonly TrafficProgress[], n: number, running: unknown) {
+  let ended = false;
+  void Promise.resolve(running).then(() => (ended = true));
+  while (events.length < n) {
+    if (ended)
+      throw new Error(`the run ended after ${events.length} progress events: ${JSON.stringify(await running)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const counted = (maps: readonly MapSnapshot[]): number =>
   maps
     .find((m) => m.name === 'proto_count')!
@@ -78,7 +89,7 @@ describe.skipIf(!hasClang)('traffic runs in the runtime worker', () => {
   it('posts progress while it runs and stops promptly on cancel, maps as they were at the stop', async () => {
     const { handlers, events } = setUp(object);
     const running = handlers.traffic(request(2, 50_000_000));
-    while (events.length < 2) await new Promise((r) => setTimeout(r, 20));
+    await progressEvents(events, 2, running);
     expect(await handlers.trafficCancel({ runId: 2 })).toBe(true);
     const asked = performance.now();
     const summary = summaryOf(await running);
@@ -95,7 +106,7 @@ describe.skipIf(!hasClang)('traffic runs in the runtime worker', () => {
   it('stops when another object is loaded', async () => {
     const { handlers, events } = setUp(object);
     const running = handlers.traffic(request(3, 50_000_000));
-    while (events.length < 1) await new Promise((r) => setTimeout(r, 20));
+    await progressEvents(events, 1, running);
     await handlers.load({ object, program: null, privileged: true });
     const summary = summaryOf(await running);
     expect(summary.outcome).toBe('stopped');

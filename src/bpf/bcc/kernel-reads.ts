@@ -2,7 +2,8 @@
  * Dereferences of kernel pointers in BCC probe functions, rewritten into probe reads as BCC does:
  *  - `p->a.b->c[i]` through a kernel pointer variable → BPF_CORE_READ(p, a.b, c[i]);
  *  - the same chain after a cast, `((struct sock *)x)->sk_family` → BPF_CORE_READ((struct sock *)(x), ...);
- *  - `*p` of a kernel struct pointer → a probe read of the whole object.
+ *  - `*p` of a kernel struct pointer, or `*p->a` of a pointer read through one → a probe read of
+ *    the whole object.
  * `&p->a->b` reads only up to the last arrow; assignments and calls through a chain, and array
  * members of the pointer's own struct (task->comm, an address), are left alone. Kernel pointer
  * variables are found by declarations (`struct K *v`, K a simulated kernel struct), so pointers
@@ -154,15 +155,29 @@ export function castChain(r: Emitter, open: number, scope: Scope): [string, numb
   return memberChain(r, open, close, `(struct ${struct} *)(${operand})`, struct, scope);
 }
 
-/** `*p` at the '*' `star`, p a kernel struct pointer: a probe read of the object; null otherwise. */
+/** A probe read of the whole object `pointer` (a C expression) points to, as a value. */
+const readObject = (pointer: string): string =>
+  `({ __typeof__(*(${pointer})) __bcc_obj; bpf_probe_read_kernel(&__bcc_obj, sizeof(__bcc_obj), ${pointer}); __bcc_obj; })`; // prettier-ignore
+
+/**
+ * `*p` or `*p->a->b` at the '*' `star`, p a kernel struct pointer: a probe read of the object the
+ * pointer (or the chain's last pointer, itself read) points to; null otherwise.
+ */
 export function derefRead(r: Emitter, star: number, scope: Scope): [string, number] | null {
   const t = r.tokens;
   const name = skipTrivia(t, star + 1);
   const variable = t[name]?.text ?? '';
   if (t[name]?.kind !== 'ident' || !isUnary(t, star) || !scope.kernelPointers.get(variable)) return null;
-  const after = t[skipTrivia(t, name + 1)]?.text ?? '';
-  // *p->a, *p.a, *p[i], *p(...): the '*' applies to more than p; *p = v is a write.
-  if (['.', '->', '[', '('].includes(after) || ASSIGNMENT_OPS.has(after)) return null;
-  const lines = newlinesOf(r.raw(star, name + 1));
-  return [`({ __typeof__(*${variable}) __bcc_obj; bpf_probe_read_kernel(&__bcc_obj, sizeof(__bcc_obj), ${variable}); __bcc_obj; })${lines}`, name]; // prettier-ignore
+  const nextAt = skipTrivia(t, name + 1);
+  const after = t[nextAt]?.text ?? '';
+  if (after === '->') {
+    const [chain, last] = memberChain(r, name, name, variable, scope.kernelPointers.get(variable) ?? null, scope);
+    const following = t[skipTrivia(t, last + 1)]?.text ?? '';
+    // An address (array member) or a write through the chain: leave it to the chain's own rules.
+    if (!chain.startsWith('BPF_CORE_READ(') || ASSIGNMENT_OPS.has(following)) return null;
+    return [readObject(chain.trimEnd()) + newlinesOf(r.raw(star, last + 1)), last];
+  }
+  // *p.a, *p[i], *p(...): the '*' applies to more than p; *p = v is a write.
+  if (['.', '[', '('].includes(after) || ASSIGNMENT_OPS.has(after)) return null;
+  return [readObject(variable) + newlinesOf(r.raw(star, name + 1)), name];
 }

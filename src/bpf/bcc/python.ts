@@ -10,46 +10,15 @@
  * `class` and `def` bodies do not run — a def is kept, and runs as a buffer callback per record
  * (scriptPrinter), where its print() calls produce the lines.
  */
-import type { Attachment, AttachType } from '../kernel';
-import { syscallFnName } from '../kernel';
 import type { JsonValue } from '../object';
+import { bpfMethod, constructBpf, type BccScript, ScriptError, ScriptFacts } from './python-bpf';
 import { type CallArgs, Evaluator } from './python-expr';
 import { pyStr } from './python-format';
 import { tokenizePython } from './python-tokens';
-import { fromJson, kernelQuery, truthy, UNKNOWN, type Value } from './python-values';
+import { fromJson, truthy, UNKNOWN, type Value } from './python-values';
 import { BccError } from './tokens';
 
-export interface ScriptAttachment {
-  readonly attachment: Attachment;
-  /** The C function attached. */
-  readonly program: string;
-}
-
-/** b["events"].open_perf_buffer(callback) / open_ring_buffer(callback). */
-export interface ScriptBuffer {
-  readonly map: string;
-  readonly kind: 'perf' | 'ring';
-  /** The script's callback function, when it defines it with def. */
-  readonly callback: string | null;
-}
-
-export interface BccScript {
-  /** BPF(text=...): the C source; null when the script names a file instead. */
-  readonly text: string | null;
-  /** BPF(src_file=...): the C file, relative to the script. */
-  readonly srcFile: string | null;
-  readonly attachments: readonly ScriptAttachment[];
-  /** How the script shows output: trace_print/trace_fields read trace_pipe; histograms are printed at the end. */
-  readonly output: {
-    readonly trace: boolean;
-    readonly histograms: readonly { readonly map: string; readonly label: string }[];
-    /** Perf and ring buffers the script opens (their records are printed as they arrive). */
-    readonly buffers: readonly ScriptBuffer[];
-  };
-}
-
-/** A problem with what the playground needs from the script (the C, an attachment): never skipped. */
-class ScriptError extends BccError {}
+export type { BccScript, ScriptAttachment, ScriptBuffer } from './python-bpf';
 
 /** Compound statements whose bodies do not run on the script's normal path. */
 const NOT_RUN = new Set(['except', 'class', 'def']);
@@ -63,12 +32,7 @@ interface Def {
 }
 
 class Reader extends Evaluator {
-  text: string | null = null;
-  srcFile: string | null = null;
-  readonly attachments: ScriptAttachment[] = [];
-  trace = false;
-  readonly histograms: { map: string; label: string }[] = [];
-  readonly buffers: ScriptBuffer[] = [];
+  readonly facts = new ScriptFacts();
   readonly defs = new Map<string, Def>();
   /** Lines print() produced, while a callback runs (null otherwise: the script's own prints are not shown). */
   private printed: string[] | null = null;
@@ -215,13 +179,8 @@ class Reader extends Evaluator {
     if (assign !== null) this.vars.set(assign, value);
   }
 
-  protected construct({ positional, keyword }: CallArgs): Value {
-    const text = keyword.get('text') ?? positional[0];
-    const src = keyword.get('src_file');
-    if (text?.kind === 'str') this.text = text.value;
-    else if (src?.kind === 'str') this.srcFile = src.value;
-    else throw new ScriptError('BPF(...) needs text= a string (or src_file= a file name) the script defines literally');
-    return { kind: 'bpf' };
+  protected construct(args: CallArgs): Value {
+    return constructBpf(this.facts, args);
   }
 
   protected callName(name: string, { positional, keyword }: CallArgs): Value | null {
@@ -254,85 +213,23 @@ class Reader extends Evaluator {
     return UNKNOWN;
   }
 
-  protected method(target: Value, method: string, { positional, keyword }: CallArgs, line: number): Value {
-    const arg = (name: string, index: number): Value => keyword.get(name) ?? positional[index] ?? UNKNOWN;
-    const str = (v: Value, what: string): string => {
-      if (v.kind === 'str') return v.value;
-      throw new ScriptError(`${method}: ${what} must be a string the script spells out`, line);
-    };
-    if (target.kind === 'str') return /^(?:encode|decode|strip|rstrip|lstrip)$/.test(method) ? target : UNKNOWN;
-    if (target.kind === 'table') return this.tableCall(target.name, method, arg('callback', 0), arg('val_type', 0));
-    if (target.kind === 'BPF') {
-      const answer = kernelQuery(method, positional);
-      if (answer !== null) return answer;
-    }
-    if (target.kind !== 'bpf' && target.kind !== 'BPF') return UNKNOWN;
-    switch (method) {
-      case 'get_syscall_fnname':
-        return { kind: 'str', value: syscallFnName(str(arg('name', 0), 'the syscall name')) };
-      case 'load_func':
-        return { kind: 'func', name: str(arg('func_name', 0), 'the function name') };
-      case 'get_table':
-        return { kind: 'table', name: str(arg('name', 0), 'the table name') };
-      case 'trace_print':
-      case 'trace_fields':
-      case 'trace_readline':
-        this.trace = true;
-        return UNKNOWN;
-      case 'attach_kprobe':
-      case 'attach_kretprobe':
-      case 'attach_tracepoint':
-      case 'attach_raw_tracepoint': {
-        const type = method.slice('attach_'.length) as AttachType;
-        const where = type.endsWith('tracepoint') ? arg('tp', 0) : arg('event', 0);
-        const program = str(arg('fn_name', 1), `${method} fn_name`);
-        this.attachments.push({ attachment: { type, target: str(where, `the ${method} target`) }, program });
-        return UNKNOWN;
-      }
-      case 'attach_xdp': {
-        const dev = arg('dev', 0);
-        const fn = arg('fn', 1);
-        if (fn.kind !== 'func')
-          throw new ScriptError('attach_xdp: fn must come from b.load_func("name", BPF.XDP)', line);
-        // Scripts usually take the device from argv; the simulated network receives on eth0.
-        const target = dev.kind === 'str' ? dev.value : 'eth0';
-        this.attachments.push({ attachment: { type: 'xdp', target }, program: fn.name });
-        return UNKNOWN;
-      }
-      default:
-        return UNKNOWN;
-    }
-  }
-
-  /** Methods of b["name"]: printing histograms, opening buffers, decoding a record (event). */
-  private tableCall(map: string, method: string, first: Value, label: Value): Value {
-    if (method.startsWith('print_')) {
-      this.histograms.push({ map, label: label.kind === 'str' ? label.value : 'value' });
-    } else if (method === 'open_perf_buffer' || method === 'open_ring_buffer') {
-      const kind = method === 'open_perf_buffer' ? 'perf' : 'ring';
-      this.buffers.push({ map, kind, callback: first.kind === 'def' ? first.name : null });
-    } else if (method === 'event') return first;
-    return UNKNOWN;
+  protected method(target: Value, method: string, args: CallArgs, line: number): Value {
+    return bpfMethod(this.facts, target, method, args, line);
   }
 }
 
 function readScript(script: string): Reader {
   const reader = new Reader(tokenizePython(script));
   reader.run();
-  if (reader.text === null && reader.srcFile === null)
+  if (reader.facts.text === null && reader.facts.srcFile === null)
     throw new BccError('the script creates no BPF(text=...) or BPF(src_file=...) object');
   return reader;
 }
 
 /** Reads a BCC Python script (see the file comment). */
 export function parseBccScript(script: string): BccScript {
-  const reader = readScript(script);
-  return {
-    text: reader.text,
-    srcFile: reader.srcFile,
-    attachments: reader.attachments,
-    output: { trace: reader.trace, histograms: reader.histograms, buffers: reader.buffers },
-  };
+  const { text, srcFile, attachments, trace, histograms, buffers } = readScript(script).facts;
+  return { text, srcFile, attachments, output: { trace, histograms, buffers } };
 }
 
 /** Prints one buffer record the way the script's callback does: the lines its print() calls give. */

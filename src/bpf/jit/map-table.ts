@@ -35,8 +35,9 @@ function regionIdOf(address: bigint): number {
 }
 
 export class MapTable {
-  /** Hash-style maps by the number their entries hold. */
+  /** Hash-style maps by the number their entries hold, and a key buffer for each. */
   private readonly hashed: BoundMap[] = [];
+  private readonly keys: Uint8Array[] = [];
   /** Region id of each described map pointer. */
   private readonly ids = new Set<number>();
 
@@ -60,6 +61,7 @@ export class MapTable {
         this.words[w] = MAP_KIND_HASH;
         this.words[w + 2] = this.hashed.length;
         this.hashed.push(bound);
+        this.keys.push(new Uint8Array(map.spec.keySize));
       } else continue;
       this.words[w + 1] = map.spec.keySize;
       this.words[w + 3] = map.stride;
@@ -78,8 +80,11 @@ export class MapTable {
 
   /** The `map_lookup` import: value offset of the key at linear `keyAt` in hash map `n`, or -1. */
   readonly lookup = (n: number, keyAt: number): number => {
-    const { map } = this.hashed[n]!;
-    const offset = map.lookup(this.bytes.subarray(keyAt, keyAt + map.spec.keySize), this.vm.env.cpu);
+    // The key is copied into a buffer kept per map (lookups do not keep keys): no view per call.
+    const key = this.keys[n]!;
+    const bytes = this.bytes;
+    for (let i = 0; i < key.length; i++) key[i] = bytes[keyAt + i]!;
+    const offset = this.hashed[n]!.map.lookup(key, this.vm.env.cpu);
     return offset === null ? -1 : offset;
   };
 }

@@ -102,11 +102,12 @@ def('fs_struct', [
 def('task_struct', [
   ['__state', 'u32'], ['stack', 'ptr'], ['usage', 's32'], ['flags', 'u32'], ['on_cpu', 's32'], ['cpu', 'u32'],
   ['prio', 's32'], ['static_prio', 's32'], ['normal_prio', 's32'], ['policy', 'u32'], ['mm', 'struct mm_struct *'],
-  ['active_mm', 'struct mm_struct *'], ['exit_state', 's32'], ['exit_code', 's32'], ['exit_signal', 's32'], ['pid', 's32'],
-  ['tgid', 's32'], ['real_parent', 'struct task_struct *'], ['parent', 'struct task_struct *'], ['children', 'struct list_head'],
-  ['sibling', 'struct list_head'], ['group_leader', 'struct task_struct *'], ['utime', 'u64'], ['stime', 'u64'],
-  ['start_time', 'u64'], ['start_boottime', 'u64'], ['real_cred', 'struct cred *'], ['cred', 'struct cred *'], ['comm', 'char[16]'],
-  ['fs', 'struct fs_struct *'], ['files', 'struct files_struct *'], ['nsproxy', 'struct nsproxy *'],
+  ['active_mm', 'struct mm_struct *'], ['exit_state', 's32'], ['exit_code', 's32'], ['exit_signal', 's32'],
+  ['pid', 's32'], ['tgid', 's32'], ['real_parent', 'struct task_struct *'], ['parent', 'struct task_struct *'],
+  ['children', 'struct list_head'], ['sibling', 'struct list_head'], ['group_leader', 'struct task_struct *'],
+  ['utime', 'u64'], ['stime', 'u64'], ['start_time', 'u64'], ['start_boottime', 'u64'],
+  ['real_cred', 'struct cred *'], ['cred', 'struct cred *'], ['comm', 'char[16]'], ['fs', 'struct fs_struct *'],
+  ['files', 'struct files_struct *'], ['nsproxy', 'struct nsproxy *'],
 ]); // prettier-ignore
 
 // ---- networking ----
@@ -116,23 +117,25 @@ def('net_device', [
   ['num_tx_queues', 'u32'],
 ]); // prettier-ignore
 def('sk_buff', [
-  ['next', 'struct sk_buff *'], ['prev', 'struct sk_buff *'], ['dev', 'struct net_device *'], ['sk', 'struct sock *'], ['tstamp', 's64'], ['cb', 'char[48]'],
-  ['len', 'u32'], ['data_len', 'u32'], ['mac_len', 'u16'], ['hdr_len', 'u16'], ['queue_mapping', 'u16'],
-  [':bits0', 'u8'], [':bits1', 'u8'], ['tc_index', 'u16'], ['priority', 'u32'], ['skb_iif', 's32'],
-  ['hash', 'u32'], ['vlan_proto', 'u16'], ['vlan_tci', 'u16'], ['mark', 'u32'], ['protocol', 'u16'],
-  ['transport_header', 'u16'], ['network_header', 'u16'], ['mac_header', 'u16'], ['tail', 'u32'],
-  ['end', 'u32'], ['head', 'ptr'], ['data', 'ptr'], ['truesize', 'u32'], ['users', 's32'],
+  ['next', 'struct sk_buff *'], ['prev', 'struct sk_buff *'], ['dev', 'struct net_device *'],
+  ['sk', 'struct sock *'], ['tstamp', 's64'], ['cb', 'char[48]'], ['len', 'u32'], ['data_len', 'u32'],
+  ['mac_len', 'u16'], ['hdr_len', 'u16'], ['queue_mapping', 'u16'], [':bits0', 'u8'], [':bits1', 'u8'],
+  ['tc_index', 'u16'], ['priority', 'u32'], ['skb_iif', 's32'], ['hash', 'u32'], ['vlan_proto', 'u16'],
+  ['vlan_tci', 'u16'], ['mark', 'u32'], ['protocol', 'u16'], ['transport_header', 'u16'], ['network_header', 'u16'],
+  ['mac_header', 'u16'], ['tail', 'u32'], ['end', 'u32'], ['head', 'ptr'], ['data', 'ptr'], ['truesize', 'u32'],
+  ['users', 's32'],
 ]); // prettier-ignore
 def('sock_common', [
   ['skc_daddr', 'u32'], ['skc_rcv_saddr', 'u32'], ['skc_hash', 'u32'], ['skc_dport', 'u16'], ['skc_num', 'u16'],
-  ['skc_family', 'u16'], ['skc_state', 'u8'], [':bits0', 'u8'], ['skc_bound_dev_if', 's32'], ['skc_net', 'struct net *'],
-  ['skc_v6_daddr', 'struct in6_addr'], ['skc_v6_rcv_saddr', 'struct in6_addr'], ['skc_cookie', 'u64'],
+  ['skc_family', 'u16'], ['skc_state', 'u8'], [':bits0', 'u8'], ['skc_bound_dev_if', 's32'],
+  ['skc_net', 'struct net *'], ['skc_v6_daddr', 'struct in6_addr'], ['skc_v6_rcv_saddr', 'struct in6_addr'],
+  ['skc_cookie', 'u64'],
 ]); // prettier-ignore
 def('sock', [
   ['__sk_common', 'struct sock_common'], ['sk_rcvbuf', 's32'], ['sk_sndbuf', 's32'], ['sk_wmem_queued', 's32'],
-  ['sk_mark', 'u32'], ['sk_priority', 'u32'], ['sk_type', 'u16'], ['sk_protocol', 'u16'],
-  ['sk_gso_max_segs', 'u16'], ['sk_shutdown', 'u8'], ['sk_lingertime', 'ulong'], ['sk_err', 's32'],
-  ['sk_ack_backlog', 'u32'], ['sk_max_ack_backlog', 'u32'], ['sk_socket', 'struct socket *'], ['sk_stamp', 's64'],
+  ['sk_mark', 'u32'], ['sk_priority', 'u32'], ['sk_type', 'u16'], ['sk_protocol', 'u16'], ['sk_gso_max_segs', 'u16'],
+  ['sk_shutdown', 'u8'], ['sk_lingertime', 'ulong'], ['sk_err', 's32'], ['sk_ack_backlog', 'u32'],
+  ['sk_max_ack_backlog', 'u32'], ['sk_socket', 'struct socket *'], ['sk_stamp', 's64'],
 ]); // prettier-ignore
 def('inet_sock', [
   ['sk', 'struct sock'], ['inet_saddr', 'u32'], ['uc_ttl', 's16'], ['inet_sport', 'u16'], ['inet_id', 'u16'],
@@ -153,8 +156,8 @@ def('block_device', [
   ['bd_partno', 'u8'],
 ]);
 def('gendisk', [
-  ['major', 's32'], ['first_minor', 's32'], ['minors', 's32'], ['disk_name', 'char[32]'], ['part0', 'struct block_device *'],
-  ['queue', 'struct request_queue *'],
+  ['major', 's32'], ['first_minor', 's32'], ['minors', 's32'], ['disk_name', 'char[32]'],
+  ['part0', 'struct block_device *'], ['queue', 'struct request_queue *'],
 ]); // prettier-ignore
 def('request_queue', [
   ['disk', 'struct gendisk *'],
@@ -162,11 +165,12 @@ def('request_queue', [
   ['nr_requests', 'u32'],
 ]);
 def('bio', [
-  ['bi_next', 'struct bio *'], ['bi_bdev', 'struct block_device *'], ['bi_opf', 'u32'], ['bi_flags', 'u16'], ['bi_sector', 'u64'],
-  ['bi_size', 'u32'],
+  ['bi_next', 'struct bio *'], ['bi_bdev', 'struct block_device *'], ['bi_opf', 'u32'], ['bi_flags', 'u16'],
+  ['bi_sector', 'u64'], ['bi_size', 'u32'],
 ]); // prettier-ignore
 def('request', [
-  ['q', 'struct request_queue *'], ['cmd_flags', 'u32'], ['rq_flags', 'u32'], ['tag', 's32'], ['internal_tag', 's32'],
-  ['timeout', 'u32'], ['__data_len', 'u32'], ['__sector', 'u64'], ['bio', 'struct bio *'], ['biotail', 'struct bio *'],
-  ['rq_disk', 'struct gendisk *'], ['part', 'struct block_device *'], ['start_time_ns', 'u64'], ['io_start_time_ns', 'u64'],
+  ['q', 'struct request_queue *'], ['cmd_flags', 'u32'], ['rq_flags', 'u32'], ['tag', 's32'],
+  ['internal_tag', 's32'], ['timeout', 'u32'], ['__data_len', 'u32'], ['__sector', 'u64'], ['bio', 'struct bio *'],
+  ['biotail', 'struct bio *'], ['rq_disk', 'struct gendisk *'], ['part', 'struct block_device *'],
+  ['start_time_ns', 'u64'], ['io_start_time_ns', 'u64'],
 ]); // prettier-ignore

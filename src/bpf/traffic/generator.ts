@@ -3,7 +3,7 @@
  * class's ranges, all from one seeded random source, so a seed names one exact packet sequence.
  * Packets are written into one reusable buffer per class (the caller copies what it keeps).
  */
-import { type PacketLayout, locateHeaders, setIpv4Source, setPort } from './headers';
+import { FieldWriter } from './headers';
 import { SeededRandom } from './random';
 import type { IntRange, TrafficClass } from './types';
 
@@ -14,7 +14,7 @@ export class TrafficError extends Error {
 interface PreparedClass {
   readonly spec: TrafficClass;
   readonly buffer: Uint8Array;
-  readonly layout: PacketLayout;
+  readonly writer: FieldWriter;
   /** Upper end of this class's slice of [0, 1). */
   readonly upTo: number;
 }
@@ -32,7 +32,8 @@ function prepare(classes: readonly TrafficClass[]): PreparedClass[] {
     throw new TrafficError('traffic mix weights must be non-negative numbers with a positive sum');
   let cumulative = 0;
   return classes.map((spec) => {
-    const layout = locateHeaders(spec.packet);
+    const writer = new FieldWriter(spec.packet);
+    const layout = writer.layout;
     if (spec.srcIp !== undefined && layout.l3 !== 'ipv4')
       throw new TrafficError(`${spec.label}: a source address range needs an IPv4 packet`);
     const ported = layout.l4 === 'tcp' || layout.l4 === 'udp';
@@ -42,7 +43,7 @@ function prepare(classes: readonly TrafficClass[]): PreparedClass[] {
     checkRange(spec.srcPort, 0xffff, 'source port', spec.label);
     checkRange(spec.dstPort, 0xffff, 'destination port', spec.label);
     cumulative += spec.weight / total;
-    return { spec, buffer: spec.packet.slice(), layout, upTo: cumulative };
+    return { spec, buffer: spec.packet.slice(), writer, upTo: cumulative };
   });
 }
 
@@ -66,9 +67,9 @@ export class TrafficGenerator {
     const c = this.classes[index]!;
     this.lastClass = index;
     const { srcIp, srcPort, dstPort } = c.spec;
-    if (srcIp !== undefined) setIpv4Source(c.buffer, c.layout, this.random.between(srcIp.lo, srcIp.hi));
-    if (srcPort !== undefined) setPort(c.buffer, c.layout, 0, this.random.between(srcPort.lo, srcPort.hi));
-    if (dstPort !== undefined) setPort(c.buffer, c.layout, 2, this.random.between(dstPort.lo, dstPort.hi));
+    if (srcIp !== undefined) c.writer.setIpv4Source(c.buffer, this.random.between(srcIp.lo, srcIp.hi));
+    if (srcPort !== undefined) c.writer.setPort(c.buffer, 0, this.random.between(srcPort.lo, srcPort.hi));
+    if (dstPort !== undefined) c.writer.setPort(c.buffer, 2, this.random.between(dstPort.lo, dstPort.hi));
     return c.buffer;
   }
 }

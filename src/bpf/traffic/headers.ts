@@ -76,28 +76,47 @@ function adjustChecksum(b: Uint8Array, at: number, oldWord: number, newWord: num
   put16(b, at, next);
 }
 
-/** Replaces one 16-bit word and fixes the checksums given (offsets; -1 = none). */
-function replaceWord(b: Uint8Array, at: number, word: number, checksums: readonly number[], udpAt: number): void {
-  const old = u16(b, at);
-  if (old === word) return;
-  put16(b, at, word);
-  for (const c of checksums) adjustChecksum(b, c, old, word, c === udpAt);
-}
+/**
+ * Writes the varied fields of packets shaped like one template, with the checksum offsets worked
+ * out once (the generator calls it for every packet).
+ */
+export class FieldWriter {
+  readonly layout: PacketLayout;
+  private readonly ipChecksum: number;
+  /** The transport checksum over the IP pseudo-header (addresses), or -1. */
+  private readonly pseudoChecksum: number;
+  /** The TCP/UDP checksum (ports), or -1. */
+  private readonly portChecksum: number;
+  private readonly udpChecksum: number;
 
-const udpChecksumAt = (layout: PacketLayout): number => (layout.l4 === 'udp' ? layout.l4Offset + 6 : -1);
+  constructor(template: Uint8Array) {
+    this.layout = locateHeaders(template);
+    this.ipChecksum = this.layout.l3 === 'ipv4' ? this.layout.l3Offset + 10 : -1;
+    this.pseudoChecksum = l4ChecksumAt(this.layout, true);
+    this.portChecksum = this.layout.l4 === 'tcp' || this.layout.l4 === 'udp' ? l4ChecksumAt(this.layout, false) : -1;
+    this.udpChecksum = this.layout.l4 === 'udp' ? this.layout.l4Offset + 6 : -1;
+  }
 
-/** Sets the IPv4 source address (a u32, network order); IP and TCP/UDP checksums follow. */
-export function setIpv4Source(b: Uint8Array, layout: PacketLayout, address: number): void {
-  if (layout.l3 !== 'ipv4') return;
-  const at = layout.l3Offset + 12;
-  const sums = [layout.l3Offset + 10, l4ChecksumAt(layout, true)];
-  const udp = udpChecksumAt(layout);
-  replaceWord(b, at, address >>> 16, sums, udp);
-  replaceWord(b, at + 2, address & 0xffff, sums, udp);
-}
+  /** Replaces one 16-bit word and fixes up to two checksums (offsets; -1 = none). */
+  private replace(b: Uint8Array, at: number, word: number, sumA: number, sumB: number): void {
+    const old = u16(b, at);
+    if (old === word) return;
+    put16(b, at, word);
+    adjustChecksum(b, sumA, old, word, sumA === this.udpChecksum);
+    adjustChecksum(b, sumB, old, word, sumB === this.udpChecksum);
+  }
 
-/** Sets the TCP/UDP source (which = 0) or destination (which = 2) port; the L4 checksum follows. */
-export function setPort(b: Uint8Array, layout: PacketLayout, which: 0 | 2, port: number): void {
-  if (layout.l4 !== 'tcp' && layout.l4 !== 'udp') return;
-  replaceWord(b, layout.l4Offset + which, port, [l4ChecksumAt(layout, false)], udpChecksumAt(layout));
+  /** Sets the IPv4 source address (a u32, network order); IP and TCP/UDP checksums follow. */
+  setIpv4Source(b: Uint8Array, address: number): void {
+    if (this.layout.l3 !== 'ipv4') return;
+    const at = this.layout.l3Offset + 12;
+    this.replace(b, at, address >>> 16, this.ipChecksum, this.pseudoChecksum);
+    this.replace(b, at + 2, address & 0xffff, this.ipChecksum, this.pseudoChecksum);
+  }
+
+  /** Sets the TCP/UDP source (which = 0) or destination (which = 2) port; the L4 checksum follows. */
+  setPort(b: Uint8Array, which: 0 | 2, port: number): void {
+    if (this.portChecksum < 0) return;
+    this.replace(b, this.layout.l4Offset + which, port, this.portChecksum, -1);
+  }
 }

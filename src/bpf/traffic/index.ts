@@ -4,4 +4,4 @@ export { TrafficGenerator, TrafficError } from './generator';
 export { DEFAULT_MIX, parseMix, parseCidr, parseRange, presetPacket, PRESET_IDS } from './mix';
 export { mapSampler, MAX_SAMPLED_KEYS } from './sampler';
 export { TrafficRun, DEFAULT_BUCKETS, type TrafficTarget } from './run';
-export { locateHeaders, type PacketLayout } from './headers';
+export { FieldWriter, locateHeaders, type PacketLayout } from './headers';

@@ -7,35 +7,31 @@
  * and handle a cancel between chunks; stopping between two packets leaves the maps exactly as
  * the last packet left them.
  */
-import { describeRetval, type RunFailure, type Session } from '../session';
+import type { Session } from '../session';
 import { TrafficGenerator, TrafficError } from './generator';
 import { mapSampler } from './sampler';
-import type { TrafficBucket, TrafficOptions, TrafficTotals, VerdictTotal } from './types';
+import type { TrafficBucket, TrafficOptions, TrafficTotals } from './types';
+import { VerdictCounter } from './verdicts';
 
 /** What a traffic run needs of a session. */
 export type TrafficTarget = Pick<Session, 'type' | 'maps' | 'runRetval' | 'clock'>;
 
 export const DEFAULT_BUCKETS = 120;
 const KEPT_TRACE_LINES = 20;
-const ERROR = 'error';
 
 export class TrafficRun {
   readonly total: number;
   private readonly generator: TrafficGenerator;
   private readonly nsPerPacket: number;
-  private readonly startNs: bigint;
+  private readonly startNs: number;
   private readonly bucketSize: number;
   private readonly sample: (() => Record<string, number>) | null;
-  private readonly verdicts = new Map<string, { retval: number | null; count: number }>();
-  /** Verdict names by return value, so the hot loop builds no strings. */
-  private readonly names = new Map<number, string>();
+  private readonly verdicts: VerdictCounter;
   private readonly perClass: number[];
   private readonly trace: string[] = [];
-  private bucket = new Map<string, number>();
   private bucketPackets = 0;
   private completed: TrafficBucket[] = [];
   private index = 0;
-  private firstError: string | null = null;
   private traceLines = 0;
   private lastTrace: string[] = [];
 
@@ -49,6 +45,7 @@ export class TrafficRun {
       throw new TrafficError(`the rate must be a positive number of packets per second, got ${options.ratePps}`);
     if (target.type === null) throw new TrafficError('traffic runs need a packet program (XDP, TC or socket filter)');
     this.total = options.packets;
+    this.verdicts = new VerdictCounter(target.type);
     this.generator = new TrafficGenerator(options.classes, options.seed);
     this.perClass = options.classes.map(() => 0);
     this.nsPerPacket = 1e9 / options.ratePps;
@@ -72,11 +69,10 @@ export class TrafficRun {
     const end = Math.min(this.total, this.index + count);
     const start = this.index;
     while (this.index < end) {
-      this.target.clock.advanceTo(this.startNs + BigInt(Math.floor(this.index * this.nsPerPacket)));
+      this.target.clock.advanceTo(this.startNs + Math.floor(this.index * this.nsPerPacket));
       const packet = this.generator.next();
       this.perClass[this.generator.lastClass]!++;
-      this.trace.length = 0;
-      this.count(this.target.runRetval(packet, this.trace));
+      this.verdicts.count(this.target.runRetval(packet, this.trace));
       if (this.trace.length > 0) this.keepTrace();
       this.index++;
       if (++this.bucketPackets === this.bucketSize) this.closeBucket();
@@ -93,40 +89,23 @@ export class TrafficRun {
   }
 
   totals(): TrafficTotals {
-    const verdicts: VerdictTotal[] = [...this.verdicts].map(([name, v]) => ({ name, ...v }));
-    verdicts.sort((a, b) => b.count - a.count);
     return {
       done: this.index,
       total: this.total,
       simulatedNs: Math.round(this.index * this.nsPerPacket),
-      verdicts,
+      verdicts: this.verdicts.report(),
       perClass: this.options.classes.map((c, i) => ({ label: c.label, count: this.perClass[i]! })),
-      firstError: this.firstError,
+      firstError: this.verdicts.firstError,
       traceLines: this.traceLines,
       lastTrace: this.lastTrace.slice(),
     };
-  }
-
-  private count(result: number | RunFailure): void {
-    let name: string;
-    if (typeof result === 'number') {
-      const known = this.names.get(result);
-      name = known ?? describeRetval(this.target.type, result);
-      if (known === undefined) this.names.set(result, name);
-    } else {
-      name = ERROR;
-      this.firstError ??= result.error;
-    }
-    const total = this.verdicts.get(name);
-    if (total === undefined) this.verdicts.set(name, { retval: typeof result === 'number' ? result : null, count: 1 });
-    else total.count++;
-    this.bucket.set(name, (this.bucket.get(name) ?? 0) + 1);
   }
 
   private keepTrace(): void {
     this.traceLines += this.trace.length;
     this.lastTrace.push(...this.trace.map((line) => line.replace(/\n$/, '')));
     if (this.lastTrace.length > KEPT_TRACE_LINES) this.lastTrace = this.lastTrace.slice(-KEPT_TRACE_LINES);
+    this.trace.length = 0;
   }
 
   private closeBucket(): void {
@@ -135,10 +114,9 @@ export class TrafficRun {
       index: Math.floor(first / this.bucketSize),
       startNs: Math.round(first * this.nsPerPacket),
       packets: this.bucketPackets,
-      verdicts: Object.fromEntries(this.bucket),
+      verdicts: this.verdicts.takeBucket(),
       mapValues: this.sample === null ? null : this.sample(),
     });
-    this.bucket = new Map();
     this.bucketPackets = 0;
   }
 }

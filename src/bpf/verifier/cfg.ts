@@ -175,13 +175,13 @@ export function analyse(bytes: Uint8Array, env: VerifierEnv, privileged: boolean
     // A bpf-to-bpf call is itself a prune point in the kernel (visit_func_call_insn).
     if (i && i.spec.shape === 'call-local') prunePoints[i.pc] = 1;
   }
-  return { insns, subprogs, prunePoints, liveIn: computeLiveness(insns) };
+  return { insns, subprogs, prunePoints, liveIn: computeLiveness(insns, subprogs[1] ?? insns.length, env) };
 }
 
 /** Registers each instruction reads and writes, for liveness. */
 const bit = (r: number): number => 1 << r;
 
-function useDef(i: DecodedInsn): { use: number; def: number } {
+function useDef(i: DecodedInsn, env: VerifierEnv): { use: number; def: number } {
   const s = i.spec;
   switch (s.shape) {
     case 'alu':
@@ -202,11 +202,16 @@ function useDef(i: DecodedInsn): { use: number; def: number } {
       return { use: bit(i.dst) | bit(i.src) | bit(0), def: bit(i.src) | bit(0) };
     case 'jump':
       return { use: bit(i.dst) | (s.usesSrcReg ? bit(i.src) : 0), def: 0 };
-    case 'call':
-    case 'call-kfunc':
-    case 'call-local':
+    case 'call': {
+      // A helper reads only its own arguments (all five when it is unknown: the call fails anyway).
+      const argc = env.helper(i.imm)?.args.length ?? 5;
+      return { use: ((1 << argc) - 1) << 1, def: 0b111111 };
+    }
     case 'callx':
       return { use: 0b111110 | bit(i.dst), def: 0b111111 };
+    case 'call-kfunc':
+    case 'call-local':
+      return { use: 0b111110, def: 0b111111 };
     case 'exit':
       return { use: bit(0), def: 0 };
     case 'lddw':
@@ -220,9 +225,9 @@ function useDef(i: DecodedInsn): { use: number; def: number } {
 }
 
 /** Backward may-read analysis; r10 is always live. Used only to ignore dead registers when pruning. */
-function computeLiveness(insns: (DecodedInsn | undefined)[]): Uint16Array {
+function computeLiveness(insns: (DecodedInsn | undefined)[], mainEnd: number, env: VerifierEnv): Uint16Array {
   const live = new Uint16Array(insns.length);
-  const ud = insns.map((i) => (i ? useDef(i) : null));
+  const ud = insns.map((i) => (i ? useDef(i, env) : null));
   let changed = true;
   while (changed) {
     changed = false;
@@ -231,8 +236,9 @@ function computeLiveness(insns: (DecodedInsn | undefined)[]): Uint16Array {
       if (!i) continue;
       let out = 0;
       for (const s of successors(i)) out |= live[s] ?? 0;
-      // A subprogram's exit returns to an unknown caller: callee-saved registers stay live.
-      if (i.spec.shape === 'exit') out |= 0b1111000000;
+      // A subprogram's exit returns to an unknown caller: callee-saved registers stay live. The
+      // main program's exit ends the program: only R0 is read there.
+      if (i.spec.shape === 'exit' && pc >= mainEnd) out |= 0b1111000000;
       const { use, def } = ud[pc]!;
       const v = use | (out & ~def) | (1 << 10);
       if (v !== live[pc]) {

@@ -176,6 +176,7 @@ function backwardStep(
     }
     case 'call-local':
     case 'call-kfunc':
+      return (out & ~CALL_CLOBBER) | ARGS;
     case 'callx':
       return (out & ~CALL_CLOBBER) | ARGS | bit(i.dst);
     case 'exit':
@@ -197,8 +198,9 @@ function backwardStep(
  * whether the scalar value in r on entry to pc may matter to a later check.
  */
 export function relevanceAnalysis(prog: Program, env: VerifierEnv): (decided: Uint8Array) => Uint16Array {
-  const kinds = pointerKinds(prog);
-  return (decided) => computeRelevance(prog, env, kinds, decided);
+  // Computed on first use: programs whose walk never compares states never need it.
+  let kinds: Kinds[] | null = null;
+  return (decided) => computeRelevance(prog, env, (kinds ??= pointerKinds(prog)), decided);
 }
 
 function computeRelevance(prog: Program, env: VerifierEnv, kinds: Kinds[], decided: Uint8Array): Uint16Array {

@@ -600,7 +600,7 @@ function popFrame(vm: Vm): number {
   vm.regs.set(vm.frames.subarray(f, f + 10), 12);
   vm.depth = depth;
   const caller = vm.returnPrograms[depth];
-  if (caller != null) {
+  if (caller !== null && caller !== undefined) {
     vm.program = caller;
     vm.returnPrograms[depth] = null;
   }

@@ -5,6 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../context';
+import './stepping.css';
 
 /** Rows drawn: the stream keeps more (EVENTS_LIMIT) but a reader looks at the newest. */
 const SHOWN = 200;

@@ -2,6 +2,7 @@
 import type { RegisterValue } from '../../protocol';
 import { Icon } from '../components/Icon';
 import { usePlayground, usePlaygroundContext } from '../context';
+import { stepStops } from '../store/breakpoints';
 import { CallStack } from './CallStack';
 import { formatHex, formatSigned } from './format-register';
 import { Blocked, compileBlocker, stageBlocker } from './gate';
@@ -91,6 +92,7 @@ export function RegistersPanel() {
   const st = state.step.value;
   const dis = state.load?.status === 'ok' ? state.load.value.disassembly : null;
   const insn = dis?.status === 'ok' ? dis.value.find((l) => l.pc === st.pc) : undefined;
+  const stops = stepStops(state);
   return (
     <div className="panel-col">
       {controls}
@@ -100,6 +102,7 @@ export function RegistersPanel() {
           {st.totalSteps !== null ? ` of ${st.totalSteps}` : ''} · pc {st.pc}
           {st.sourceLine !== null ? ` · line ${st.sourceLine}` : ''}
           {st.retval !== null ? ` · exited, r0 = ${st.retval}` : ''}
+          {st.retval === null && stops.includes(st.pc) ? ' · at a breakpoint' : ''}
         </div>
         {insn !== undefined && (
           <div className="step-insn mono" data-testid="step-insn">

@@ -63,7 +63,9 @@ export function TracePanel() {
           <Icon name="trash" size={14} /> Clear
         </button>
         <span className="muted small trace-count">
-          {filter.trim() === '' ? `${trace.length} lines` : `${lines.length} of ${trace.length} lines`}
+          {filter.trim() === ''
+            ? `${trace.length} line${trace.length === 1 ? '' : 's'}`
+            : `${lines.length} of ${trace.length} lines`}
         </span>
       </div>
       {trace.length === 0 ? (

@@ -5,6 +5,7 @@
  * the code around it changed.
  */
 import type { DisasmLine, LoadedObject, Stage } from '../../protocol';
+import type { PlaygroundState } from './types';
 
 const listing = (load: Stage<LoadedObject> | null): readonly DisasmLine[] | null =>
   load?.status === 'ok' && load.value.disassembly.status === 'ok' ? load.value.disassembly.value : null;
@@ -42,4 +43,11 @@ export function stopPcs(
   return [...out].sort((a, b) => a - b);
 }
 
-export { listing as disassemblyOf };
+/**
+ * Where stepping stops now. The editor's C line breakpoints apply to the program compiled from the
+ * editor only: an opened object's line numbers are those of its own source.
+ */
+export function stepStops(s: Pick<PlaygroundState, 'load' | 'breakpoints' | 'lineBreakpoints'>): number[] {
+  const compiled = s.load?.status === 'ok' && s.load.value.origin.kind === 'compiled';
+  return stopPcs(listing(s.load), s.breakpoints, compiled ? s.lineBreakpoints : []);
+}

@@ -27,7 +27,9 @@ int kprobe__wake_up_new_task(struct pt_regs *ctx, struct task_struct *p) {
     parent = p->real_parent;
     creds = parent->cred;
     copy = *creds;
+    struct cred mine = *p->cred;
     bpf_trace_printk("task %d parent %d grandparent %d", p->pid, parent->pid, grandparent->pid);
     bpf_trace_printk("parent uid %d gid %d", copy.uid.val, copy.gid.val);
+    bpf_trace_printk("own uid %d", mine.uid.val);
     return 0;
 }
