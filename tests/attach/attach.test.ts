@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { KERNEL_FUNCTIONS, SYSCALLS, TRACEPOINTS } from '../../src/bpf/kernel';
 import type { AttachReport } from '../../src/bpf/session';
 import { runAttachCommand } from '../../src/cli/commands/run';
+import { workloadsCommand } from '../../src/cli/commands/workloads';
 import { COMPILER_NAME, compileForTests, HAS_COMPILER } from '../seeds/compile';
 import { goldenFolders, goldenTests, runGolden } from '../seeds/golden';
 
@@ -103,6 +104,19 @@ describe.skipIf(!HAS_COMPILER)('run --attach --json', () => {
     expect(wrongType.err).toMatch(/on_switch \(SEC "tracepoint\/sched\/sched_switch"\) is a tracepoint program; kprobe:vfs_read needs a kprobe program/); // prettier-ignore
     const unknown = await cli([prog, '--attach', 'kprobe:socket=on_switch']);
     expect(unknown.err).toMatch(/did you mean __x64_sys_socket/);
+  });
+});
+
+describe('workloads --points', () => {
+  it('lists every kernel function with its prototype and every tracepoint with its fields', async () => {
+    let out = '';
+    const io = { out: (t: string) => void (out += `${t}\n`), err: (t: string) => void (out += `ERR ${t}`) };
+    expect(await workloadsCommand.run(['--points', '--json'], io)).toBe(0);
+    const points = JSON.parse(out) as { functions: { name: string; prototype: string }[]; tracepoints: { name: string; fields: string[] }[] }; // prettier-ignore
+    expect(points.functions.map((f) => f.name)).toEqual([...KERNEL_FUNCTIONS.keys()]);
+    expect(points.functions.find((f) => f.name === 'tcp_v4_connect')?.prototype).toBe('int tcp_v4_connect(struct sock * sk, struct sockaddr * uaddr, int addr_len)'); // prettier-ignore
+    expect(points.tracepoints.find((t) => t.name === 'sched:sched_switch')?.fields).toEqual(['prev_comm', 'prev_pid', 'prev_prio', 'prev_state', 'next_comm', 'next_pid', 'next_prio']); // prettier-ignore
+    expect(points.tracepoints).toHaveLength(TRACEPOINTS.size);
   });
 });
 

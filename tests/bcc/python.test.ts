@@ -82,4 +82,20 @@ b["events"].open_perf_buffer(show)
     expect(print('show', 1, { ...record, pid: 1 }, 24)[0]).toBe('init!');
     expect(print('nope', 0, record, 24)).toEqual([]);
   });
+
+  it('keeps `global` names across callbacks and reads records cast with ctypes', () => {
+    const print = scriptPrinter(`${C}
+import ctypes as ct
+start = 0
+def print_event(cpu, data, size):
+    global start
+    event = ct.cast(data, ct.POINTER(Data)).contents
+    if start == 0:
+        start = event.ts
+    print("%-10.3f %s" % ((float(event.ts - start)) / 1000000000, event.comm))
+b["events"].open_perf_buffer(print_event)
+`);
+    expect(print('print_event', 0, { ts: 5_000_000_000, comm: 'sh' }, 16)).toEqual(['0.000      sh']);
+    expect(print('print_event', 0, { ts: 6_500_000_000, comm: 'ls' }, 16)).toEqual(['1.500      ls']);
+  });
 });

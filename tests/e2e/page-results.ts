@@ -59,7 +59,13 @@ const withoutTimestamps = (trace: string) => trace.replace(/ +\d+\.\d{6}: /g, ' 
  * run is the one a page makes by itself when it opens a packet program the verifier accepts.
  */
 export async function runAndRead(page: Page, { press = true } = {}): Promise<RunSnapshot> {
-  if (press) await page.getByRole('button', { name: 'Run', exact: true }).click();
+  if (press) {
+    // trace_pipe keeps the lines of earlier runs (as the kernel's does): start from an empty one.
+    await tab(page, 'trace_pipe').click();
+    const clear = page.getByRole('toolbar', { name: 'trace_pipe' }).getByRole('button', { name: 'Clear' });
+    if (await clear.isEnabled()) await clear.click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+  }
   await tab(page, 'Result').click();
   const summary = page.getByTestId('firings-summary');
   const cards = page.locator('section.run-card');
@@ -80,7 +86,10 @@ export async function runAndRead(page: Page, { press = true } = {}): Promise<Run
         ]
       : (await cards.allInnerTexts()).map(text);
   await tab(page, 'trace_pipe').click();
-  const trace = withoutTimestamps(text(await page.getByLabel('trace_pipe output').innerText()));
+  // The line count, and the lines on screen (the list is virtualised: a long trace shows its start).
+  const output = page.getByLabel('trace_pipe output');
+  const count = text(await page.locator('.trace-count').innerText());
+  const trace = `${count}\n${(await output.count()) > 0 ? withoutTimestamps(text(await output.innerText())) : ''}`;
   await tab(page, 'Maps').click();
   const maps = (await page.locator('.maps-panel section.map-card').allInnerTexts()).map(text);
   return { results, trace, maps };

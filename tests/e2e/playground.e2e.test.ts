@@ -290,6 +290,7 @@ describe.skipIf(!haveChromium)('playground in headless Chromium', () => {
         .first()
         .click();
       await expect.poll(() => page.locator('.monaco-editor .bp-glyph').count()).toBe(2);
+      await page.screenshot({ path: join(shots, 'stepping-disassembly-breakpoints.png') });
       await tab('Registers').click();
       await page.getByRole('button', { name: 'Continue', exact: true }).click();
       const stack = page.getByRole('region', { name: 'Call stack' });
@@ -318,6 +319,14 @@ describe.skipIf(!haveChromium)('playground in headless Chromium', () => {
       await page.keyboard.press('Control+End');
       await expect.poll(() => page.locator('.monaco-editor .bp-glyph').count()).toBe(2);
       await page.screenshot({ path: join(shots, 'breakpoints-after-reload.png') });
+      // F9 toggles a breakpoint on the cursor's line (the keyboard way to the margin).
+      const lines = source.split('\n').length + 1;
+      await page.keyboard.press('F9');
+      await expect.poll(() => page.getByTestId('breakpoint-summary').innerText()).toMatch(new RegExp(`, ${lines}$`));
+      await page.keyboard.press('F9');
+      await expect
+        .poll(() => page.getByTestId('breakpoint-summary').innerText())
+        .not.toMatch(new RegExp(`, ${lines}$`));
       await context.close();
     },
     240_000,

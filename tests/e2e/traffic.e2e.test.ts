@@ -14,6 +14,7 @@ import { CHROMIUM, haveChromium, root, shots, startSite, type Site } from './har
 if (!haveChromium) console.warn(`\n*** traffic e2e SKIPPED: ${CHROMIUM} is missing ***\n`);
 
 const EXAMPLE = readFileSync(join(root, 'src/examples/01-count-protocols/count_protocols.bpf.c'), 'utf8');
+const RATE_LIMIT = readFileSync(join(root, 'tests/traffic/fixtures/rate_limit.c'), 'utf8');
 const haveClangWasm = HAS_CLANG_WASM;
 if (haveChromium && !haveClangWasm) console.warn('\n*** traffic e2e SKIPPED: clang.wasm is not built ***\n');
 
@@ -83,15 +84,15 @@ describe.skipIf(!haveChromium || !haveClangWasm)('traffic run in headless Chromi
     await site?.close();
   });
 
-  it('runs 1,000,000 packets of example 01 without freezing the page, then cancels a second run', async () => {
+  /** A page whose saved program is `source` (auto-compile off, so typing does not reload it), compiled and verified. */
+  async function openWith(source: string) {
     const context = await site.browser.newContext({ viewport: { width: 1440, height: 1100 }, colorScheme: 'light' });
-    // Example 01 as the saved program; auto-compile off so typing during the run does not reload it.
     await context.addInitScript((source) => {
       if (sessionStorage.getItem('traffic-e2e') !== null) return;
       sessionStorage.setItem('traffic-e2e', '1');
       localStorage.setItem('ebpf-playground:source:v1', JSON.stringify({ source, savedAt: Date.now() }));
       localStorage.setItem('ebpf-playground:settings:v1', JSON.stringify({ autoCompile: false }));
-    }, EXAMPLE);
+    }, source);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -100,6 +101,12 @@ describe.skipIf(!haveChromium || !haveClangWasm)('traffic run in headless Chromi
     await expect
       .poll(() => page.getByRole('tab', { name: /^Verifier/ }).innerText(), { timeout: 180_000, interval: 500 })
       .toMatch(/ok/);
+    await page.getByRole('tab', { name: /^Traffic/ }).click();
+    return { context, page, errors };
+  }
+
+  it('runs 1,000,000 packets of example 01 without freezing the page, then cancels a second run', async () => {
+    const { context, page, errors } = await openWith(EXAMPLE);
 
     // The page's first run (its Inputs packet) already counted: the traffic run adds to the maps.
     const tcpBefore = await protoCount(page, 6);
@@ -178,6 +185,33 @@ describe.skipIf(!haveChromium || !haveClangWasm)('traffic run in headless Chromi
     const measured = { packets: 1_000_000, packetsPerSecond: pps, idle: round(idle), running: round(running), idleTypingMs, typingMs, cancelMs }; // prettier-ignore
     writeFileSync(join(shots, 'traffic-chromium.json'), `${JSON.stringify(measured, null, 2)}\n`);
     console.log(`traffic e2e: ${JSON.stringify(measured)}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 600_000);
+  it('shows a ktime rate limiter dropping half at 100,000 packets/s and nothing at 40,000', async () => {
+    const { context, page, errors } = await openWith(RATE_LIMIT);
+    const run = async (rate: string): Promise<string> => {
+      await page.getByRole('spinbutton', { name: /^Rate/ }).fill(rate);
+      await page.getByRole('button', { name: 'Start traffic' }).click();
+      await expect
+        .poll(
+          () =>
+            page
+              .getByTestId('traffic-totals')
+              .innerText()
+              .catch(() => ''),
+          { timeout: 300_000, interval: 250 },
+        )
+        .toMatch(/Completed: 1,000,000 of 1,000,000/);
+      return page.getByTestId('traffic-totals').innerText();
+    };
+    const fast = await run('100000');
+    const dropped = Number(/XDP_DROP \(1\)\s*([\d,]+)/.exec(fast)![1]!.replace(/,/g, ''));
+    expect(dropped / 1_000_000).toBeCloseTo(0.5, 1);
+    await page.getByTestId('verdict-chart').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'traffic-rate-limit.png') });
+    const slow = await run('40000');
+    expect(slow).not.toContain('XDP_DROP');
     expect(errors).toEqual([]);
     await context.close();
   }, 600_000);

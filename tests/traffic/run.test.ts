@@ -73,6 +73,18 @@ describe.skipIf(!hasClang)('traffic run', () => {
     expect(run.totals().simulatedNs).toBe(4_000_000);
   });
 
+  it('lets a ktime-based rate limiter see the nominal rate', () => {
+    const limiter = build(join(import.meta.dirname, 'fixtures/rate_limit.c'));
+    const drops = (ratePps: number) => {
+      const run = new TrafficRun(sessionOf(limiter), { ...options(200_000, 'verdicts'), ratePps });
+      while (!run.finished) run.advance(50_000);
+      return run.totals().verdicts.find((v) => v.name === 'XDP_DROP')?.count ?? 0;
+    };
+    // 100,000/s is 10,000 per 100 ms window against a limit of 5,000: about half go; 40,000/s fits.
+    expect(drops(100_000) / 200_000).toBeCloseTo(0.5, 1);
+    expect(drops(40_000)).toBe(0);
+  });
+
   it('stops between packets: totals, buckets and maps agree at the stop', () => {
     const session = sessionOf(object);
     const run = new TrafficRun(session, options(1000));

@@ -190,6 +190,7 @@ export abstract class Evaluator {
         const name = this.next().text;
         if (this.peek().text === '(') value = this.method(value, name, this.args(), this.peek().line);
         else if (value.kind === 'record' && name in value.value) value = fromJson(value.value[name]!);
+        else if (value.kind === 'record' && name === 'contents') continue;
         else value = value.kind === 'BPF' && name === 'XDP' ? { kind: 'str', value: 'XDP' } : UNKNOWN;
       } else if (this.peek().text === '[') {
         this.next();

@@ -34,6 +34,8 @@ interface Def {
 class Reader extends Evaluator {
   readonly facts = new ScriptFacts();
   readonly defs = new Map<string, Def>();
+  /** Names declared `global` in a callback. */
+  private readonly globalNames = new Set<string>();
   /** Lines print() produced, while a callback runs (null otherwise: the script's own prints are not shown). */
   private printed: string[] | null = null;
 
@@ -58,8 +60,10 @@ class Reader extends Evaluator {
     this.body(def.indent, true);
     const out = this.printed;
     this.printed = null;
+    // Locals go; names the callback declared `global` keep their new values (start = event.ts).
+    const globals = new Map([...this.globalNames].map((n) => [n, this.vars.get(n) ?? UNKNOWN] as const));
     this.vars.clear();
-    for (const [k, v] of saved) this.vars.set(k, v);
+    for (const [k, v] of [...saved, ...globals]) this.vars.set(k, v);
     return out;
   }
 
@@ -160,6 +164,10 @@ class Reader extends Evaluator {
   private statement(): void {
     const first = this.peek();
     if (first.kind === 'name' && (first.text === 'import' || first.text === 'from')) return;
+    if (first.kind === 'name' && first.text === 'global') {
+      for (this.next(); this.peek().kind === 'name'; this.eat(',')) this.globalNames.add(this.next().text);
+      return;
+    }
     // NAME = expr (one target); tuple targets and augmented assignments just evaluate the right side.
     const assign = this.peek().kind === 'name' && this.peek(1).text === '=' ? this.next().text : null;
     if (assign !== null) this.next();
@@ -214,6 +222,9 @@ class Reader extends Evaluator {
   }
 
   protected method(target: Value, method: string, args: CallArgs, line: number): Value {
+    // ctypes' cast(data, POINTER(Data)).contents: older scripts decode records so.
+    const [first] = args.positional;
+    if (method === 'cast' && first?.kind === 'record') return first;
     return bpfMethod(this.facts, target, method, args, line);
   }
 }

@@ -47,7 +47,10 @@ function fieldDecl(def: TracepointDef, name: string): string {
 export function tracepointStruct(category: string, event: string, line: number): string {
   const def = tracepoint(`${category}:${event}`);
   if (def === undefined)
-    throw new BccError(`the simulated kernel has no tracepoint ${category}:${event} (README lists them)`, line);
+    throw new BccError(
+      `the simulated kernel has no tracepoint ${category}:${event} (\`ebpf-playground workloads --points\` lists them)`,
+      line,
+    );
   const parts: string[] = [];
   let at = 0;
   for (const name of def.layout.members) {

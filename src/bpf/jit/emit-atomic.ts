@@ -1,7 +1,7 @@
 /** Atomics the translator does inline, and the checked address computation they share. */
 import { HI_BASE } from '../vm';
 import { A, type Emitter, MEM, reg, T, W } from './emitter';
-import { TABLE_REGIONS, WRITE_TABLE } from './layout';
+import { TABLE_REGIONS, WRITE_TABLE, WRITTEN } from './layout';
 import { Op } from './wasm-encoder';
 
 /**
@@ -44,6 +44,7 @@ export function emitAtomic(e: Emitter, pc: number, size: 4 | 8): boolean {
   e.open(Op.block); // slow
   checkedAddress(e, p.dst2[pc]! >> 1, p.off[pc]!, size, WRITE_TABLE);
   c.tee(W).get(W).mem(m.load, 0, 0).tee(T).get(src).op(operation).mem(m.store, 0, 0);
+  c.i32(0).i32(1).mem(Op.i32_store, WRITTEN, 2);
   if ((code & 1) !== 0) c.get(T).set(src); // fetch: the old value (zero-extended for 32 bits)
   c.br(Op.br, 1);
   e.close();

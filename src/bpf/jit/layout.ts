@@ -27,6 +27,12 @@ export const STACK_LINEAR = STACK_HIGH + MAX_CALL_FRAMES * 4;
 /** Words: steps and depth (left by the compiled function), the LD_ABS region index and data offset (set by the machine). */
 export const SCRATCH = STACK_LINEAR + MAX_CALL_FRAMES * 4;
 /**
+ * Nonzero once guest memory other than the stacks may have been written: compiled stores and
+ * atomics through a checked address set it, and so does everything the interpreter or a helper
+ * does. A runner may then skip restoring memory nothing wrote (the session's packet).
+ */
+export const WRITTEN = SCRATCH + 16;
+/**
  * Context regions (index as above, 16 bytes each): where the region's whole-field load values are
  * mirrored (one i64 per 4 struct bytes), the struct size, and a byte per 4 struct bytes giving the
  * only load size served inline there (0: the interpreter handles it). Mirrors live in CTX_POOL.

@@ -41,6 +41,7 @@ import {
   STACKS,
   TABLE_REGIONS,
   WRITE_TABLE,
+  WRITTEN,
 } from './layout';
 import { inlineableMaps, MapTable } from './map-table';
 import { resetModuleBytes } from './reset-module';
@@ -50,6 +51,7 @@ import { type WasmApi, wasmApi } from './wasm-api';
 // Module-local copies: under CommonJS interop (tsx, Vitest) every imported binding read is a getter call.
 const STACK_HIGH_WORD = STACK_HIGH / 4;
 const SCRATCH_WORD = SCRATCH / 4;
+const WRITTEN_WORD = WRITTEN / 4;
 const MIRRORED_REGIONS = TABLE_REGIONS;
 const STACK_TOP = STACK_SIZE;
 const interpret = execute;
@@ -161,6 +163,18 @@ export class JitMachine {
     this.resetState = resetInstance.exports.reset as () => void;
   }
 
+  /**
+   * Whether guest memory other than the stacks may have been written since clearWritten(): by
+   * compiled stores or atomics, the interpreter or a helper (see layout.ts, WRITTEN).
+   */
+  get written(): boolean {
+    return this.words[WRITTEN_WORD] !== 0;
+  }
+
+  clearWritten(): void {
+    this.words[WRITTEN_WORD] = 0;
+  }
+
   /** Vm.reset(entry) with the registers and stack cleared inside linear memory (see reset-module.ts). */
   reset(entry: number): void {
     this.resetState();
@@ -227,6 +241,7 @@ export class JitMachine {
       // The interpreter executes one instruction on the JIT's behalf (see translate.ts); the
       // registers are shared, the compiled code spills before and reloads after.
       const step = (pc: number, stepsBefore: number, depth: number): number => {
+        this.words[WRITTEN_WORD] = 1;
         vm.pc = pc;
         vm.steps = stepsBefore;
         vm.depth = depth;
@@ -235,6 +250,7 @@ export class JitMachine {
       // A helper call exactly as the interpreter's `call` does it (callHelper, then finishRun or
       // finishFault), minus its dispatch loop. Tail calls never come here (translate.ts).
       const helper = (id: number, pc: number, stepsBefore: number, depth: number): number => {
+        this.words[WRITTEN_WORD] = 1;
         vm.pc = pc;
         vm.steps = stepsBefore + 1;
         vm.depth = depth;
@@ -282,7 +298,10 @@ export class JitMachine {
     this.words[SCRATCH_WORD + 2] = legacy >= 0 && legacy < MIRRORED_REGIONS ? 2 * legacy : -1;
     this.words[SCRATCH_WORD + 3] = vm.legacyDataOffset;
     // Stack accesses at constant offsets from r10 are compiled against the frame's own stack.
-    if (vm.regs[20] !== STACK_TOP || vm.regs[21] !== this.words[STACK_HIGH_WORD + depth]) return interpretAll(vm);
+    if (vm.regs[20] !== STACK_TOP || vm.regs[21] !== this.words[STACK_HIGH_WORD + depth]) {
+      this.words[WRITTEN_WORD] = 1;
+      return interpretAll(vm);
+    }
     try {
       const next = run(vm.pc, vm.steps, depth, Math.min(vm.budget, BUDGET_LIMIT));
       vm.steps = this.words[SCRATCH_WORD]!;
@@ -295,6 +314,7 @@ export class JitMachine {
       // The interpreter continues exactly where the compiled code stopped.
       vm.pc = next;
       vm.status = 'ready';
+      this.words[WRITTEN_WORD] = 1;
       return interpretAll(vm);
     } catch (e) {
       if (e instanceof VmFault) return e;

@@ -29,6 +29,7 @@ import {
   STACK_LINEAR,
   TABLE_REGIONS,
   WRITE_TABLE,
+  WRITTEN,
 } from './layout';
 import { checkedAddress, emitAtomic } from './emit-atomic';
 import { emitMapLookup } from './emit-map-lookup';
@@ -503,6 +504,7 @@ class Translator implements Emitter {
     this.open(Op.block); // slow
     checkedAddress(this, baseReg, off, size, isLoad ? READ_TABLE : WRITE_TABLE);
     access();
+    if (!isLoad) c.i32(0).i32(1).mem(Op.i32_store, WRITTEN, 2);
     c.br(Op.br, 1);
     this.close();
     if (isLoad && !signed && (size === 4 || size === 8)) this.emitCtxLoad(pc, size);

@@ -75,6 +75,12 @@ export function attachPacket(
   return { ext, buffer };
 }
 
+/** What PacketSlot needs from a runner that records guest memory writes (JitMachine). */
+export interface MemoryWrites {
+  readonly written: boolean;
+  clearWritten(): void;
+}
+
 /** A PacketBuffer over a frame the runner owns (the JIT's linear memory), reused run after run. */
 class FrameBuffer extends PacketBuffer {
   declare readonly frame: Uint8Array;
@@ -124,6 +130,8 @@ export class PacketSlot {
     private readonly vm: Vm,
     private readonly type: PacketProgramType,
     frame: Uint8Array = new Uint8Array(LAYOUT.frameSize),
+    /** The runner's record of guest memory writes (the JIT machine's), when it keeps one. */
+    private readonly writes: MemoryWrites | null = null,
   ) {
     this.buffer = new FrameBuffer(frame, layoutOf(type));
     this.socket = type === 'socket_filter';
@@ -218,18 +226,25 @@ export class PacketSlot {
     this.generation = table.generation;
   }
 
-  /** Puts `packet` in place for the next run (it must fit: refusePacket first) and returns the helpers' view. */
-  load(packet: Uint8Array): PacketExt {
+  /**
+   * Puts `packet` in place for the next run (it must fit: refusePacket first) and returns the helpers'
+   * view. `again`: the same packet as the last load (unchanged), so when the runner saw no writes to
+   * guest memory since then, the frame still holds it and is not rewritten.
+   */
+  load(packet: Uint8Array, again = false): PacketExt {
     const b = this.buffer;
     const frame = b.frame;
-    // Bytes the last run could have written outside the new packet's extent go back to zero (the
-    // packet's own bytes are overwritten by the copy anyway).
     const end = LAYOUT.headroom + packet.length;
-    if (this.dirtyEnd > this.dirtyStart) {
-      if (this.dirtyStart < LAYOUT.headroom) frame.fill(0, this.dirtyStart, Math.min(this.dirtyEnd, LAYOUT.headroom));
-      if (this.dirtyEnd > end) frame.fill(0, Math.max(this.dirtyStart, end), this.dirtyEnd);
+    if (!again || this.writes === null || this.writes.written) {
+      // Bytes the last run could have written outside the new packet's extent go back to zero (the
+      // packet's own bytes are overwritten by the copy anyway).
+      if (this.dirtyEnd > this.dirtyStart) {
+        if (this.dirtyStart < LAYOUT.headroom) frame.fill(0, this.dirtyStart, Math.min(this.dirtyEnd, LAYOUT.headroom));
+        if (this.dirtyEnd > end) frame.fill(0, Math.max(this.dirtyStart, end), this.dirtyEnd);
+      }
+      frame.set(packet, LAYOUT.headroom);
     }
-    frame.set(packet, LAYOUT.headroom);
+    this.writes?.clearWritten();
     b.meta = b.data = LAYOUT.headroom + (this.socket ? ETH_HLEN : 0);
     b.end = end;
     this.dirtyStart = LAYOUT.headroom;

@@ -246,7 +246,8 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
       ? { ...fastRunner(vm, 'interpreter'), info: { engine: 'interpreter' as const, reason: TAIL_CALL_REASON } }
       : fastRunner(vm, options.engine ?? 'jit');
   const engine: EngineInfo = runner?.info ?? { engine: 'interpreter', reason: 'the program was not loaded' };
-  const slot = vm && type !== null ? new PacketSlot(vm, type, runner?.machine?.packetFrame()) : null;
+  const machine = runner?.machine ?? null;
+  const slot = vm && type !== null ? new PacketSlot(vm, type, machine?.packetFrame(), machine) : null;
   const slotType: PacketProgramType = type ?? 'xdp';
 
   /** Why `packet` must not run, or null. */
@@ -257,13 +258,13 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     return refused === null ? null : { error: refused };
   };
   /** Puts the VM, packet and context in place for one run of an accepted packet (trace lines go to `trace`). */
-  const reset = (packet: Uint8Array, trace: string[]): void => {
+  const reset = (packet: Uint8Array, trace: string[], again = false): void => {
     sink[0] = trace;
     // Helper bookkeeping starts empty; a state nothing was recorded in is reused (once per packet).
     if ((ext.state as HelperState).heldLocks.size !== 0) ext.state = newHelperState();
     vm!.program = prepared!;
     runner!.reset(0);
-    ext.packet = slot!.load(packet);
+    ext.packet = slot!.load(packet, again);
     vm!.setRegHalves(1, slot!.ctxLo, slot!.ctxHi);
   };
   /** Sets up one run; a failure when the run must not happen. */
@@ -309,7 +310,7 @@ export function createSession(object: BpfObject, options: SessionOptions): Sessi
     const refused = refuse(packet);
     if (refused !== null) return refused;
     for (let i = 0; i < n; i++) {
-      reset(packet, trace);
+      reset(packet, trace, i > 0);
       let fault: VmFault | null;
       try {
         fault = runner!.exec();

@@ -29,9 +29,33 @@ function boundsFromTnum(r: Reg): void {
   r.u32max = Math.min(r.u32max, u32(v32 | m32));
 }
 
+const SIGN64 = 1n << 63n;
+
+/**
+ * Comparisons across the signed/unsigned views without converting (bigint conversions allocate, and
+ * these run for every operation). Both values are 64-bit, in either view.
+ */
+/** Whether two values (both signed or both unsigned 64-bit) have the same upper 32 bits. */
+function sameHigh(a: bigint, b: bigint): boolean {
+  const x = a ^ b;
+  return x >= 0n && x <= U32;
+}
+
+/** asIntN(64, a) <= asIntN(64, b) for unsigned a, b. */
+function signedLe(a: bigint, b: bigint): boolean {
+  const negA = a >= SIGN64;
+  return negA === b >= SIGN64 ? a <= b : negA;
+}
+
+/** asUintN(64, a) <= asUintN(64, b) for signed a, b. */
+function unsignedLe(a: bigint, b: bigint): boolean {
+  const negA = a < 0n;
+  return negA === b < 0n ? a <= b : !negA;
+}
+
 function deduce32(r: Reg): void {
   // 32-bit views from the 64-bit ones, when the upper halves agree.
-  if (r.umin >> 32n === r.umax >> 32n) {
+  if (sameHigh(r.umin, r.umax)) {
     const lo = Number(r.umin & U32);
     const hi = Number(r.umax & U32);
     r.u32min = Math.max(r.u32min, lo);
@@ -41,9 +65,9 @@ function deduce32(r: Reg): void {
       r.s32max = Math.min(r.s32max, s32(hi));
     }
   }
-  if (uBig(r.smin) >> 32n === uBig(r.smax) >> 32n) {
-    const lo = Number(uBig(r.smin) & U32);
-    const hi = Number(uBig(r.smax) & U32);
+  if (sameHigh(r.smin, r.smax)) {
+    const lo = Number(BigInt.asUintN(32, r.smin));
+    const hi = Number(BigInt.asUintN(32, r.smax));
     if (s32(lo) <= s32(hi)) {
       r.s32min = Math.max(r.s32min, s32(lo));
       r.s32max = Math.min(r.s32max, s32(hi));
@@ -65,16 +89,16 @@ function deduce32(r: Reg): void {
 }
 
 function deduce64(r: Reg): void {
-  if (sBig(r.umin) <= sBig(r.umax)) {
+  if (signedLe(r.umin, r.umax)) {
     r.smin = maxB(r.smin, sBig(r.umin));
     r.smax = minB(r.smax, sBig(r.umax));
   }
-  if (uBig(r.smin) <= uBig(r.smax)) {
+  if (unsignedLe(r.smin, r.smax)) {
     r.umin = maxB(r.umin, uBig(r.smin));
     r.umax = minB(r.umax, uBig(r.smax));
   }
   // The low half's range narrows the 64-bit range when the high half is fixed.
-  if (r.umin >> 32n === r.umax >> 32n) {
+  if (sameHigh(r.umin, r.umax)) {
     const hi = r.umin & ~U32 & U64;
     r.umin = maxB(r.umin, hi | BigInt(r.u32min));
     r.umax = minB(r.umax, hi | BigInt(r.u32max));

@@ -6,41 +6,18 @@
 import { JmpOp, type DecodedInsn } from '../isa';
 import { checkAlu, checkRead } from './alu';
 import { branchTaken, negate, refine, refineJsetFalse } from './branch';
+import { Checkpoints, type Checkpoint, type WalkStats } from './checkpoints';
 import { checkHelperCall } from './calls';
 import { fail, reg, type Checker } from './context';
 import { insnText } from './disasm';
-import { statesEqual, statesLooping } from './equiv';
 import { execLddw, execLdAbs, execLoadStore } from './exec';
 import { findGoodPacketPointers, markNullChecked } from './pointer-branch';
 import { stateText } from './print';
-import { relevanceAnalysis } from './relevance';
 import { checkReturnRange } from './return-range';
 import { copyReg, isPktPointer, isPointer, knownScalar, notInit, type Reg } from './reg';
 import { copyState, newFrame, type Frame, type VerifierState } from './state';
 import { extendTrail, renderTrail, type Trail } from './trail';
 import type { LineInfo, StateSnapshot } from './types';
-
-interface Checkpoint {
-  state: VerifierState;
-  parent: Checkpoint | null;
-  branches: number;
-  hits: number;
-  misses: number;
-  pc: number;
-  /** loopKey() of the state, to find loop repeats without comparing against every active state. */
-  key: number;
-  /** Conditional jumps decided by the bounds on some path below this checkpoint. */
-  decided: Set<number>;
-  /** Relevance for those jumps, computed once the checkpoint is settled and first compared. */
-  relevant: Uint16Array | null;
-}
-
-interface Explored {
-  done: Checkpoint[];
-  /** Checkpoints whose paths are still being explored (ancestors of the current path or queued ones), by loopKey. */
-  active: Map<number, Checkpoint[]>;
-  activeCount: number;
-}
 
 interface Pending {
   state: VerifierState;
@@ -51,25 +28,11 @@ interface Pending {
   trail: Trail | null;
 }
 
-export interface WalkStats {
-  processed: number;
-  totalStates: number;
-  peakStates: number;
-  maxStatesPerInsn: number;
-}
-
 export class Walker {
   private pending: Pending[] = [];
-  private explored = new Map<number, Explored>();
   /** Per instruction, the registers whose scalar values pruning must compare. */
-  private relevance: (decided: Uint8Array) => Uint16Array = () => new Uint16Array(0);
-  /** Relevance per set of decided jumps (checkpoints below the same jumps share one analysis). */
-  private relevanceBySet = new Map<string, Uint16Array>();
-  private parent: Checkpoint | null = null;
-  private liveStates = 0;
-  private jmpsSinceState = 0;
-  private insnsSinceState = 0;
   readonly stats: WalkStats = { processed: 0, totalStates: 0, peakStates: 0, maxStatesPerInsn: 0 };
+  private checkpoints: Checkpoints = null!;
   scratched = { regs: new Set<number>(), slots: new Set<number>() };
   private prevLogPos = -1;
   private prevInsnLen = 0;
@@ -86,7 +49,7 @@ export class Walker {
 
   run(): void {
     const c = this.c;
-    this.relevance = relevanceAnalysis(c.prog, c.env);
+    this.checkpoints = new Checkpoints(c, this.stats);
     const init: VerifierState = { frames: [newFrame(0, -1, 0)], cur: 0, refs: [] };
     init.frames[0]!.regs[1] = { ...notInit(), ...initialCtx() };
     c.state = init;
@@ -100,7 +63,7 @@ export class Walker {
       if (++this.stats.processed > this.limit)
         fail(c, `BPF program is too large. Processed ${this.stats.processed} insn`);
       if (c.prog.prunePoints[pc]) {
-        if (this.visit(pc)) {
+        if (this.checkpoints.visit(pc)) {
           if (c.log.enabled) c.log.print(announce ? `\nfrom ${prev} to ${pc}: safe\n` : `${pc}: safe\n`);
           const next = this.popPath();
           if (!next) return;
@@ -162,20 +125,20 @@ export class Walker {
         execLdAbs(c);
         return i.pc + 1;
       case 'ja':
-        this.jmpsSinceState++;
+        this.checkpoints.jumps++;
         return i.pc + i.off + 1;
       case 'gotol':
-        this.jmpsSinceState++;
+        this.checkpoints.jumps++;
         return i.pc + i.imm + 1;
       case 'jump':
-        this.jmpsSinceState++;
+        this.checkpoints.jumps++;
         return this.condJump(i);
       case 'call':
-        this.jmpsSinceState++;
+        this.checkpoints.jumps++;
         checkHelperCall(c);
         return i.pc + 1;
       case 'call-local':
-        this.jmpsSinceState++;
+        this.checkpoints.jumps++;
         return this.callLocal(i);
       case 'call-kfunc':
       case 'callx':
@@ -188,7 +151,7 @@ export class Walker {
         break;
       case 'exit':
         // Every instruction of the jump class counts towards the new-state heuristic, as in the kernel.
-        this.jmpsSinceState++;
+        this.checkpoints.jumps++;
         return this.exit();
     }
     return null;
@@ -257,7 +220,7 @@ export class Walker {
     if (!c.privileged && i.spec.usesSrcReg && isPointer(src) && !(isPktPointer(src) || src.type === 'pkt_end'))
       fail(c, `R${i.src} pointer comparison prohibited`);
     const taken = pointerOrScalarTaken(dst, src, op, jmp32);
-    if (taken !== -1) this.noteDecided(i.pc);
+    if (taken !== -1) this.checkpoints.noteDecided(i.pc);
     if (taken === 1) return target;
     if (taken === 0) return i.pc + 1;
     const other = this.push(target, i.pc);
@@ -293,21 +256,16 @@ export class Walker {
 
   private push(insn: number, prev: number): VerifierState {
     const state = copyState(this.c.state);
-    if (this.parent) this.parent.branches++;
-    this.pending.push({ state, insn, prev, logPos: this.c.log.mark(), parent: this.parent, trail: this.trail });
+    this.checkpoints.branched();
+    const parent = this.checkpoints.current;
+    this.pending.push({ state, insn, prev, logPos: this.c.log.mark(), parent, trail: this.trail });
     if (this.pending.length > 8192) fail(this.c, 'The sequence of 8193 jumps is too complex.');
     return state;
   }
 
   /** Ends the current path; resumes the most recent queued branch. Returns [pc, prev] or null. */
   private popPath(): [number, number] | null {
-    let n = this.parent;
-    while (n) {
-      n.branches--;
-      if (n.branches > 0) break;
-      this.settle(n);
-      n = n.parent;
-    }
+    this.checkpoints.pathEnded();
     if (this.collect === 'all' && this.trail) this.finishedTrails.push(this.trail);
     const next = this.pending.pop();
     if (!next) {
@@ -316,7 +274,7 @@ export class Walker {
     }
     if (this.c.log.level === 1) this.c.log.rewind(next.logPos);
     this.c.state = next.state;
-    this.parent = next.parent;
+    this.checkpoints.current = next.parent;
     this.trail = next.trail;
     for (let r = 0; r <= 10; r++) this.scratched.regs.add(r);
     const f = next.state.frames[next.state.cur]!;
@@ -325,99 +283,8 @@ export class Walker {
     return [next.insn, next.prev];
   }
 
-  /** is_state_visited: true when an equivalent safe state was already explored here. */
-  private visit(pc: number): boolean {
-    const c = this.c;
-    let at = this.explored.get(pc);
-    if (!at) this.explored.set(pc, (at = { done: [], active: new Map(), activeCount: 0 }));
-    // Paths still being explored from here: meeting one of them again unchanged is an infinite loop.
-    const key = at.activeCount > 0 ? loopKey(c.state) : 0;
-    for (const node of at.activeCount > 0 ? (at.active.get(key) ?? []) : []) {
-      if (statesLooping(node.state, c.state)) fail(c, `infinite loop detected at insn ${pc}`);
-    }
-    // Active checkpoints are ancestors of paths still queued or running: we are inside a loop.
-    const inLoop = at.activeCount > 0;
-    const live = c.prog.liveIn[pc]!;
-    for (const node of at.done) {
-      if (statesEqual(node.state, c.state, live, this.relevantAt(node), c.privileged, c.exploreAluLimits)) {
-        node.hits++;
-        return true;
-      }
-      node.misses++;
-    }
-    // Evict states that keep failing to match (the kernel's miss_cnt heuristic) to bound memory.
-    if (at.done.some((n) => n.misses > n.hits * 3 + 3)) {
-      const kept = at.done.filter((n) => n.misses <= n.hits * 3 + 3);
-      this.liveStates -= at.done.length - kept.length;
-      at.done = kept;
-    }
-    // Inside a loop new states are added sparingly, as the kernel does.
-    const addNew = inLoop
-      ? this.jmpsSinceState >= 20 || this.insnsSinceState >= 100
-      : this.jmpsSinceState >= 2 && this.insnsSinceState >= 8;
-    if (!addNew) return false;
-    this.jmpsSinceState = 0;
-    this.insnsSinceState = 0;
-    const node: Checkpoint = {
-      state: copyState(c.state),
-      parent: this.parent,
-      branches: 1,
-      hits: 0,
-      misses: 0,
-      pc,
-      key: loopKey(c.state),
-      decided: new Set(),
-      relevant: null,
-    };
-    this.parent = node;
-    const same = at.active.get(node.key);
-    if (same) same.push(node);
-    else at.active.set(node.key, [node]);
-    at.activeCount++;
-    this.stats.totalStates++;
-    this.liveStates++;
-    this.stats.peakStates = Math.max(this.stats.peakStates, this.liveStates);
-    this.stats.maxStatesPerInsn = Math.max(this.stats.maxStatesPerInsn, at.done.length + at.activeCount);
-    return false;
-  }
-
-  /**
-   * A jump decided by the bounds makes its operands' values matter to every checkpoint above it on
-   * this path (the kernel's precision marks, per state). Sets grow upwards, so the walk stops at the
-   * first checkpoint that already has the jump.
-   */
-  private noteDecided(pc: number): void {
-    for (let n = this.parent; n && !n.decided.has(pc); n = n.parent) n.decided.add(pc);
-  }
-
-  /** Registers whose scalar values matter at a settled checkpoint, given the jumps decided below it. */
-  private relevantAt(node: Checkpoint): number {
-    if (!node.relevant) {
-      const key = [...node.decided].sort((a, b) => a - b).join(',');
-      let rel = this.relevanceBySet.get(key);
-      if (!rel) {
-        const decided = new Uint8Array(this.c.prog.insns.length);
-        for (const pc of node.decided) decided[pc] = 1;
-        rel = this.relevance(decided);
-        this.relevanceBySet.set(key, rel);
-      }
-      node.relevant = rel;
-    }
-    return node.relevant[node.pc]!;
-  }
-
-  /** A checkpoint whose every path finished becomes usable for pruning. */
-  private settle(n: Checkpoint): void {
-    const at = this.explored.get(n.pc)!;
-    const same = at.active.get(n.key)!;
-    same.splice(same.indexOf(n), 1);
-    if (same.length === 0) at.active.delete(n.key);
-    at.activeCount--;
-    at.done.push(n);
-  }
-
   private logInsn(i: DecodedInsn, prev: number, announce: boolean): void {
-    this.insnsSinceState++;
+    this.checkpoints.insns++;
     const log = this.c.log;
     if (!log.enabled) return;
     const f = this.c.state.frames[this.c.state.cur]!;
@@ -463,23 +330,6 @@ export class Walker {
   allStates(): StateSnapshot[] {
     return this.finishedTrails.flatMap((t) => renderTrail(t, this.c.maps));
   }
-}
-
-/**
- * A cheap numeric digest of everything statesLooping compares in registers (types, offsets and the
- * 32-bit bounds, which are plain numbers): equal states have equal keys.
- */
-function loopKey(s: VerifierState): number {
-  let h = s.frames.length;
-  for (const f of s.frames) {
-    for (const r of f.regs) {
-      h = Math.imul(h ^ r.type.length, 0x01000193) ^ r.off;
-      h = Math.imul(h ^ r.u32min, 0x01000193) ^ r.u32max;
-      h = Math.imul(h ^ r.s32min, 0x01000193) ^ r.s32max;
-      h = Math.imul(h ^ r.range, 0x01000193);
-    }
-  }
-  return h;
 }
 
 function initialCtx(): Partial<Reg> {

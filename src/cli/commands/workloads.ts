@@ -1,12 +1,29 @@
-/** `ebpf-playground workloads`: lists the simulated kernel's workload presets. */
+/** `ebpf-playground workloads`: lists the simulated kernel's workload presets (and its attach points). */
+import { KERNEL_FUNCTIONS, TRACEPOINTS } from '../../bpf/kernel';
 import { listWorkloads, WORKLOAD_PRESETS } from '../../bpf/kernel/presets';
 import { type CliCommand, UsageError } from '../command';
 
-const USAGE = `usage: ebpf-playground workloads [--json] [--show NAME]
+const USAGE = `usage: ebpf-playground workloads [--json] [--show NAME | --points]
 
 Lists the workload presets usable with \`run --workload-preset NAME\`.
   --show NAME   print the preset's workload text (a starting point for --workload FILE)
-  --json        machine-readable list: [{"name", "description", "statements"}]`;
+  --points      list the attach points instead: kernel functions (kprobe/kretprobe) with their
+                prototypes, tracepoints with their record fields
+  --json        machine-readable list: [{"name", "description", "statements"}]; with --points
+                {"functions": [{"name", "prototype"}], "tracepoints": [{"name", "fields"}]}`;
+
+/** The simulated kernel's attach points, as `--points` lists them. */
+function attachPoints() {
+  const functions = [...KERNEL_FUNCTIONS.values()].map((f) => ({
+    name: f.name,
+    prototype: `${f.ret} ${f.name}(${f.params.map((p) => `${p.type} ${p.name}`).join(', ')})`,
+  }));
+  const tracepoints = [...TRACEPOINTS.entries()].map(([name, tp]) => ({
+    name,
+    fields: tp.layout.members.filter((m) => !m.startsWith('common_')),
+  }));
+  return { functions, tracepoints };
+}
 
 export const workloadsCommand: CliCommand = {
   name: 'workloads',
@@ -15,8 +32,18 @@ export const workloadsCommand: CliCommand = {
   async run(args, io) {
     const json = args.includes('--json');
     const showAt = args.indexOf('--show');
-    const unknown = args.filter((a, i) => a !== '--json' && a !== '--show' && i !== showAt + 1 && a.startsWith('-'));
+    const known = ['--json', '--show', '--points'];
+    const unknown = args.filter((a, i) => !known.includes(a) && i !== showAt + 1 && a.startsWith('-'));
     if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]}`);
+    if (args.includes('--points')) {
+      const points = attachPoints();
+      if (json) io.out(JSON.stringify(points));
+      else {
+        for (const f of points.functions) io.out(`kprobe  ${f.prototype}`);
+        for (const t of points.tracepoints) io.out(`tracepoint  ${t.name}  ${t.fields.join(' ')}`);
+      }
+      return 0;
+    }
     if (showAt >= 0) {
       const name = args[showAt + 1];
       if (name === undefined) throw new UsageError('--show needs a preset name');
