@@ -139,12 +139,23 @@ export function createPipeline(
   };
 
   /** Compiles the current text and, when it yields an object, loads and verifies it. Returns whether it loaded. */
-  async function compileNow(): Promise<void> {
+  /** The compile (and load) under way, so a Run pressed meanwhile waits for it instead of failing. */
+  let inflight: { revision: number; done: Promise<void> } | null = null;
+
+  function compileNow(): Promise<void> {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    const revision = get().revision;
+    if (inflight !== null && inflight.revision === revision) return inflight.done;
+    const done = compileRevision(revision).finally(() => {
+      if (inflight?.done === done) inflight = null;
+    });
+    inflight = { revision, done };
+    return done;
+  }
+
+  async function compileRevision(revision: number): Promise<void> {
     const s = get();
-    const revision = s.revision;
-    if (s.compile.revision === revision && s.compile.phase === 'compiling') return;
     s.compileQueued(revision);
     const status = get().compiler;
     if (status.state === 'unavailable') {
@@ -363,7 +374,8 @@ export function createPipeline(
         const r = stageOf(
           await runtime.call(
             'attach',
-            { workload: s.workload, attachments: s.attachments, seeds: seedEdits(s.mapSeeds, maps), seed: 1, runId },
+            // Pre-seeds of maps this program lacks were reported when it loaded; they must not fail the run.
+            { workload: s.workload, attachments: s.attachments, seeds: seedEdits(s.mapSeeds.filter((x) => maps.some((m) => m.name === x.map)), maps), seed: 1, runId }, // prettier-ignore
             { channel: 'run' },
           ),
         );

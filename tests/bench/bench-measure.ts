@@ -89,12 +89,12 @@ export function ourVerifierUs(object: BpfObject, rounds = 7): number | null {
     if (!r.accepted) throw new Error(`our verifier rejects ${program.name}: ${r.error?.message}`);
     return (cpuNs() - t0) / 1000;
   };
-  // Warm up as a page that has verified a few programs is (V8 compiles the verifier's hot paths
-  // only after some runs): up to 300 ms of CPU or 100 runs. Then each round averages enough runs
-  // for ~20 ms of CPU, so that one GC pause or compiler thread does not decide a sub-ms figure.
+  // Steady state: V8 reaches its optimised code only after ~1,000 runs (a fresh page's first runs
+  // take ~1 ms for these programs), so warm up for 1 s of CPU or 1,000 runs. Then each round
+  // averages enough runs for ~20 ms of CPU, so one GC pause or compiler thread does not decide it.
   let spent = once();
   let runs = 1;
-  for (; runs < 100 && spent < 300_000; runs++) spent += once();
+  for (; runs < 1000 && spent < 1_000_000; runs++) spent += once();
   const batch = Math.max(1, Math.round(20_000 / (spent / runs)));
   const round = (): number => {
     let total = 0;

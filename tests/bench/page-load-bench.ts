@@ -4,7 +4,7 @@
  *
  * - Cold: a new browser context per visit (empty HTTP cache, Cache API, service worker, storage).
  * - Repeat: the same context visited again after the first visit finished and the service worker
- *   took control, so the app comes from the service worker and clang.wasm from the Cache API.
+ *   took control, so the app and clang.wasm come from the service worker's caches.
  *
  * Marks, in ms since navigation start (the page's own performance.now(), recorded by a
  * MutationObserver installed before any script runs, so polling does not add to them): the editor
@@ -70,9 +70,10 @@ const RECORD_MARKS = `(() => {
   }).observe(document, { childList: true, subtree: true });
 })();`;
 
-/** The first visit is over: the service worker controls the page and clang.wasm is in the Cache API. */
+/** The first visit is over: the service worker controls the page and clang.wasm is kept in a cache. */
 const WARM = `navigator.serviceWorker.controller !== null &&
-  caches.open('ebpf-playground-clang').then((c) => c.keys()).then((keys) => keys.length > 0)`;
+  caches.keys().then((names) => Promise.all(names.map((n) => caches.open(n).then((c) => c.keys()))))
+    .then((lists) => lists.flat().some((r) => r.url.includes('/clang/clang.wasm')))`;
 
 async function visit(context: BrowserContext, url: string): Promise<LoadMarks> {
   const page = await context.newPage();

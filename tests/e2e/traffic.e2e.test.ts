@@ -188,7 +188,7 @@ describe.skipIf(!haveChromium || !haveClangWasm)('traffic run in headless Chromi
     expect(errors).toEqual([]);
     await context.close();
   }, 600_000);
-  it('shows a ktime rate limiter dropping half at 100,000 packets/s and nothing at 40,000', async () => {
+  it('shows a ktime rate limiter dropping half at 100,000 packets/s and (almost) nothing at 40,000', async () => {
     const { context, page, errors } = await openWith(RATE_LIMIT);
     const run = async (rate: string): Promise<string> => {
       await page.getByRole('spinbutton', { name: /^Rate/ }).fill(rate);
@@ -206,12 +206,15 @@ describe.skipIf(!haveChromium || !haveClangWasm)('traffic run in headless Chromi
       return page.getByTestId('traffic-totals').innerText();
     };
     const fast = await run('100000');
-    const dropped = Number(/XDP_DROP \(1\)\s*([\d,]+)/.exec(fast)![1]!.replace(/,/g, ''));
-    expect(dropped / 1_000_000).toBeCloseTo(0.5, 1);
+    const drops = (totals: string) => Number((/XDP_DROP \(1\)\s*([\d,]+)/.exec(totals)?.[1] ?? '0').replace(/,/g, ''));
+    expect(drops(fast) / 1_000_000).toBeCloseTo(0.5, 1);
+    // The chart follows the counter map (verdicts[0] passed, verdicts[1] dropped), not the struct one.
+    expect(await page.getByTestId('map-chart').locator('polyline').count()).toBe(2);
     await page.getByTestId('verdict-chart').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, 'traffic-rate-limit.png') });
     const slow = await run('40000');
-    expect(slow).not.toContain('XDP_DROP');
+    // Only the 100 ms window the first run left full can still drop (maps live on between runs).
+    expect(drops(slow)).toBeLessThan(5_000);
     expect(errors).toEqual([]);
     await context.close();
   }, 600_000);

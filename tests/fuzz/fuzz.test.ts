@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeFinding, runCampaign } from './campaign';
-import { hasClang } from './oracle';
+import { hasClang, kernelReady } from './oracle';
+import { runUnprivilegedCampaign } from './unprivileged';
+import { unprivilegedStatus } from '../verifier/support/kernel';
 
 const SEED = 20251;
 const RUNS = 250;
@@ -22,5 +24,17 @@ describe.skipIf(!hasClang)('verifier fuzzer (fixed seed)', () => {
     // The generator must keep producing both verdicts, or the property says little.
     expect(r.counts.accepted).toBeGreaterThan(RUNS / 10);
     expect(r.counts.rejected).toBeGreaterThan(RUNS / 10);
+  });
+});
+
+const unpriv = hasClang ? unprivilegedStatus() : { ok: false as const, reason: 'clang-19 is not installed' };
+const kbatch = unpriv.ok ? kernelReady() : unpriv;
+if (!kbatch.ok) console.warn(`SKIPPING the unprivileged verifier fuzzer: ${kbatch.reason}`);
+
+describe.skipIf(!kbatch.ok)('verifier fuzzer, unprivileged (fixed seed)', () => {
+  it(`${RUNS} generated socket filters: what we accept without privileges, the kernel accepts as nobody`, () => {
+    const r = runUnprivilegedCampaign(SEED, RUNS);
+    expect(r.failures).toEqual([]);
+    expect(r.accepted).toBeGreaterThan(RUNS / 20);
   });
 });

@@ -106,6 +106,9 @@ export function kernelReady(): { ok: true } | { ok: false; reason: string } {
   return { ok: true };
 }
 
+/** The batch loader's path, once kernelReady() has built it. */
+export const kbatchPath = (): string => KBATCH_BIN;
+
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
 /** The kernel's verdict on each program, loaded as XDP with the template's maps behind fd_array. */

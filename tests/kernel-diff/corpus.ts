@@ -1,7 +1,7 @@
 /**
  * The kernel-differential corpus: every corpus/*.c is one program. Its leading `// key: value`
  * lines say how to run it, so adding a program is adding a file:
- *   // section: xdp | tc | socket      the SEC() of the program to run (required)
+ *   // section: xdp | tc | socket | cgroup_skb/ingress | ...   the SEC() of the program to run (required)
  *   // packets: all | NAME NAME ...    packet fixtures from packets/NAME.hex, run in this order
  *   // mcpu: v4                        clang -mcpu (default v3)
  *   // loader: libbpf                  load with libbpf (krun) instead of bpftool: every program of the

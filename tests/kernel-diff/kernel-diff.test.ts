@@ -9,6 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/bpf/session/report';
 import { loadObject } from '../../src/bpf/object';
+import { packetTypeOfSection } from '../../src/bpf/programs';
 import { main } from '../../src/cli/main';
 import { diffRecords, diffReports } from './compare';
 import { type CorpusProgram, listCorpus } from './corpus';
@@ -58,9 +59,10 @@ function diffWithLibbpf(obj: string, prog: CorpusProgram): string[] {
 }
 
 describe('kernel-differential corpus', () => {
-  it('has at least 25 programs over XDP, TC and socket filters', () => {
+  it('has at least 25 programs over XDP, TC, socket filters and cgroup_skb', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(25);
-    expect(new Set(corpus.map((p) => p.section))).toEqual(new Set(['xdp', 'tc', 'socket']));
+    const kinds = new Set(corpus.map((p) => packetTypeOfSection(p.section)));
+    expect(kinds).toEqual(new Set(['xdp', 'tc', 'socket_filter', 'cgroup_skb']));
   });
 
   it('lists only corpus programs as known gaps', () => {

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeEntry } from '../../src/bpf/maps';
 import { loadObject } from '../../src/bpf/object';
 import { createSession, type RunSuccess } from '../../src/bpf/session';
-import { CORPUS_DIR, readPacket } from './corpus';
+import { ALL_PACKETS, CORPUS_DIR, readPacket } from './corpus';
 
 const hasClang = spawnSync('clang-19', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!hasClang) console.warn('\n!!! SKIPPING session tests: clang-19 is not installed !!!\n');
@@ -81,6 +81,28 @@ describe.skipIf(!hasClang)('session', () => {
     );
     expect(s.verifier).toMatchObject({ accepted: false, error: { message: 'invalid func unknown#999' } });
     expect(s.run(udp)).toMatchObject({ error: expect.stringMatching(/^EACCES: .*unknown#999/) });
+  });
+
+  it('runs cgroup_skb programs the same in the interpreter, the JIT and runRepeat', () => {
+    const packets = ALL_PACKETS.map(readPacket);
+    for (const name of ['cgskb_fields', 'cgskb_port_filter', 'cgskb_egress_cn', 'cgskb_v6_sum']) {
+      const object = build(name);
+      const [interp, jit, repeat] = (['interpreter', 'jit', 'jit'] as const).map((engine) =>
+        createSession(object, { ...options, engine }),
+      );
+      expect(jit!.type).toBe('cgroup_skb');
+      const viaInterp = packets.map((p) => interp!.run(p));
+      expect(packets.map((p) => jit!.run(p))).toEqual(viaInterp);
+      expect(packets.map((p) => repeat!.runRepeat(p, 1))).toEqual(viaInterp.map((r) => expect.objectContaining(r)));
+      expect(jit!.dumpMaps()).toEqual(interp!.dumpMaps());
+    }
+  });
+
+  it('gives cgroup_skb the IP header at skb->data and zeroes the Ethernet header on the way out', () => {
+    const r = ok(createSession(build('cgskb_fields'), options).run(udp));
+    expect(r.trace[4]).toBe('data_len=44 tstamp=0 hw=0');
+    expect(r.trace[5]).toBe('family=2 remote=10.0.0.2 local=192.168.1.10');
+    expect(r.packet).toBe('00'.repeat(14) + Buffer.from(udp.subarray(14)).toString('hex'));
   });
 
   it('selects a program by name and names the choices when it is missing', () => {

@@ -7,13 +7,14 @@ import { type PreparedProgram, Vm, type VmOptions, type VmFault } from '../vm';
 import { setupSkb } from './skb';
 import { type PacketContext, setupXdp } from './xdp';
 
-export type PacketProgramType = 'xdp' | 'socket_filter' | 'tc';
+export type PacketProgramType = 'xdp' | 'socket_filter' | 'tc' | 'cgroup_skb';
 
 /** How each program type builds its context around a packet. */
 export const PACKET_PROGRAM_TYPES: Record<PacketProgramType, (vm: Vm, packet: Uint8Array) => PacketContext> = {
   xdp: (vm, packet) => setupXdp(vm, packet),
   socket_filter: (vm, packet) => setupSkb(vm, 'socket_filter', packet),
   tc: (vm, packet) => setupSkb(vm, 'tc', packet),
+  cgroup_skb: (vm, packet) => setupSkb(vm, 'cgroup_skb', packet),
 };
 
 /** The program type libbpf infers from a SEC() name, for the types above. */
@@ -22,6 +23,7 @@ export function packetTypeOfSection(section: string): PacketProgramType | null {
   if (section === 'socket' || section.startsWith('socket/')) return 'socket_filter';
   if (section === 'tc' || section.startsWith('tc/') || section.startsWith('classifier') || section.startsWith('tcx/'))
     return 'tc';
+  if (['cgroup_skb/ingress', 'cgroup_skb/egress', 'cgroup/skb'].includes(section)) return 'cgroup_skb';
   return null;
 }
 

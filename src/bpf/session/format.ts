@@ -16,11 +16,15 @@ const TC_ACTIONS: Record<number, string> = {
   8: 'TC_ACT_TRAP',
 };
 
+/** cgroup_skb verdicts: bit 0 lets the packet pass; egress programs may add bit 1, congestion notification. */
+const CGROUP_SKB_VERDICTS = ['drop', 'allow', 'drop, congestion notified (egress)', 'allow, congestion notified (egress)'];
+
 /** What a return value means for the program type: a verdict name or, for socket filters, bytes kept. */
 export function describeRetval(type: PacketProgramType | null, retval: number): string {
   if (type === 'xdp') return XDP_ACTIONS[retval] ?? 'unknown XDP action (treated as XDP_ABORTED)';
   if (type === 'tc') return TC_ACTIONS[retval | 0] ?? 'unknown TC action';
   if (type === 'socket_filter') return retval === 0 ? 'drop' : `keep ${retval >>> 0} bytes`;
+  if (type === 'cgroup_skb') return CGROUP_SKB_VERDICTS[retval] ?? 'unknown cgroup_skb verdict';
   return '';
 }
 

@@ -5,8 +5,8 @@
  * context fields in step after every helper that changed the layout.
  *
  * The region keeps its base address when it is remapped, so the region always starts at the first
- * byte a program may address: data_meta for XDP and TC, the Ethernet header for socket filters
- * (whose skb->data is past it, but LD_ABS can reach it through SKF_LL_OFF).
+ * byte a program may address: data_meta for XDP and TC, the Ethernet header for socket filters and
+ * cgroup_skb (whose skb->data is past it, but LD_ABS can reach it through SKF_LL_OFF).
  */
 import { type FrameLayout, type PacketExt, PacketBuffer, type SkbMeta } from '../helpers';
 import {
@@ -35,6 +35,10 @@ const LAYOUT = { headroom: 256, frameSize: 4096 } as const;
 const SKB_LAYOUT = { ...LAYOUT, reservedHead: 0, reservedTail: 0 } as const;
 const layoutOf = (type: PacketProgramType) => (type === 'xdp' ? LAYOUT : SKB_LAYOUT);
 const ETH_HLEN = 14;
+/** Types whose skb->data is past the Ethernet header test_run pulled (only TC pushes it back). */
+const pastEthernet = (type: PacketProgramType): boolean => type === 'socket_filter' || type === 'cgroup_skb';
+/** Types that may write the packet directly (cgroup_skb reads it, socket filters use LD_ABS). */
+const writablePacket = (type: PacketProgramType): boolean => type === 'xdp' || type === 'tc';
 
 export interface AttachedPacket {
   readonly ext: PacketExt;
@@ -48,18 +52,20 @@ export function attachPacket(
   context: PacketContext,
 ): AttachedPacket {
   const buffer = new PacketBuffer(packet, layoutOf(type));
-  const socket = type === 'socket_filter';
-  // The region base: what the context's data pointer holds (socket filters: the frame start).
+  const socket = pastEthernet(type);
+  // The region base: the frame start when skb->data is past the Ethernet header, else data_meta.
   const base = socket ? regionBase(vm.legacyPacketId) : context.values.get('data')!;
   if (socket) buffer.meta = buffer.data = buffer.data + ETH_HLEN;
   const start = (): number => (socket ? buffer.data - ETH_HLEN : buffer.meta);
   const sync = (): void => {
     vm.mem.remap(base, buffer.frame.subarray(start(), buffer.end));
-    if (type === 'socket_filter') {
+    const at = (offset: number): bigint => base + BigInt(offset - start());
+    if (socket) {
       context.table.set('len', BigInt(buffer.end - buffer.data));
+      if (type === 'cgroup_skb') context.table.set('data', at(buffer.data));
+      if (type === 'cgroup_skb') context.table.set('data_end', at(buffer.end));
       return;
     }
-    const at = (offset: number): bigint => base + BigInt(offset - start());
     context.table.set('data_meta', at(buffer.meta));
     context.table.set('data', at(buffer.data));
     context.table.set('data_end', at(buffer.end));
@@ -134,15 +140,15 @@ export class PacketSlot {
     private readonly writes: MemoryWrites | null = null,
   ) {
     this.buffer = new FrameBuffer(frame, layoutOf(type));
-    this.socket = type === 'socket_filter';
+    this.socket = pastEthernet(type);
     const empty = frame.subarray(LAYOUT.headroom, LAYOUT.headroom);
-    this.base = vm.mem.map('packet', 'packet', empty, type !== 'socket_filter');
+    this.base = vm.mem.map('packet', 'packet', empty, writablePacket(type));
     this.packetId = vm.mem.idOf(this.base)!;
     const values = this.valuesFor(new Uint8Array(ETH_HLEN));
     const [structName, size, fields] =
       type === 'xdp'
         ? (['xdp_md', XDP_MD_SIZE, XDP_MD_FIELDS] as const)
-        : (['__sk_buff', SK_BUFF_SIZE, skbFieldsFor(type === 'tc' ? 'tc' : 'socket_filter')] as const);
+        : (['__sk_buff', SK_BUFF_SIZE, skbFieldsFor(type)] as const);
     const image = structBytes(size, fields, values);
     const table = tableHandler(structName, fields, values, image);
     // Per run only the fields a program or helper changed are put back (rebuilding every value
@@ -167,7 +173,7 @@ export class PacketSlot {
 
   private valuesFor(packet: Uint8Array): FieldValues {
     if (this.type === 'xdp') return xdpValues(this.base, packet.length);
-    return skbValues(this.type === 'tc' ? 'tc' : 'socket_filter', packet, this.base);
+    return skbValues(this.type, packet, this.base);
   }
 
   private start(): number {
@@ -190,11 +196,13 @@ export class PacketSlot {
   private readonly changed = (): void => {
     const table = this.context.table;
     this.remap();
+    const at = (offset: number): bigint => this.base + BigInt(offset - this.start());
     if (this.socket) {
       table.set('len', BigInt(this.buffer.end - this.buffer.data));
+      if (this.type === 'cgroup_skb') table.set('data', at(this.buffer.data));
+      if (this.type === 'cgroup_skb') table.set('data_end', at(this.buffer.end));
       return;
     }
-    const at = (offset: number): bigint => this.base + BigInt(offset - this.start());
     table.set('data_meta', at(this.buffer.meta));
     table.set('data', at(this.buffer.data));
     table.set('data_end', at(this.buffer.end));

@@ -2,7 +2,7 @@
  * What BPF_PROG_TEST_RUN refuses before running anything, measured on Linux 6.18 (the corpus in
  * tests/kernel-diff has packets at each boundary):
  * - every packet type: fewer than 14 bytes (an Ethernet header) -> EINVAL;
- * - skb programs (TC, socket filter): an IPv4 EtherType with less than a 20-byte IPv4 header after
+ * - skb programs (TC, socket filter, cgroup_skb): an IPv4 EtherType with less than a 20-byte IPv4 header after
  *   the Ethernet header, or IPv6 with less than its 40-byte header -> EINVAL (test_run sets up the
  *   socket's addresses from those headers);
  * - skb programs: more than a page minus the skb's headroom (NET_SKB_PAD, 64) and skb_shared_info

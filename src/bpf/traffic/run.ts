@@ -43,7 +43,8 @@ export class TrafficRun {
       throw new TrafficError(`the packet count must be a positive integer, got ${options.packets}`);
     if (!(options.ratePps > 0) || !Number.isFinite(options.ratePps))
       throw new TrafficError(`the rate must be a positive number of packets per second, got ${options.ratePps}`);
-    if (target.type === null) throw new TrafficError('traffic runs need a packet program (XDP, TC or socket filter)');
+    if (target.type === null)
+      throw new TrafficError('traffic runs need a packet program (XDP, TC, socket filter or cgroup_skb)');
     this.total = options.packets;
     this.verdicts = new VerdictCounter(target.type);
     this.generator = new TrafficGenerator(options.classes, options.seed);

@@ -33,6 +33,8 @@ const SKB: Record<string, Field> = {
   queue_mapping: { off: 12, size: 4 },
 };
 const SKB_SIZE = 192;
+/** The socket's addresses: remote_ip4 (92), local_ip4, remote_ip6[4], local_ip6[4] (up to 132). */
+const SOCKET_ADDRESSES = { from: 92, to: 132 } as const;
 
 const inField = (off: number, f: Field): boolean => off >= f.off && off < f.off + f.size;
 const inRange = (off: number, from: Field, to: Field): boolean => off >= from.off && off < to.off + to.size;
@@ -50,6 +52,25 @@ function skbAccess(off: number, size: number, write: boolean, tc: boolean): CtxR
     const writable = ['mark', 'tc_index', 'priority', 'tc_classid', 'cb', 'tstamp', 'queue_mapping'];
     if (!writable.some((f) => inField(off, SKB[f]!))) return no;
   }
+  return skbFieldAccess(off, size, write);
+}
+
+/**
+ * cgroup_skb (cg_skb_is_valid_access): reads the packet directly and the socket's fields (family ..
+ * local_port); writes mark, priority, cb and tstamp. Packet pointers and tstamp writes need CAP_BPF.
+ */
+function cgroupSkbAccess(off: number, size: number, write: boolean, privileged: boolean): CtxResult {
+  const no: CtxResult = { ok: false };
+  if (['tc_classid', 'data_meta', 'wire_len'].some((f) => inField(off, SKB[f]!))) return no;
+  if (!privileged && (inField(off, SKB.data!) || inField(off, SKB.data_end!))) return no;
+  const writable = ['mark', 'priority', 'cb', ...(privileged ? ['tstamp'] : [])];
+  if (write && !writable.some((f) => inField(off, SKB[f]!))) return no;
+  return skbFieldAccess(off, size, write);
+}
+
+/** The rules every __sk_buff user shares (bpf_skb_is_valid_access): sizes, alignment, what each field yields. */
+function skbFieldAccess(off: number, size: number, write: boolean): CtxResult {
+  const no: CtxResult = { ok: false };
   if (off < 0 || off >= SKB_SIZE || off % size !== 0) return no;
   for (const [name, yields] of [
     ['data', 'pkt'],
@@ -59,6 +80,9 @@ function skbAccess(off: number, size: number, write: boolean, tc: boolean): CtxR
     if (inField(off, SKB[name]!)) return size === 4 ? { ok: true, yields } : no;
   }
   if (inField(off, SKB.cb!)) return off + size <= SKB.cb!.off + SKB.cb!.size ? { ok: true, yields: 'scalar' } : no;
+  // remote_ip4 .. local_ip6[3] are read whole only (measured: narrow loads are refused).
+  if (off >= SOCKET_ADDRESSES.from && off < SOCKET_ADDRESSES.to)
+    return size === 4 ? { ok: true, yields: 'scalar' } : no;
   if (inField(off, SKB.tstamp!) || inField(off, SKB.hwtstamp!)) return size === 8 ? { ok: true, yields: 'scalar' } : no;
   if (inField(off, SKB.sk!) || inField(off, SKB.flow_keys!) || inField(off, SKB.tstamp_type!)) return no;
   // Padding after tstamp_type.
@@ -97,13 +121,14 @@ function rawTracepointAccess(off: number, size: number, write: boolean): CtxResu
   return { ok: true, yields: 'scalar' };
 }
 
-export function ctxAccess(progType: ProgType, off: number, size: number, write: boolean): CtxResult {
+export function ctxAccess(progType: ProgType, off: number, size: number, write: boolean, privileged = true): CtxResult {
   switch (progType) {
     case 'xdp':
       return xdpAccess(off, size, write);
     case 'socket_filter':
-    case 'cgroup_skb':
       return skbAccess(off, size, write, false);
+    case 'cgroup_skb':
+      return cgroupSkbAccess(off, size, write, privileged);
     case 'sched_cls':
     case 'sched_act':
       return skbAccess(off, size, write, true);

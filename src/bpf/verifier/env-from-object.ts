@@ -77,5 +77,6 @@ export function verifierEnv(object: BpfObject, program: BpfProgram, progType: Pr
     helper: registryHelperProto,
     licenseGpl: isGplCompatible(object.license),
     lineInfo,
+    expectedAttachType: program.kind.attachType,
   };
 }

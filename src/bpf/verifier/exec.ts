@@ -69,10 +69,10 @@ export function execLddw(c: Checker): void {
   return setReg(c, i.dst, pointer('func', { subprog: i.pc + i.imm + 1 }));
 }
 
-/** Legacy BPF_LD_ABS/IND: socket filters and tc only; the skb must be in R6. */
+/** Legacy BPF_LD_ABS/IND: socket filters and tc only (not cgroup_skb); the skb must be in R6. */
 export function execLdAbs(c: Checker): void {
   const i = c.insn;
-  if (!(c.progType === 'socket_filter' || hasDirectPacketAccess(c.progType) || c.progType === 'cgroup_skb'))
+  if (!(c.progType === 'socket_filter' || hasDirectPacketAccess(c.progType)))
     fail(c, 'BPF_LD_[ABS|IND] instructions not allowed for this program type');
   if (c.progType === 'xdp') fail(c, 'BPF_LD_[ABS|IND] instructions not allowed for this program type');
   checkRead(c, 6);

@@ -7,9 +7,13 @@
  * through prototypes supplied by the environment; bpf-to-bpf calls as static subprograms (global
  * functions are not verified separately); ringbuf records as acquired references (reserve,
  * submit/discard, leak check); tracepoint and raw_tracepoint contexts; no kfuncs, BTF pointers,
- * spin locks, dynptrs, iterators or tail-call stack rules. State pruning skips scalars a static
- * analysis proves cannot matter later (relevance.ts); the kernel's precision marks skip more, so
- * `processed` counts can exceed the kernel's; verdicts are the goal, counts are informative.
+ * spin locks, dynptrs, iterators or tail-call stack rules. Unprivileged loaders (`privileged:
+ * false`) get the kernel's !CAP_BPF rules: pointer leaks, uninitialised stack, no loops, the
+ * capability-gated helpers (privilege.ts) and Spectre v1 pointer-arithmetic sanitation
+ * (sanitize.ts); only socket filters load unprivileged in Linux, and other types are not refused
+ * here. State pruning skips scalars that no jump decided below a checkpoint, nor any other check,
+ * can depend on (relevance.ts, checkpoints.ts), a stand-in for the kernel's precision marks, which
+ * also follow stack slots: `processed` counts can differ from the kernel's; verdicts are the goal.
  */
 import { analyse } from './cfg';
 import type { Checker } from './context';

@@ -111,7 +111,7 @@ export function checkMemAccess(
     case 'ctx': {
       leaks(c, write, value, valueRegno, 'ctx');
       checkCtxPtr(c, regno, r);
-      const res = ctxAccess(c.progType, off, size, write);
+      const res = ctxAccess(c.progType, off, size, write, c.privileged);
       if (!res.ok) fail(c, `invalid bpf_context access off=${off} size=${size}`);
       if (!write && res.yields !== 'scalar') out = pointer(res.yields);
       break;

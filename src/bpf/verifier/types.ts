@@ -74,6 +74,8 @@ export interface VerifierEnv {
   licenseGpl: boolean;
   /** BTF line info, sorted by instruction. */
   lineInfo?: readonly LineInfo[];
+  /** libbpf's expected_attach_type without BPF_ ("CGROUP_INET_EGRESS"); some return ranges depend on it. */
+  expectedAttachType?: string | null;
 }
 
 export interface VerifyOptions {

@@ -32,7 +32,7 @@ export class Walker {
   private pending: Pending[] = [];
   /** Per instruction, the registers whose scalar values pruning must compare. */
   readonly stats: WalkStats = { processed: 0, totalStates: 0, peakStates: 0, maxStatesPerInsn: 0 };
-  private checkpoints: Checkpoints = null!;
+  private readonly checkpoints: Checkpoints;
   scratched = { regs: new Set<number>(), slots: new Set<number>() };
   private prevLogPos = -1;
   private prevInsnLen = 0;
@@ -45,11 +45,12 @@ export class Walker {
     private readonly c: Checker,
     private readonly limit: number,
     private readonly collect: 'failing' | 'all' | 'none',
-  ) {}
+  ) {
+    this.checkpoints = new Checkpoints(c, this.stats);
+  }
 
   run(): void {
     const c = this.c;
-    this.checkpoints = new Checkpoints(c, this.stats);
     const init: VerifierState = { frames: [newFrame(0, -1, 0)], cur: 0, refs: [] };
     init.frames[0]!.regs[1] = { ...notInit(), ...initialCtx() };
     c.state = init;
@@ -238,19 +239,8 @@ export class Walker {
       return i.pc + 1;
     }
     // Scalars: the branch holds on the target side, its negation on the fall-through side.
-    // Registers are never changed in place once in a state (states share them): refine copies.
-    const refineSide = (regs: Reg[], holds: number, jset: boolean): void => {
-      const a = (regs[i.dst] = copyReg(regs[i.dst]!));
-      const b = !i.spec.usesSrcReg ? copyReg(src) : i.src === i.dst ? a : (regs[i.src] = copyReg(regs[i.src]!));
-      if (op === JmpOp.JSET) {
-        if (jset) refine(a, b, JmpOp.JSET, jmp32);
-        else refineJsetFalse(a, b, jmp32);
-      } else refine(a, b, holds, jmp32);
-      syncLinked(regs, a);
-      if (i.spec.usesSrcReg) syncLinked(regs, b);
-    };
-    refineSide(otherRegs, op, true);
-    refineSide(thisRegs, negate(op), false);
+    refineSide(i, otherRegs, src, op, true);
+    refineSide(i, thisRegs, src, negate(op), false);
     return i.pc + 1;
   }
 
@@ -375,6 +365,22 @@ function pointerOrScalarTaken(dst: Reg, src: Reg, op: number, jmp32: boolean): 1
     return op === JmpOp.JEQ ? 0 : op === JmpOp.JNE ? 1 : -1;
   }
   return branchTaken(dst, src, op, jmp32);
+}
+
+/**
+ * Narrows the compared scalars on one side of a jump (`holds` is the comparison true there). Registers
+ * are never changed in place once in a state (states share them), so this puts refined copies in.
+ */
+function refineSide(i: DecodedInsn, regs: Reg[], src: Reg, holds: number, jset: boolean): void {
+  const jmp32 = i.spec.width === 32;
+  const a = (regs[i.dst] = copyReg(regs[i.dst]!));
+  const b = !i.spec.usesSrcReg ? copyReg(src) : i.src === i.dst ? a : (regs[i.src] = copyReg(regs[i.src]!));
+  if ((i.opcode & 0xf0) === JmpOp.JSET) {
+    if (jset) refine(a, b, JmpOp.JSET, jmp32);
+    else refineJsetFalse(a, b, jmp32);
+  } else refine(a, b, holds, jmp32);
+  syncLinked(regs, a);
+  if (i.spec.usesSrcReg) syncLinked(regs, b);
 }
 
 /** Scalars copied from one another share an id: a bound learnt for one holds for all. */

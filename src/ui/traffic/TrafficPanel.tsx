@@ -16,7 +16,7 @@ import { MapChart, VerdictChart, type ChartFrame } from './TrafficCharts';
 import { TrafficTotalsView } from './TrafficTotals';
 import './traffic.css';
 
-const PACKET_KINDS = new Set(['xdp', 'tc', 'socket']);
+const PACKET_KINDS = new Set(['xdp', 'tc', 'socket', 'cgroup_skb']);
 
 function frameOf(total: number, ratePps: number): ChartFrame {
   const bucketPackets = Math.ceil(total / Math.max(1, Math.min(DEFAULT_BUCKETS, total)));
@@ -96,7 +96,7 @@ export function TrafficPanel() {
         blocker={{
           icon: 'packet',
           title: 'Traffic runs need a packet program',
-          text: `${loaded.program} is not an XDP, TC or socket-filter program; tracing programs run on a workload (Inputs panel).`,
+          text: `${loaded.program} is not an XDP, TC, socket-filter or cgroup_skb program; tracing programs run on a workload (Inputs panel).`,
           tone: 'muted',
         }}
       />

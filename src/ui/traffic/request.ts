@@ -53,10 +53,11 @@ export function chartableMaps(maps: readonly MapInfo[]): MapInfo[] {
   return maps.filter((m) => /array|hash/.test(m.type) && !/prog_array|of_maps|perf_event/.test(m.type));
 }
 
+/** The map the chart follows: the one chosen, else the first whose values are plain counters (≤ 8 bytes). */
 export function chartMapOf(config: TrafficConfig, maps: readonly MapInfo[]): string | null {
   const chartable = chartableMaps(maps).filter((m) => !m.name.startsWith('.'));
   if (config.chartMap !== null && chartable.some((m) => m.name === config.chartMap)) return config.chartMap;
-  return chartable[0]?.name ?? null;
+  return (chartable.find((m) => m.valueSize <= 8) ?? chartable[0])?.name ?? null;
 }
 
 export function trafficRequest(

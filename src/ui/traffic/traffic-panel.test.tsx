@@ -65,6 +65,8 @@ describe('traffic request from the panel settings', () => {
     expect(req.classes[1]!.srcIp).toBeUndefined();
     expect(req.chartMap).toBe('proto_count');
     expect(chartMapOf({ ...s.trafficConfig, chartMap: 'flows' }, MAPS)).toBe('flows');
+    const struct = { name: 'limiter', type: 'array', keySize: 4, valueSize: 16, maxEntries: 1, cpus: 1 };
+    expect(chartMapOf(s.trafficConfig, [struct, ...MAPS])).toBe('proto_count');
     const bad = [{ id: 1, source: 'ipv4-tcp-syn', weight: 1, srcIp: '10.1.0.0/40', srcPort: '' }];
     expect(() => trafficRequest(8, { ...s.trafficConfig, rows: bad }, s.packets, MAPS)).toThrow(/ipv4-tcp-syn: .*prefix length/); // prettier-ignore
   });

@@ -72,10 +72,10 @@ export function benchVerifier(reps = 5): VerifierBenchRow[] {
       const result = verify(bytes, env, { logLevel: 0, collectStates: 'none' });
       return { us: cpuUs() - t0, result };
     };
-    // Warm up (V8 optimises after some runs) within ~300 ms of CPU; one sample for the long ones.
+    // Warm up (V8 optimises after ~1,000 runs) within 1 s of CPU; one sample for the long ones.
     const first = once();
     let spent = first.us;
-    for (let n = 1; n < 100 && spent < 300_000; n++) spent += once().us;
+    for (let n = 1; n < 1000 && spent < 1_000_000; n++) spent += once().us;
     // Each sample averages enough runs for ~20 ms of CPU (sub-ms figures are noisy otherwise).
     const batch = Math.max(1, Math.round(20_000 / first.us));
     const sample = (): { us: number; result: VerifyResult } => {

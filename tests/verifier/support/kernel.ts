@@ -4,9 +4,10 @@
  * that is the case and why not, so suites can skip loudly.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UNPRIV_SYSCTL, withUnprivilegedBpf } from './unprivileged';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = join(here, '..', '..', 'artifacts', 'verifier');
@@ -66,7 +67,7 @@ export function kernelLoad(object: string, logLevel: number, progType?: string, 
   buildKload();
   const args = [object, String(logLevel), ...(progType ? [progType] : [])];
   const run = opts.unprivileged
-    ? withUnprivilegedBpf(() => spawnSync('setpriv', [...DROP_TO_NOBODY, KLOAD_BIN, ...args], SPAWN))
+    ? withUnprivilegedBpf(UNPRIV_LOCK, () => spawnSync('setpriv', [...DROP_TO_NOBODY, KLOAD_BIN, ...args], SPAWN))
     : spawnSync(KLOAD_BIN, args, SPAWN);
   if (run.status !== 0) throw new Error(`kload ${args.join(' ')} failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as KernelResult;
@@ -74,22 +75,7 @@ export function kernelLoad(object: string, logLevel: number, progType?: string, 
 
 const SPAWN = { encoding: 'utf8', maxBuffer: 1 << 30 } as const;
 const DROP_TO_NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all'];
-const UNPRIV_SYSCTL = '/proc/sys/kernel/unprivileged_bpf_disabled';
-
-/**
- * Runs `fn` with unprivileged bpf() enabled. The machine's setting (2: disabled, root may change it)
- * is restored before returning, also when `fn` throws; the window is one loader run.
- */
-function withUnprivilegedBpf<T>(fn: () => T): T {
-  const saved = readFileSync(UNPRIV_SYSCTL, 'utf8').trim();
-  if (saved === '0') return fn();
-  writeFileSync(UNPRIV_SYSCTL, '0');
-  try {
-    return fn();
-  } finally {
-    writeFileSync(UNPRIV_SYSCTL, saved);
-  }
-}
+const UNPRIV_LOCK = join(ARTIFACTS, 'unprivileged-bpf.lock');
 
 let unprivStatus: { ok: true } | { ok: false; reason: string } | null = null;
 

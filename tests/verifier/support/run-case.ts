@@ -2,6 +2,7 @@
  * Runs one compiled object through the kernel and through our verifier, on the same instructions
  * (the kernel's, with map fds in lddw) and with the helper prototypes every other caller uses.
  */
+import { readFileSync } from 'node:fs';
 import {
   isGplCompatible,
   PROG_TYPE_IDS,
@@ -13,6 +14,7 @@ import {
   type VerifyOptions,
   type VerifyResult,
 } from '../../../src/bpf/verifier';
+import { loadObject } from '../../../src/bpf/object';
 import { kernelLoad, lastMessage, type KernelResult } from './kernel';
 
 export interface Comparison {
@@ -56,10 +58,23 @@ export function runOurs(k: KernelResult, license: string, options: VerifyOptions
   return verify(bytes, env, { logLevel: 1, ...options });
 }
 
+/** libbpf's expected_attach_type for the loaded program, from its SEC() (cgroup_skb egress has a wider return range). */
+function attachTypeOf(object: string, name: string): string | null {
+  try {
+    return (
+      loadObject(readFileSync(object), { name: 'case' }).programs.find((p) => p.name === name)?.kind.attachType ?? null
+    );
+  } catch {
+    return null; // objects our loader refuses are compared on the kernel's instructions alone
+  }
+}
+
 export function compare(object: string, license: string, progType?: string, unprivileged = false): Comparison {
   const k = kernelLoad(object, 1, progType, { unprivileged });
+  const { bytes, env } = oursInput(k, license);
+  const expectedAttachType = attachTypeOf(object, k.name);
   return {
     kernel: { accepted: k.loaded, message: k.loaded ? '' : lastMessage(k.log), log: k.log },
-    ours: runOurs(k, license, { privileged: !unprivileged }),
+    ours: verify(bytes, { ...env, expectedAttachType }, { logLevel: 1, privileged: !unprivileged }),
   };
 }
