@@ -4,7 +4,7 @@
  * their environment here, so they verify exactly the same thing.
  */
 import { allHelpers, type HelperProto as RegistryProto } from '../helpers';
-import type { BpfObject, BpfProgram } from '../object';
+import type { BpfObject, BpfProgram, MapAttributes } from '../object';
 import {
   type HelperProto,
   type LineInfo,
@@ -53,6 +53,14 @@ export function verifierProgType(program: BpfProgram): ProgType | null {
 
 const baseName = (file: string): string => file.split('/').pop() ?? file;
 
+const pick = (m: MapAttributes): Omit<VerifierMap, 'name'> => ({
+  type: m.type,
+  keySize: m.keySize,
+  valueSize: m.valueSize,
+  maxEntries: m.maxEntries,
+  flags: m.flags,
+});
+
 /** The environment for one program of a loaded object: lddw src=5/6 imm is the index into object.maps. */
 export function verifierEnv(object: BpfObject, program: BpfProgram, progType: ProgType): VerifierEnv {
   const maps = new Map<number, VerifierMap>();
@@ -64,6 +72,8 @@ export function verifierEnv(object: BpfObject, program: BpfProgram, progType: Pr
       valueSize: m.valueSize,
       maxEntries: m.maxEntries,
       flags: m.flags,
+      // The kernel's inner_map_meta has no name, so the log prints none.
+      inner: m.inner && { name: '', ...pick(m.inner) },
     }),
   );
   const lineInfo: LineInfo[] = program.lineInfo.map((l) => ({

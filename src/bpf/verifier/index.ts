@@ -10,10 +10,10 @@
  * spin locks, dynptrs, iterators or tail-call stack rules. Unprivileged loaders (`privileged:
  * false`) get the kernel's !CAP_BPF rules: pointer leaks, uninitialised stack, no loops, the
  * capability-gated helpers (privilege.ts) and Spectre v1 pointer-arithmetic sanitation
- * (sanitize.ts); only socket filters load unprivileged in Linux, and other types are not refused
- * here. State pruning skips scalars that no jump decided below a checkpoint, nor any other check,
- * can depend on (relevance.ts, checkpoints.ts), a stand-in for the kernel's precision marks, which
- * also follow stack slots: `processed` counts can differ from the kernel's; verdicts are the goal.
+ * (sanitize.ts); Linux loads only socket filters and cgroup_skb unprivileged, and other types are
+ * not refused here. State pruning skips scalars that no jump decided below a checkpoint, nor any
+ * other check, can depend on (relevance.ts, checkpoints.ts), a stand-in for the kernel's precision
+ * marks, which also follow stack slots: `processed` counts can differ from the kernel's.
  */
 import { analyse } from './cfg';
 import type { Checker } from './context';
@@ -40,6 +40,8 @@ export function verify(bytes: Uint8Array, env: VerifierEnv, options: VerifyOptio
     mapIndex.set(key, maps.length);
     maps.push(m);
   }
+  // Inner map templates get indices of their own (after every lddw map), for map_ptr registers.
+  for (const m of [...maps]) if (m.inner) maps.push(m.inner);
   let idGen = 0;
   const stats = { processed: 0, states: 0, peakStates: 0, maxStatesPerInsn: 0 };
   let walker: Walker | null = null;

@@ -5,6 +5,7 @@
 import { JmpOp } from '../isa';
 import { knownScalar, type Reg } from './reg';
 import type { VerifierState } from './state';
+import type { VerifierMap } from './types';
 
 function forEachReg(s: VerifierState, fn: (r: Reg) => Reg | void): void {
   for (const f of s.frames) {
@@ -24,12 +25,21 @@ function forEachReg(s: VerifierState, fn: (r: Reg) => Reg | void): void {
  * mark_ptr_or_null_regs: on the side where the pointer is (non-)NULL. A NULL reference was never
  * acquired, so the state no longer holds it (`refObjId` is the compared register's reference).
  */
-export function markNullChecked(s: VerifierState, id: number, nonNull: boolean, refObjId = 0): void {
+export function markNullChecked(
+  s: VerifierState,
+  id: number,
+  nonNull: boolean,
+  refObjId = 0,
+  maps: readonly VerifierMap[] = [],
+): void {
   if (id === 0) return;
   if (!nonNull && refObjId !== 0 && refObjId === id) s.refs = s.refs.filter((r) => r.id !== refObjId);
   forEachReg(s, (r) => {
     if (!r.maybeNull || r.id !== id) return;
     if (!nonNull) return knownScalar(0n);
+    // A map-in-map lookup found a map: the pointer now stands for a map like the inner template.
+    const inner = r.type === 'map_value' ? maps[r.map]?.inner : undefined;
+    if (inner) return { ...r, type: 'map_ptr', map: maps.indexOf(inner), maybeNull: false, id: 0 };
     return { ...r, maybeNull: false, id: 0 };
   });
 }

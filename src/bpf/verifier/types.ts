@@ -37,6 +37,11 @@ export interface VerifierMap {
   valueSize: number;
   maxEntries: number;
   flags?: number;
+  /**
+   * array_of_maps / hash_of_maps: the inner map template. A lookup's value, once null-checked, is a
+   * pointer to a map like it (the kernel's CONST_PTR_TO_MAP of inner_map_meta), not map memory.
+   */
+  inner?: VerifierMap | null;
 }
 
 /**

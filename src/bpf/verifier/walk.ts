@@ -229,8 +229,8 @@ export class Walker {
     const thisRegs = c.state.frames[c.state.cur]!.regs;
     if (!jmp32 && !i.spec.usesSrcReg && i.imm === 0 && (op === JmpOp.JEQ || op === JmpOp.JNE) && dst.maybeNull) {
       // Fall-through: the comparison failed; target: it held.
-      markNullChecked(c.state, dst.id, op === JmpOp.JEQ, dst.refObjId);
-      markNullChecked(other, dst.id, op === JmpOp.JNE, dst.refObjId);
+      markNullChecked(c.state, dst.id, op === JmpOp.JEQ, dst.refObjId, c.maps);
+      markNullChecked(other, dst.id, op === JmpOp.JNE, dst.refObjId, c.maps);
       return i.pc + 1;
     }
     if (!jmp32 && i.spec.usesSrcReg && findGoodPacketPointers(c.state, other, dst, src, op)) return i.pc + 1;

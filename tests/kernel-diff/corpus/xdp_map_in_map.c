@@ -4,12 +4,8 @@
 /*
  * Maps of maps filled by libbpf from `values = {...}`: an array_of_maps picks a per-protocol
  * counter array (an empty slot for other protocols), a hash_of_maps keyed by EtherType picks
- * a hash of UDP ports; both outer maps dump as the names of the inner maps they hold.
- *
- * PENDING (not in corpus/ yet): the kernel loads it, and with our verifier bypassed our runs,
- * traces and map dumps are identical to the kernel's, but our verifier rejects the lookup in the
- * inner map ("R1 type=map_value expected=map_ptr": a map-in-map lookup must yield an inner map
- * pointer). Move it into corpus/ when the verifier handles map-in-map.
+ * a hash of UDP ports; both outer maps dump as the names of the inner maps they hold. The verifier
+ * must type a null-checked outer lookup as a pointer to a map like the inner template.
  */
 #include "common.h"
 
