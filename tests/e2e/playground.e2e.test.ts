@@ -302,6 +302,7 @@ describe.skipIf(!haveChromium)('playground in headless Chromium', () => {
         expect.stringMatching(/^#0 call_frames called at \d+ · entry program/),
       ]);
       await expect.poll(() => page.getByRole('table', { name: 'Frame 2 (note): r6–r10' }).innerText()).toMatch(/r10\s+0x[0-9a-f]+\s+fp\[frame 2\]\+0/); // prettier-ignore
+      await stack.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(shots, 'stepping-call-stack.png') });
 
       // Breakpoints follow edits: a line typed above moves them down; a reload keeps them.

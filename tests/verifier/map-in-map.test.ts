@@ -37,13 +37,13 @@ const CASES: Record<string, string> = {
     __u64 *v = bpf_map_lookup_elem(m, &z);
     if (v) *v += 1; else bpf_map_update_elem(m, &z, &one, 0);
     return 2;`,
-  'the inner lookup's value has the inner template's size (8 bytes, not the outer 4)': `
+  'an inner lookup yields values of the inner template size (8 bytes, not the outer 4)': `
     __u32 k = ctx->ingress_ifindex, z = 0;
     void *m = bpf_map_lookup_elem(&outer, &k);
     if (!m) return 1;
     __u64 *v = bpf_map_lookup_elem(m, &z);
     return v ? (int)v[1] : 0;`,
-  'the map keeps the inner template's type: an array is no ring buffer': `
+  'the map keeps the inner template type: an array is no ring buffer': `
     __u32 k = ctx->ingress_ifindex;
     void *m = bpf_map_lookup_elem(&outer, &k);
     if (!m) return 1;

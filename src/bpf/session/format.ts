@@ -17,7 +17,12 @@ const TC_ACTIONS: Record<number, string> = {
 };
 
 /** cgroup_skb verdicts: bit 0 lets the packet pass; egress programs may add bit 1, congestion notification. */
-const CGROUP_SKB_VERDICTS = ['drop', 'allow', 'drop, congestion notified (egress)', 'allow, congestion notified (egress)'];
+const CGROUP_SKB_VERDICTS = [
+  'drop',
+  'allow',
+  'drop, congestion notified (egress)',
+  'allow, congestion notified (egress)',
+];
 
 /** What a return value means for the program type: a verdict name or, for socket filters, bytes kept. */
 export function describeRetval(type: PacketProgramType | null, retval: number): string {

@@ -35,6 +35,8 @@ export interface CtxHandler {
    * regs[d] (low) and regs[d + 1] (high), avoiding BigInt on every packet's ctx->data load.
    */
   loadHalves?(offset: number, size: number, regs: Int32Array, d: number): void;
+  /** Optional fast form of store(): the value's low `size` bytes given as int32 halves (low, high). */
+  storeHalves?(offset: number, size: number, lo: number, hi: number): void;
   /**
    * Optional, for the JIT's inline context loads: calls `listener` with every field's offset, size
    * and whole-field load value (int32 halves) now, and again whenever a value changes.

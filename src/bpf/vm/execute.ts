@@ -368,7 +368,7 @@ function executeProgram(vm: Vm, maxSteps: number): ExecResult | 'tail' {
         case 0x63: {
           const v = op[pc] === 0x62 ? imm[pc]! : R[src2[pc]!]!;
           const id = locate(vm, R, d, off[pc]!, 4, true);
-          if (id < 0) ctxStore(vm, -1 - id, at, 4, BigInt(v));
+          if (id < 0) ctxStore(vm, -1 - id, at, 4, v, v >> 31);
           else views[id]!.setInt32(at, v, true);
           break;
         }
@@ -376,7 +376,7 @@ function executeProgram(vm: Vm, maxSteps: number): ExecResult | 'tail' {
         case 0x6b: {
           const v = op[pc] === 0x6a ? imm[pc]! : R[src2[pc]!]!;
           const id = locate(vm, R, d, off[pc]!, 2, true);
-          if (id < 0) ctxStore(vm, -1 - id, at, 2, BigInt(v));
+          if (id < 0) ctxStore(vm, -1 - id, at, 2, v, v >> 31);
           else views[id]!.setInt16(at, v, true);
           break;
         }
@@ -384,7 +384,7 @@ function executeProgram(vm: Vm, maxSteps: number): ExecResult | 'tail' {
         case 0x73: {
           const v = op[pc] === 0x72 ? imm[pc]! : R[src2[pc]!]!;
           const id = locate(vm, R, d, off[pc]!, 1, true);
-          if (id < 0) ctxStore(vm, -1 - id, at, 1, BigInt(v));
+          if (id < 0) ctxStore(vm, -1 - id, at, 1, v, v >> 31);
           else views[id]!.setInt8(at, v);
           break;
         }
@@ -394,7 +394,7 @@ function executeProgram(vm: Vm, maxSteps: number): ExecResult | 'tail' {
           const lo = op[pc] === 0x7a ? imm[pc]! : R[s]!;
           const hi = op[pc] === 0x7a ? imm[pc]! >> 31 : R[s + 1]!;
           const id = locate(vm, R, d, off[pc]!, 8, true);
-          if (id < 0) ctxStore(vm, -1 - id, at, 8, (BigInt(hi) << 32n) | BigInt(lo >>> 0));
+          if (id < 0) ctxStore(vm, -1 - id, at, 8, lo, hi);
           else {
             views[id]!.setInt32(at, lo, true);
             views[id]!.setInt32(at + 4, hi, true);

@@ -53,10 +53,42 @@ export function ctxLoad(vm: Vm, id: number, offset: number, d: number, size: num
   setBig(vm.regs, d, signed ? BigInt.asIntN(size * 8, value) : value);
 }
 
-export function ctxStore(vm: Vm, id: number, offset: number, size: number, value: bigint): void {
+/** A store to a program context of the low `size` bytes of (lo, hi). */
+export function ctxStore(vm: Vm, id: number, offset: number, size: number, lo: number, hi: number): void {
   const handler = vm.mem.handlers[id];
   if (!handler) throw new VmFault(`store to ${vm.mem.infos[id]?.name ?? 'region'} has no context handler`);
-  handler.store(offset, size, BigInt.asUintN(size * 8, value));
+  if (handler.storeHalves) handler.storeHalves(offset, size, lo, hi);
+  else handler.store(offset, size, BigInt.asUintN(size * 8, toBigU(lo, hi)));
+}
+
+/**
+ * The bigint last passed in each argument register, with its halves. Helpers take bigints, but a
+ * program passes mostly the same values call after call (the context, a map, a constant), and a
+ * bigint is immutable, so an unchanged register is passed as the same bigint without allocating.
+ */
+const argBig: bigint[] = [0n, 0n, 0n, 0n, 0n];
+const argLo = new Int32Array(5);
+const argHi = new Int32Array(5);
+
+/** Argument register r(1 + n) as an unsigned bigint. */
+function helperArg(R: Int32Array, n: number): bigint {
+  const lo = R[2 + 2 * n]!;
+  const hi = R[3 + 2 * n]!;
+  if (lo !== argLo[n] || hi !== argHi[n]) {
+    argBig[n] = hi === 0 ? BigInt(lo >>> 0) : toBigU(lo, hi);
+    argLo[n] = lo;
+    argHi[n] = hi;
+  }
+  return argBig[n]!;
+}
+
+/** r0 = a helper's result mod 2^64; without BigInt arithmetic when it fits in 32 bits (most do). */
+function setResult(R: Int32Array, result: bigint): void {
+  if (result >= -0x80000000n && result <= 0xffffffffn) {
+    const n = Number(result);
+    R[0] = n | 0;
+    R[1] = n < 0 ? -1 : 0;
+  } else setBig(R, 0, BigInt.asUintN(64, result));
 }
 
 /** Calls helper `id` with r1..r5; returns true when the program must stop (uBPF unwind extension). */
@@ -66,14 +98,7 @@ export function callHelper(vm: Vm, id: number): boolean {
   const R = vm.regs;
   let result: bigint;
   try {
-    result = impl(
-      vm.env,
-      toBigU(R[2]!, R[3]!),
-      toBigU(R[4]!, R[5]!),
-      toBigU(R[6]!, R[7]!),
-      toBigU(R[8]!, R[9]!),
-      toBigU(R[10]!, R[11]!),
-    );
+    result = impl(vm.env, helperArg(R, 0), helperArg(R, 1), helperArg(R, 2), helperArg(R, 3), helperArg(R, 4));
   } catch (e) {
     if (e instanceof VmFault) throw e;
     // A helper bug must still end the run as a reported fault, not as a stray exception.
@@ -81,7 +106,7 @@ export function callHelper(vm: Vm, id: number): boolean {
     fault.cause = e;
     throw fault;
   }
-  setBig(R, 0, BigInt.asUintN(64, result));
+  setResult(R, result);
   // A tail call was requested: the interpreter switches programs (see Vm.tailCallTarget).
   if (vm.tailCallTarget !== null) return true;
   return id === vm.unwindHelperId && result === 0n;

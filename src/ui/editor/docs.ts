@@ -97,6 +97,18 @@ export const C_DOCS: readonly DocItem[] = [
   ),
   d(
     'section',
+    'cgroup_skb/ingress',
+    'SEC("cgroup_skb/ingress")',
+    'cgroup packet filter on receive: skb->data is the IP header, readable but not writable. Context: struct __sk_buff. Returns 1 to allow, 0 to drop.',
+  ),
+  d(
+    'section',
+    'cgroup_skb/egress',
+    'SEC("cgroup_skb/egress")',
+    'cgroup packet filter on send: like ingress, and may return 2 (drop) or 3 (allow) to signal congestion. Context: struct __sk_buff.',
+  ),
+  d(
+    'section',
     'kprobe/',
     'SEC("kprobe/<function>")',
     'Runs when the kernel function is entered. Context: struct pt_regs.',

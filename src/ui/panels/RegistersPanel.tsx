@@ -82,7 +82,7 @@ export function RegistersPanel() {
           blocker={{
             icon: 'registers',
             title: 'Not stepping',
-            text: 'Press Step (F10) to run the first packet one instruction at a time.',
+            text: 'Press Step (F10) to run the first packet one instruction at a time, or Continue (F8) to run it to the first breakpoint.',
             tone: 'muted',
           }}
         />
