@@ -317,6 +317,7 @@ describe.skipIf(!haveChromium)('sharing, teaching and tracing in headless Chromi
     // Lazy parts (examples, lessons) work offline too.
     await page.getByRole('button', { name: 'Examples' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Examples' }).locator('li').count()).toBeGreaterThan(5);
+    await page.waitForTimeout(500); // the dialog's opening transition, for a readable screenshot
     await page.screenshot({ path: join(shots, 'offline-reload.png') });
     expect(errors).toEqual([]);
     await context.close();

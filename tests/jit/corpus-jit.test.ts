@@ -12,24 +12,23 @@ import { loadObject } from '../../src/bpf/object';
 import { createSession, type RunReport } from '../../src/bpf/session';
 import { listCorpus } from '../kernel-diff/corpus';
 import { compileCorpusProgram, WORK_DIR } from '../kernel-diff/kernel-runner';
+import { withObjectNames } from '../kernel-diff/records';
 
 const hasClang = spawnSync('clang-19', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!hasClang) console.warn('SKIPPING JIT corpus tests: clang-19 is not installed');
 
 function report(objPath: string, packets: readonly Uint8Array[], engine: 'jit' | 'interpreter') {
-  const session = createSession(loadObject(readFileSync(objPath)), { cpus: 2, privileged: true, seed: 1, engine });
+  const object = loadObject(readFileSync(objPath));
+  const session = createSession(object, { cpus: 2, privileged: true, seed: 1, engine });
   const runs = packets.map((p) => session.run(p));
   // A repeat exercises the reused packet slot and context many times in a row.
   const repeated = packets.map((p) => {
     const r = session.runRepeat(p, 3);
     return 'error' in r ? r : { ...r, duration_ns_avg: 0 };
   });
-  const out: RunReport & { repeated: unknown } = {
-    verifier: session.verifier,
-    runs,
-    maps: session.dumpMaps(),
-    repeated,
-  };
+  // Map-in-map slots hold map ids, which differ between two sessions: they are compared by map name.
+  const report = withObjectNames({ verifier: session.verifier, runs, maps: session.dumpMaps() }, object, session);
+  const out: RunReport & { repeated: unknown } = { ...report, repeated };
   return { out, engine: session.engine };
 }
 

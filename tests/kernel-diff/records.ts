@@ -55,7 +55,7 @@ export function runOursWithConsumers(
  * kernel's: a slot holds an id, which differs between the kernel and us (sessions number the
  * object's programs from 1; maps have the simulator's ids).
  */
-function withObjectNames(report: RunReport, object: BpfObject, session: Session): RunReport {
+export function withObjectNames(report: RunReport, object: BpfObject, session: Session): RunReport {
   const id = (hex: string) => Buffer.from(hex, 'hex').readUInt32LE(0);
   const programName = (hex: string) => object.programs[id(hex) - 1]?.name ?? '?';
   const mapName = (hex: string) => session.maps.find((m) => m.map.id === id(hex))?.name ?? '?';

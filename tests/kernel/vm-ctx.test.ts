@@ -19,6 +19,7 @@ interface Probe {
 const XDP: Probe = { section: 'xdp', struct: 'xdp_md' };
 const SOCKET: Probe = { section: 'socket', struct: '__sk_buff' };
 const TC: Probe = { section: 'tc', struct: '__sk_buff' };
+const CGROUP: Probe = { section: 'cgroup_skb/ingress', struct: '__sk_buff' };
 
 /** The C expression returning a field: pointers relative to data, 64-bit fields folded to 32. */
 function expression(f: CtxField): string {
@@ -71,9 +72,12 @@ describe.skipIf(reason !== null)('program contexts vs Linux test_run', () => {
       [SOCKET, 'ctx->tc_classid'],
       [SOCKET, 'ctx->family'],
       [TC, 'ctx->remote_port'],
+      [CGROUP, 'ctx->tc_classid'],
+      [CGROUP, '(int)(long)ctx->data_meta'],
+      [CGROUP, 'ctx->wire_len'],
     ] as const;
     for (const [probe, expr] of rejected) {
-      const compiled = compileSource(`rejected_${probe.section}`, source(probe, expr));
+      const compiled = compileSource(`rejected_${probe.section.replace(/\W/g, '_')}`, source(probe, expr));
       expect(() => new LoadedProgram(compiled).unload()).toThrow(KernelRejected);
     }
   });

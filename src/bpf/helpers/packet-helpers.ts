@@ -28,7 +28,7 @@ function adjusted(ext: PacketExt, status: number): bigint {
  */
 function csumField(env: HelperEnv, helper: string, r2: bigint): { frame: Uint8Array; at: number } | bigint {
   const buffer = packet(env, helper).buffer;
-  const at = Number(BigInt.asUintN(32, r2));
+  const at = u32(r2);
   if (at > 0xffff || at % 2 !== 0 || at + 2 > buffer.length) return neg(EFAULT);
   // The frame and the field's index in it: no view or DataView per call (these run once per packet).
   return { frame: buffer.frame, at: buffer.data + at };
@@ -40,8 +40,9 @@ function setU16le(bytes: Uint8Array, at: number, value: number): void {
   bytes[at + 1] = (value >> 8) & 0xff;
 }
 
-const u32 = (v: bigint) => Number(BigInt.asUintN(32, v));
-const u16 = (v: bigint) => Number(BigInt.asUintN(16, v));
+// Arguments are mostly small: those convert without BigInt arithmetic.
+const u32 = (v: bigint) => (v >= 0n && v <= 0xffffffffn ? Number(v) : Number(BigInt.asUintN(32, v)));
+const u16 = (v: bigint) => u32(v) & 0xffff;
 
 /** XDP actions a failed redirect_map lookup may return (the low bits of flags). */
 const XDP_ACTION_MASK = 3n;
@@ -129,7 +130,7 @@ export const PACKET_HELPERS: HelperDef[] = [
     proto: proto(['ARG_PTR_TO_CTX', 'ARG_ANYTHING', 'ARG_ANYTHING', 'ARG_ANYTHING', 'ARG_ANYTHING'], SKB),
     /** l3_csum_replace(skb, offset, from, to, flags): flags is the field size, 2 or 4, or 0 for a csum_diff in `to`. */
     impl: (env, _r1, r2, r3, r4, r5) => {
-      if ((r5 & ~0xfn) !== 0n) return neg(EINVAL);
+      if (r5 < 0n || r5 > 0xfn) return neg(EINVAL); // flags other than the size
       const field = csumField(env, 'bpf_l3_csum_replace', r2);
       if (typeof field === 'bigint') return field;
       const { frame, at } = field;

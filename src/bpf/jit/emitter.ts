@@ -24,6 +24,7 @@ export const reg = (n: number): number => R0 + n;
 export const STEP_IMPORT = 0;
 export const MAP_LOOKUP_IMPORT = 1;
 export const HELPER_IMPORT = 2;
+export const CTX_STORE_IMPORT = 3;
 
 interface MemOp {
   readonly size: 1 | 2 | 4 | 8;

@@ -57,6 +57,7 @@ const STACK_TOP = STACK_SIZE;
 const interpret = execute;
 const callHelperOf = callHelper;
 const faultAt = finishFault;
+const CTX_ACCESS = Access.SPECIAL;
 
 /** The interpreter from the VM's current state to exit: the fault, or null. */
 export function interpretAll(vm: Vm): VmFault | null {
@@ -264,7 +265,21 @@ export class JitMachine {
         vm.status = 'exited';
         return 1;
       };
-      const imports = { memory: this.memory, step, map_lookup: this.maps.lookup, helper };
+      // A context store (see translate.ts): 1 when the handler took it, 0 for the interpreter to
+      // redo it (a refused access throws before changing anything, so its fault is the interpreter's).
+      const mem = vm.mem;
+      const ctxStore = (index: number, offset: number, size: number, lo: number, hi: number): number => {
+        const id = index >>> 1;
+        const handler = (index & 1) === 0 && mem.infos[id] && mem.access[id] === CTX_ACCESS ? mem.handlers[id] : null;
+        if (!handler?.storeHalves) return 0;
+        try {
+          handler.storeHalves(offset >>> 0, size, lo, hi);
+          return 1;
+        } catch {
+          return 0;
+        }
+      };
+      const imports = { memory: this.memory, step, map_lookup: this.maps.lookup, helper, ctx_store: ctxStore };
       const instance = new this.api.Instance(module, { env: imports });
       run = instance.exports.run as RunFn;
       this.instances.set(module, run);

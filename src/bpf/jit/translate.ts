@@ -36,6 +36,7 @@ import { emitMapLookup } from './emit-map-lookup';
 import {
   A,
   BUDGET,
+  CTX_STORE_IMPORT,
   DEPTH,
   type Emitter,
   HELPER_IMPORT,
@@ -508,6 +509,7 @@ class Translator implements Emitter {
     c.br(Op.br, 1);
     this.close();
     if (isLoad && !signed && (size === 4 || size === 8)) this.emitCtxLoad(pc, size);
+    if (!isLoad) this.emitCtxStore(pc, size);
     this.interpret(pc);
     this.close();
     return true;
@@ -546,6 +548,30 @@ class Translator implements Emitter {
     c.get(U).get(V).i32(1).op(Op.i32_shl).op(Op.i32_add).mem(Op.i64_load, 0, 0);
     c.set(reg(p.dst2[pc]! >> 1));
     c.br(Op.br, 1); // done
+    this.close();
+  }
+
+  /**
+   * A store to a program context (skb->mark = ...) handed to the context's handler through the
+   * `ctx_store` import, without spilling registers into the interpreter; the import answers 0 for
+   * anything it does not take (no such region, a refused field), and the interpreter then runs the
+   * instruction and raises its fault. Runs after the region check failed (T = address, A = index).
+   */
+  private emitCtxStore(pc: number, size: number): void {
+    const { c, p } = this;
+    this.open(Op.block); // interpret
+    c.get(A)
+      .i32(TABLE_REGIONS * 2)
+      .op(Op.i32_ge_u)
+      .br(Op.br_if, 0);
+    c.get(A).i32(4).op(Op.i32_shl).mem(Op.i32_load, CTX_TABLE, 2).op(Op.i32_eqz).br(Op.br_if, 0);
+    c.get(A).get(T).op(Op.i32_wrap_i64).i32(size);
+    if ((p.op[pc]! & 7) === 0x03) {
+      const src = reg(p.src2[pc]! >> 1);
+      c.get(src).op(Op.i32_wrap_i64);
+      c.get(src).i64(32n).op(Op.i64_shr_u).op(Op.i32_wrap_i64);
+    } else c.i32(p.imm[pc]!).i32(p.imm[pc]! >> 31);
+    c.call(CTX_STORE_IMPORT).br(Op.br_if, 1); // done
     this.close();
   }
 
@@ -657,6 +683,7 @@ export function translate(p: PreparedProgram): Translation | string {
       { name: 'step', type: { params: [I32, I32, I32], results: [I32] } },
       { name: 'map_lookup', type: { params: [I32, I32], results: [I32] } },
       { name: 'helper', type: { params: [I32, I32, I32, I32], results: [I32] } },
+      { name: 'ctx_store', type: { params: [I32, I32, I32, I32, I32], results: [I32] } },
     ],
     memoryPages: MEMORY_PAGES,
     func: {

@@ -10,6 +10,12 @@ const SPECTRE =
 
 export const UNPRIVILEGED_RULES: ExplainRule[] = [
   {
+    kind: 'unpriv-prog-type',
+    match: /^BPF program load failed: -EPERM/,
+    explain: () =>
+      'Without CAP_BPF (root) the kernel loads only socket filters and cgroup_skb programs: bpf() refuses every other program type with EPERM before its verifier runs. Load it as root, or write it as a socket filter.',
+  },
+  {
     kind: 'unpriv-mixed-sign-offset',
     match: /^R(\d+) has unknown scalar with mixed signed bounds/,
     explain: (m) =>

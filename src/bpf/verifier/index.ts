@@ -10,8 +10,8 @@
  * spin locks, dynptrs, iterators or tail-call stack rules. Unprivileged loaders (`privileged:
  * false`) get the kernel's !CAP_BPF rules: pointer leaks, uninitialised stack, no loops, the
  * capability-gated helpers (privilege.ts) and Spectre v1 pointer-arithmetic sanitation
- * (sanitize.ts); Linux loads only socket filters and cgroup_skb unprivileged, and other types are
- * not refused here. State pruning skips scalars that no jump decided below a checkpoint, nor any
+ * (sanitize.ts); other program types are refused before the walk, as bpf() refuses them with
+ * EPERM (UNPRIVILEGED_LOAD_REFUSED). State pruning skips scalars that no jump decided below a checkpoint, nor any
  * other check, can depend on (relevance.ts, checkpoints.ts), a stand-in for the kernel's precision
  * marks, which also follow stack slots: `processed` counts can differ from the kernel's.
  */
@@ -28,6 +28,15 @@ export { explain } from './explain';
 export { isGplCompatible, registryHelperProto, verifierEnv, verifierProgType } from './env-from-object';
 
 const MAX_STACK = 512;
+
+/** Without CAP_BPF, bpf(BPF_PROG_LOAD) accepts only these types (kernel 6.18 measured, tests/verifier/cases/unpriv-*). */
+const UNPRIVILEGED_TYPES: ReadonlySet<string> = new Set(['socket_filter', 'cgroup_skb']);
+
+/**
+ * The kernel refuses other types with EPERM and an empty log, before its verifier runs; the
+ * differential suite writes a load that fails with no log as this text, so both sides compare.
+ */
+export const UNPRIVILEGED_LOAD_REFUSED = 'BPF program load failed: -EPERM (Operation not permitted)';
 
 export function verify(bytes: Uint8Array, env: VerifierEnv, options: VerifyOptions = {}): VerifyResult {
   const log = new VerifierLog(options.logLevel ?? 1);
@@ -75,6 +84,7 @@ export function verify(bytes: Uint8Array, env: VerifierEnv, options: VerifyOptio
     return result;
   };
   try {
+    if (!privileged && !UNPRIVILEGED_TYPES.has(env.progType)) throw new Reject(0, UNPRIVILEGED_LOAD_REFUSED);
     if (bytes.length === 0 || bytes.length % 8 !== 0) throw new Reject(0, 'invalid program length');
     const prog = analyse(bytes, env, privileged);
     if (log.level === 2) prog.subprogs.forEach((start, n) => log.print(`func#${n} @${start}\n`));

@@ -581,8 +581,10 @@ function pushFrame(vm: Vm, returnPc: number): void {
   if (depth + 1 >= MAX_CALL_FRAMES) throw new VmFault(`call depth exceeds the kernel's ${MAX_CALL_FRAMES} frames`);
   const R = vm.regs;
   const f = depth * FRAME_WORDS;
-  vm.frames.set(R.subarray(12, 22), f); // r6..r10
-  vm.frames[f + 10] = returnPc;
+  // r6..r10 word by word: a subarray() per call would allocate a view.
+  const frames = vm.frames;
+  for (let i = 0; i < 10; i++) frames[f + i] = R[12 + i]!;
+  frames[f + 10] = returnPc;
   vm.returnPrograms[depth] = null;
   vm.depth = depth + 1;
   vm.mem.bytes[vm.stackIds[depth + 1]!]!.fill(0);
@@ -597,7 +599,9 @@ function pushFrame(vm: Vm, returnPc: number): void {
 function popFrame(vm: Vm): number {
   const depth = vm.depth - 1;
   const f = depth * FRAME_WORDS;
-  vm.regs.set(vm.frames.subarray(f, f + 10), 12);
+  const R = vm.regs;
+  const frames = vm.frames;
+  for (let i = 0; i < 10; i++) R[12 + i] = frames[f + i]!;
   vm.depth = depth;
   const caller = vm.returnPrograms[depth];
   if (caller !== null && caller !== undefined) {

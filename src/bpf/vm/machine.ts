@@ -125,7 +125,9 @@ export class Vm {
     this.status = 'ready';
     this.tailCallTarget = null;
     this.tailCalls = 0;
-    this.returnPrograms.fill(null);
+    // A loop, not fill(): Array.prototype.fill on 8 slots costs more than the rest of the reset.
+    const returns = this.returnPrograms;
+    for (let i = 0; i < MAX_CALL_FRAMES; i++) returns[i] = null;
   }
 
   /** Points r10 one past the end of the stack of call depth `depth`. */

@@ -7,6 +7,7 @@ import {
   isGplCompatible,
   PROG_TYPE_IDS,
   registryHelperProto,
+  UNPRIVILEGED_LOAD_REFUSED,
   verify,
   type ProgType,
   type VerifierEnv,
@@ -69,12 +70,19 @@ function attachTypeOf(object: string, name: string): string | null {
   }
 }
 
+/** A load refused before the verifier ran leaves no log: name its errno as our verifier does. */
+function kernelMessage(k: KernelResult): string {
+  const last = lastMessage(k.log);
+  if (last || k.err !== -1) return last;
+  return UNPRIVILEGED_LOAD_REFUSED;
+}
+
 export function compare(object: string, license: string, progType?: string, unprivileged = false): Comparison {
   const k = kernelLoad(object, 1, progType, { unprivileged });
   const { bytes, env } = oursInput(k, license);
   const expectedAttachType = attachTypeOf(object, k.name);
   return {
-    kernel: { accepted: k.loaded, message: k.loaded ? '' : lastMessage(k.log), log: k.log },
+    kernel: { accepted: k.loaded, message: k.loaded ? '' : kernelMessage(k), log: k.log },
     ours: verify(bytes, { ...env, expectedAttachType }, { logLevel: 1, privileged: !unprivileged }),
   };
 }
