@@ -76,6 +76,8 @@ describe.skipIf(reason !== null)('program contexts vs Linux test_run', () => {
       [CGROUP, '(int)(long)ctx->data_meta'],
       [CGROUP, 'ctx->wire_len'],
     ] as const;
+    const cgroupFields = skbFieldsFor('cgroup_skb').map((f) => f.name);
+    for (const name of ['tc_classid', 'data_meta', 'wire_len']) expect(cgroupFields).not.toContain(name);
     for (const [probe, expr] of rejected) {
       const compiled = compileSource(`rejected_${probe.section.replace(/\W/g, '_')}`, source(probe, expr));
       expect(() => new LoadedProgram(compiled).unload()).toThrow(KernelRejected);
