@@ -83,11 +83,8 @@ window.addEventListener('storage', (e) => {
 
 // The first compile of the text on screen (the example for a first visit), then — when the
 // verifier accepts it — a first run, so a visitor sees the whole pipeline work without a click.
-void pipeline.compileNow().then(() => {
-  const s = store.getState();
-  if (s.verifier?.status === 'ok' && s.verifier.value.accepted && s.run === null && s.inputsKind === 'packets')
-    void pipeline?.run();
-});
+// Run pressed before this finishes runs once, not twice (the counters in the maps would double).
+void pipeline.compileAndRun();
 
 // Offline: the service worker caches the app (and serves clang.wasm from the cache) after a first visit.
 // Built sites only (the dev server has no sw.js): import.meta.hot exists exactly under the dev server.

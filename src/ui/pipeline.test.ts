@@ -121,6 +121,37 @@ describe('pipeline', () => {
     expect(run?.status === 'ok' && run.value.engine.engine).toBe('jit');
     pipeline.dispose();
   });
+
+  it.skipIf(!hasClang)('Run pressed during the first compile runs once, not twice', async () => {
+    const object = clangObject('ttl_count');
+    const store = createPlaygroundStore();
+    let answer: (r: Reply<CompileResult>) => void = () => undefined;
+    const compiler: CompilerClient = {
+      status: () => Promise.resolve({ state: 'ready', version: '19.1.7' }),
+      compile: () => new Promise((resolve) => (answer = resolve)),
+      onStatus: () => () => undefined,
+      dispose: () => undefined,
+    };
+    const runtime = createRuntimeClient(runtimeWorker);
+    let runs = 0;
+    // The client is a class: keep its prototype (dispose, events) and count the 'run' requests.
+    const call = runtime.call.bind(runtime) as (m: string, ...r: unknown[]) => unknown;
+    const counting = Object.assign(Object.create(runtime) as typeof runtime, {
+      call: ((method: string, ...rest: unknown[]) => {
+        if (method === 'run') runs++;
+        return call(method, ...rest);
+      }) as typeof runtime.call,
+    });
+    const pipeline = createPipeline(store, compiler, counting, { debounceMs: 1 });
+    store.getState().setCompilerStatus({ state: 'ready', version: '19.1.7' });
+    const first = pipeline.compileAndRun(); // what the page does on load
+    const pressed = pipeline.run(); // the visitor presses Run before the compile is back
+    answer({ status: 'ok', value: { object, diagnostics: [], crash: null, durationMs: 1 } });
+    await Promise.all([first, pressed]);
+    expect(store.getState().run?.status).toBe('ok');
+    expect(runs).toBe(1);
+    pipeline.dispose();
+  });
 });
 
 const hasClang = spawnSync('clang-19', ['--version'], { stdio: 'ignore' }).status === 0;

@@ -34,6 +34,11 @@ export const COMPILE_DEBOUNCE_MS = 50;
 
 export interface Pipeline {
   compileNow(): Promise<void>;
+  /**
+   * What typing does (and the page's first load): compile, then run when the verifier accepts a
+   * packet program — unless Run was pressed meanwhile, whose run already covers this text.
+   */
+  compileAndRun(): Promise<void>;
   verify(): Promise<void>;
   run(): Promise<void>;
   /** Step forward (+1) or back (-1) through a recorded run; starts one when there is none. */
@@ -349,45 +354,58 @@ export function createPipeline(
    */
   async function compileAndRun(): Promise<void> {
     const revision = get().revision;
+    const requestsBefore = runRequests;
     await compileNow();
     const s = get();
     const accepted = s.verifier?.status === 'ok' && s.verifier.value.accepted;
     if (s.revision !== revision || s.compile.revision !== revision || !accepted || s.inputsKind !== 'packets') return;
     if (s.step !== null || s.running) return;
-    await pipeline.run();
+    // Run pressed during this compile already runs this text once it loads; a second run would
+    // double every counter in the maps.
+    if (runRequests !== requestsBefore) return;
+    await runNow();
+  }
+
+  /** Explicit Run requests (button, shortcut, command), counted so typing's automatic run can yield to them. */
+  let runRequests = 0;
+
+  async function runNow(): Promise<void> {
+    if (!(await ensureLoaded('Run'))) return;
+    if (get().inputsKind === 'attach') {
+      const runId = ++attachRunId;
+      const s = get();
+      s.attachStarted(runId);
+      s.clearTrace();
+      const maps = s.load?.status === 'ok' ? s.load.value.maps : [];
+      const r = stageOf(
+        await runtime.call(
+          'attach',
+          // Pre-seeds of maps this program lacks were reported when it loaded; they must not fail the run.
+          { workload: s.workload, attachments: s.attachments, seeds: seedEdits(s.mapSeeds.filter((x) => maps.some((m) => m.name === x.map)), maps), seed: 1, runId }, // prettier-ignore
+          { channel: 'run' },
+        ),
+      );
+      get().attachFinished(runId, r ?? { status: 'error', message: 'superseded by a newer run' });
+      return;
+    }
+    const input = packets();
+    if (input === null) return;
+    get().runStarted();
+    const r = stageOf(await runtime.call('run', { packets: input, seed: 1 }, { channel: 'run' }));
+    if (r !== null) get().runFinished(r);
+    else get().runFinished({ status: 'error', message: 'superseded by a newer run' });
   }
 
   const pipeline: Pipeline = {
     compileNow,
+    compileAndRun,
     async verify() {
       if (!(await ensureLoaded('Verify'))) return;
       await verifyRevision(get().revision);
     },
-    async run() {
-      if (!(await ensureLoaded('Run'))) return;
-      if (get().inputsKind === 'attach') {
-        const runId = ++attachRunId;
-        const s = get();
-        s.attachStarted(runId);
-        s.clearTrace();
-        const maps = s.load?.status === 'ok' ? s.load.value.maps : [];
-        const r = stageOf(
-          await runtime.call(
-            'attach',
-            // Pre-seeds of maps this program lacks were reported when it loaded; they must not fail the run.
-            { workload: s.workload, attachments: s.attachments, seeds: seedEdits(s.mapSeeds.filter((x) => maps.some((m) => m.name === x.map)), maps), seed: 1, runId }, // prettier-ignore
-            { channel: 'run' },
-          ),
-        );
-        get().attachFinished(runId, r ?? { status: 'error', message: 'superseded by a newer run' });
-        return;
-      }
-      const input = packets();
-      if (input === null) return;
-      get().runStarted();
-      const r = stageOf(await runtime.call('run', { packets: input, seed: 1 }, { channel: 'run' }));
-      if (r !== null) get().runFinished(r);
-      else get().runFinished({ status: 'error', message: 'superseded by a newer run' });
+    run() {
+      runRequests++;
+      return runNow();
     },
     async step(delta) {
       const s = get();

@@ -62,8 +62,10 @@ export function attachPacket(
     const at = (offset: number): bigint => base + BigInt(offset - start());
     if (socket) {
       context.table.set('len', BigInt(buffer.end - buffer.data));
-      if (type === 'cgroup_skb') context.table.set('data', at(buffer.data));
-      if (type === 'cgroup_skb') context.table.set('data_end', at(buffer.end));
+      if (type === 'cgroup_skb') {
+        context.table.set('data', at(buffer.data));
+        context.table.set('data_end', at(buffer.end));
+      }
       return;
     }
     context.table.set('data_meta', at(buffer.meta));
@@ -199,8 +201,10 @@ export class PacketSlot {
     const at = (offset: number): bigint => this.base + BigInt(offset - this.start());
     if (this.socket) {
       table.set('len', BigInt(this.buffer.end - this.buffer.data));
-      if (this.type === 'cgroup_skb') table.set('data', at(this.buffer.data));
-      if (this.type === 'cgroup_skb') table.set('data_end', at(this.buffer.end));
+      if (this.type === 'cgroup_skb') {
+        table.set('data', at(this.buffer.data));
+        table.set('data_end', at(this.buffer.end));
+      }
       return;
     }
     table.set('data_meta', at(this.buffer.meta));

@@ -11,6 +11,10 @@
  * the GuestMemory methods, which check bounds and permissions and throw VmFault.
  */
 import { type GuestMemory, type RegionInfo, type RegionKind, VmFault } from './guest-memory';
+import * as int64 from './int64';
+
+// Module-local copies: under CommonJS interop each imported binding read is a getter call.
+const { highWord, lowWord } = int64;
 
 export const HI_BASE = 0xffff8880 | 0;
 export const TWO_32 = 4294967296;
@@ -112,7 +116,7 @@ export class AddressSpace implements GuestMemory {
     const id = this.idOf(addr);
     const info = id === null ? null : this.infos[id];
     if (id === null || !info) throw new VmFault(this.explain(write, addr, len));
-    const offset = Number(BigInt.asUintN(32, addr));
+    const offset = lowWord(addr) >>> 0;
     if (len < 0 || offset + len > info.size) throw new VmFault(describeFault(write, addr, len, info));
     if (write && !info.writable)
       throw new VmFault(`write of ${len} byte${len === 1 ? '' : 's'} at ${hex64(addr)} into read-only ${info.name}`);
@@ -134,8 +138,8 @@ export class AddressSpace implements GuestMemory {
 
   /** Region id of an address's high word, or null when the high word belongs to no region ever mapped. */
   idOf(addr: bigint): number | null {
-    // One BigInt operation: helpers resolve every pointer argument through here.
-    return this.idOfHigh(Number(BigInt.asUintN(64, addr) >> 32n) | 0);
+    // No BigInt operation: helpers resolve every pointer argument through here.
+    return this.idOfHigh(highWord(addr));
   }
 
   idOfHigh(hi: number): number | null {

@@ -30,12 +30,43 @@ export function mul64(R: Int32Array, d: number, blo: number, bhi: number): void 
   R[d] = Math.imul(alo, blo);
 }
 
-export const toBigU = (lo: number, hi: number): bigint => (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
-export const toBigS = (lo: number, hi: number): bigint => BigInt.asIntN(64, toBigU(lo, hi));
+/**
+ * One 64-bit cell seen both ways: BigInt <-> halves conversions go through it with at most the one
+ * allocation of the resulting bigint (shifts and asIntN allocate one each). Storing a bigint there
+ * wraps it mod 2^64. Little-endian, like the JIT's register file (every host this runs on).
+ */
+const wide = new BigUint64Array(1);
+const wideHalves = new Int32Array(wide.buffer);
 
+export const toBigU = (lo: number, hi: number): bigint => {
+  wideHalves[0] = lo;
+  wideHalves[1] = hi;
+  return wide[0]!;
+};
+const wideSigned = new BigInt64Array(wide.buffer);
+
+export const toBigS = (lo: number, hi: number): bigint => {
+  wideHalves[0] = lo;
+  wideHalves[1] = hi;
+  return wideSigned[0]!;
+};
+
+/** R[d], R[d + 1] = value mod 2^64 as halves. */
 export function setBig(R: Int32Array, d: number, value: bigint): void {
-  R[d] = Number(BigInt.asIntN(32, value));
-  R[d + 1] = Number(BigInt.asIntN(32, value >> 32n));
+  wide[0] = value;
+  R[d] = wideHalves[0]!;
+  R[d + 1] = wideHalves[1]!;
+}
+
+/** Low and high 32 bits (as int32) of value mod 2^64, without allocating. */
+export function lowWord(value: bigint): number {
+  wide[0] = value;
+  return wideHalves[0]!;
+}
+
+export function highWord(value: bigint): number {
+  wide[0] = value;
+  return wideHalves[1]!;
 }
 
 /** A double that holds an exact integer in [-2^63, 2^64) written back as two halves (mod 2^64). */

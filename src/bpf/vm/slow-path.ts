@@ -75,20 +75,11 @@ function helperArg(R: Int32Array, n: number): bigint {
   const lo = R[2 + 2 * n]!;
   const hi = R[3 + 2 * n]!;
   if (lo !== argLo[n] || hi !== argHi[n]) {
-    argBig[n] = hi === 0 ? BigInt(lo >>> 0) : toBigU(lo, hi);
+    argBig[n] = toBigU(lo, hi);
     argLo[n] = lo;
     argHi[n] = hi;
   }
   return argBig[n]!;
-}
-
-/** r0 = a helper's result mod 2^64; without BigInt arithmetic when it fits in 32 bits (most do). */
-function setResult(R: Int32Array, result: bigint): void {
-  if (result >= -0x80000000n && result <= 0xffffffffn) {
-    const n = Number(result);
-    R[0] = n | 0;
-    R[1] = n < 0 ? -1 : 0;
-  } else setBig(R, 0, BigInt.asUintN(64, result));
 }
 
 /** Calls helper `id` with r1..r5; returns true when the program must stop (uBPF unwind extension). */
@@ -106,7 +97,7 @@ export function callHelper(vm: Vm, id: number): boolean {
     fault.cause = e;
     throw fault;
   }
-  setResult(R, result);
+  setBig(R, 0, result); // mod 2^64, without BigInt arithmetic
   // A tail call was requested: the interpreter switches programs (see Vm.tailCallTarget).
   if (vm.tailCallTarget !== null) return true;
   return id === vm.unwindHelperId && result === 0n;
