@@ -39,6 +39,8 @@ export function tableHandler(
   // Field index per byte offset (-1: no accessible field), and each field's whole-field load value.
   const fieldAt = new Int16Array(bytes.length + 8).fill(-1);
   const halves = new Int32Array(count * 2);
+  /** 1 for the fields this instance has a value for (the others are not accessible). */
+  const present = new Uint8Array(count);
   // The bigint a store last put into `values` per field, with its halves (valid once stored).
   const storedBig = new Array<bigint>(count).fill(0n);
   const storedLo = new Int32Array(count);
@@ -72,6 +74,7 @@ export function tableHandler(
     const v = values.get(f.name);
     if (v === undefined) return;
     fieldAt.fill(i, f.offset, f.offset + f.size);
+    present[i] = 1;
     halvesFrom(i, v);
   });
 
@@ -149,20 +152,20 @@ export function tableHandler(
     storeHalves,
     set(name: string, value: bigint) {
       const i = indexOf.get(name);
-      if (i === undefined || !values.has(name)) throw new Error(`${structName} has no accessible field ${name}`);
+      if (i === undefined || present[i] === 0) throw new Error(`${structName} has no accessible field ${name}`);
       put(i, value);
     },
     assign(next: ReadonlyMap<string, bigint>) {
       for (let i = 0; i < count; i++) {
         const name = fields[i]!.name;
         const value = next.get(name);
-        if (value !== undefined && values.has(name) && values.get(name) !== value) put(i, value);
+        if (value !== undefined && present[i] === 1 && values.get(name) !== value) put(i, value);
       }
     },
     observeFields(listener: FieldListener) {
       observers.push(listener);
       for (let i = 0; i < count; i++)
-        if (values.has(fields[i]!.name)) listener(offsets[i]!, sizes[i]!, halves[2 * i]!, halves[2 * i + 1]!);
+        if (present[i] === 1) listener(offsets[i]!, sizes[i]!, halves[2 * i]!, halves[2 * i + 1]!);
     },
   };
   return table;
