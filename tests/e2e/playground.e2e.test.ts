@@ -249,10 +249,22 @@ describe.skipIf(!haveChromium)('playground in headless Chromium', () => {
       await page.screenshot({ path: join(shots, 'result-engine.png') });
 
       // Click the glyph margin beside `bpf_printk("total ...")`: a breakpoint on that C line.
+      // Measure only once the editor has stopped moving: under load, layout and scrolling after
+      // Ctrl+End can still be settling, and a click measured mid-way lands on another line.
       const glyphAt = async (text: string) => {
-        const row = await page.locator('.monaco-editor .view-line', { hasText: text }).first().boundingBox();
-        const margin = await page.locator('.monaco-editor .glyph-margin').first().boundingBox();
-        await page.mouse.click(margin!.x + 8, row!.y + row!.height / 2);
+        const where = async () => {
+          const row = await page.locator('.monaco-editor .view-line', { hasText: text }).first().boundingBox();
+          const margin = await page.locator('.monaco-editor .glyph-margin').first().boundingBox();
+          return { x: margin!.x + 8, y: row!.y + row!.height / 2 };
+        };
+        let at = await where();
+        for (let i = 0; i < 30; i++) {
+          await page.waitForTimeout(150);
+          const again = await where();
+          if (again.x === at.x && again.y === at.y) break;
+          at = again;
+        }
+        await page.mouse.click(at.x, at.y);
       };
       const totalLine = lineOf('bpf_printk("total');
       // The end of the program in view (the editor shows about 25 lines at this size).

@@ -11,7 +11,8 @@
  *
  * What is not done inline is done by the interpreter itself through the `step` import: helper
  * calls, atomics, legacy packet loads, and any memory access whose fast check fails (program
- * context, map values, faults). That keeps faults, messages and helper semantics identical by
+ * context, map values, faults; whole context-field loads read a mirror, and context stores go to the
+ * context's handler through `ctx_store`). That keeps faults, messages and helper semantics identical by
  * construction. `next` is -1 - pc after an exit at pc, or the slot where the interpreter must
  * continue (instruction budget about to run out, call depth exceeded, running off the end).
  */

@@ -1,6 +1,6 @@
 /**
  * Program contexts as data: each context struct (xdp_md, __sk_buff, ...) is a table of fields, and
- * one generic handler serves the interpreter's context loads and stores from that table.
+ * one generic handler (ctx-table.ts) serves the interpreter's and the JIT's context loads and stores.
  *
  * Why a handler instead of plain bytes: the kernel rewrites context accesses. xdp_md.data is a
  * 32-bit field, yet `r2 = *(u32 *)(r1 + 0)` yields a full 64-bit packet pointer; fields may be

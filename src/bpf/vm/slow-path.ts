@@ -127,7 +127,8 @@ export function legacyLoad(vm: Vm, offset: number, size: number): boolean {
   return true;
 }
 
-export const stackHigh = (vm: Vm, depth: number): number => (HI_BASE + 2 * vm.stackIds[depth]!) | 0;
+const STACK_HI_BASE = HI_BASE; // a module-local copy, as above: pushFrame reads it on every call
+export const stackHigh = (vm: Vm, depth: number): number => (STACK_HI_BASE + 2 * vm.stackIds[depth]!) | 0;
 
 /** Turns whatever stopped the loop into a VmFault that names the instruction, and marks the VM faulted. */
 export function finishFault(vm: Vm, pc: number, e: unknown): VmFault {
