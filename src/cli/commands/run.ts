@@ -8,6 +8,7 @@ import { loadObject, objectNameFromPath } from '../../bpf/object';
 import { createSession, formatReport, type RunReport } from '../../bpf/session';
 import type { CompileInput } from '../../compiler/types';
 import { type CliCommand, type CliIo, UsageError, requireValue } from '../command';
+import { readObject } from '../read-object';
 import { parseHex } from './exec';
 import { type CompileFn, runAttachMode } from './run-attach';
 
@@ -84,15 +85,6 @@ function hostCpus(): number {
       const [a, b] = part.split('-').map(Number);
       return n + (b === undefined ? 1 : b - a! + 1);
     }, 0);
-}
-
-/** A .o as is; a .c through clang.wasm (loaded lazily: the compiler is big). */
-async function readObject(path: string): Promise<Uint8Array> {
-  if (!path.endsWith('.c')) return readFileSync(path);
-  const { compileFileNode } = await import('../../compiler/node');
-  const out = await compileFileNode(path);
-  if (out.object === null) throw new Error(`${path} did not compile:\n${out.crash ?? out.stderr}`);
-  return out.object;
 }
 
 const clockNs = (): number => Number(process.hrtime.bigint());

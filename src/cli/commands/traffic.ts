@@ -3,11 +3,11 @@
  * nominal rate, N packets through one session (maps live across packets), totals printed at the
  * end. The same core loop as the page's (src/bpf/traffic), without the worker.
  */
-import { readFileSync } from 'node:fs';
 import { loadObject, objectNameFromPath } from '../../bpf/object';
 import { createSession, type Session } from '../../bpf/session';
 import { DEFAULT_MIX, parseMix, PRESET_IDS, TrafficRun, type TrafficTotals } from '../../bpf/traffic';
 import { type CliCommand, type CliIo, UsageError, requireValue } from '../command';
+import { readObject } from '../read-object';
 
 const USAGE = `usage: ebpf-playground traffic PROG [--section NAME] [--packets N] [--mix SPEC] [--rate PPS] [--seed N] [--cpus N] [--json]
 
@@ -59,14 +59,6 @@ function parseArgs(args: string[]): TrafficArgs {
   }
   if (out.path === '') throw new UsageError('give the program: a BPF object file or a .c file');
   return out;
-}
-
-async function readObject(path: string): Promise<Uint8Array> {
-  if (!path.endsWith('.c')) return readFileSync(path);
-  const { compileFileNode } = await import('../../compiler/node');
-  const out = await compileFileNode(path);
-  if (out.object === null) throw new Error(`${path} did not compile:\n${out.crash ?? out.stderr}`);
-  return out.object;
 }
 
 function text(a: TrafficArgs, session: Session, totals: TrafficTotals, elapsedMs: number, pps: number): string {

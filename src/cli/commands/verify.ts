@@ -2,11 +2,11 @@
  * `ebpf-playground verify PROG`: the verifier's verdict on one program of a BPF object, with the
  * kernel's message, a plain-words explanation and the C line; --json prints the contract of issue 4.
  */
-import { readFileSync } from 'node:fs';
 import { type BpfObject, type BpfProgram, loadObject, objectNameFromPath } from '../../bpf/object';
 import { unsupportedType, verifyObjectProgram } from '../../bpf/session/verifier-env';
 import type { VerifyResult } from '../../bpf/verifier';
 import { type CliCommand, type CliIo, UsageError, requireValue } from '../command';
+import { readObject } from '../read-object';
 
 const USAGE = `usage: ebpf-playground verify PROG [--section NAME] [--json] [--unprivileged] [--log-level 1|2]
 
@@ -46,15 +46,6 @@ function parseArgs(args: readonly string[]): VerifyArgs {
   }
   if (out.path === '') throw new UsageError('missing PROG');
   return out;
-}
-
-/** A .o as is; a .c through clang.wasm (loaded lazily: the compiler is big). */
-async function readObject(path: string): Promise<Uint8Array> {
-  if (!path.endsWith('.c')) return readFileSync(path);
-  const { compileFileNode } = await import('../../compiler/node');
-  const out = await compileFileNode(path);
-  if (out.object === null) throw new Error(`${path} did not compile:\n${out.crash ?? out.stderr}`);
-  return out.object;
 }
 
 function pickProgram(object: BpfObject, name: string | undefined): BpfProgram {
