@@ -73,7 +73,11 @@ export function createClangClient(create: () => WorkerLike, options: ClangClient
 
   return {
     status,
-    async compile(source: string, compileOptions: CompileOptions): Promise<Reply<CompileResult>> {
+    async compile(
+      source: string,
+      compileOptions: CompileOptions,
+      files?: Readonly<Record<string, string>>,
+    ): Promise<Reply<CompileResult>> {
       const ticket = ++latest;
       const s = await status();
       if (ticket !== latest) return { status: 'stale' };
@@ -82,7 +86,12 @@ export function createClangClient(create: () => WorkerLike, options: ClangClient
       }
       const reply = await client.call(
         'compile',
-        { source, fileName: options.fileName ?? DEFAULT_FILE_NAME, options: compileOptions },
+        {
+          source,
+          fileName: options.fileName ?? DEFAULT_FILE_NAME,
+          options: compileOptions,
+          ...(files ? { files } : {}),
+        },
         { channel: 'compile' },
       );
       if (reply.status !== 'stale' && ticket !== latest) return { status: 'stale' };

@@ -55,9 +55,7 @@ export function createCompilerService(deps: CompilerServiceDeps): CompilerServic
   const handlers: Handlers<CompilerMethods> = {
     status: () => start(),
     compile: async (request) => {
-      const { source, fileName, options } = request;
-      // Beyond the protocol today: sibling files for "quoted" includes, by path relative to the source.
-      const files = (request as { files?: Readonly<Record<string, string>> }).files;
+      const { source, fileName, options, files } = request;
       const ticket = ++latest;
       const run = queue.then(async () => {
         if (ticket !== latest) throw new Error(SUPERSEDED);

@@ -8,6 +8,7 @@ import { PACKET_TEMPLATES } from '../bpf/inputs/packets/fields';
 import { parseHex } from '../bpf/inputs/packets/addr';
 import { defaultShareState, type SharePacket, type ShareState } from '../sharing/schema';
 import { type ExampleMeta, type ExamplePacket, parseExampleMeta } from './meta';
+import type { SeedSource } from './seeds';
 
 export interface Example {
   /** Folder name without its order prefix: "drop-icmp". Used in share links; never renamed. */
@@ -20,6 +21,8 @@ export interface Example {
   readonly meta: ExampleMeta;
   /** The golden output (the CLI's text form of the run), or null before it was recorded. */
   readonly expected: string | null;
+  /** Seed programs (tests/seeds): the verbatim file the page opens, and the headers it includes. */
+  readonly seed?: SeedSource;
 }
 
 export interface ExampleFiles {

@@ -62,7 +62,13 @@ export type CompilerStatus =
 export type CompilerMethods = {
   status: { request: null; response: CompilerStatus };
   compile: {
-    request: { readonly source: string; readonly fileName: string; readonly options: CompileOptions };
+    request: {
+      readonly source: string;
+      readonly fileName: string;
+      readonly options: CompileOptions;
+      /** Files beside the source for "quoted" includes, by path relative to it (a seed's network.h). */
+      readonly files?: Readonly<Record<string, string>>;
+    };
     response: CompileResult;
   };
 };

@@ -11,8 +11,12 @@ import type { RestartInfo, WorkerLike } from './worker-client';
 
 export interface CompilerClient {
   status(): Promise<CompilerStatus>;
-  /** Superseded compiles resolve as 'stale'. */
-  compile(source: string, options: CompileOptions): Promise<Reply<CompileResult>>;
+  /** Superseded compiles resolve as 'stale'. `files`: headers beside the source for "quoted" includes. */
+  compile(
+    source: string,
+    options: CompileOptions,
+    files?: Readonly<Record<string, string>>,
+  ): Promise<Reply<CompileResult>>;
   onStatus(listener: (status: CompilerStatus) => void): () => void;
   dispose(): void;
 }

@@ -11,6 +11,7 @@ import { checkSpec, findTrack, stepShareState, type LessonTrack } from './lesson
 import { readProgress, trackProgress, updateProgress } from './lessons/progress';
 import type { Autosave, StorageLike } from './persistence';
 import type { Pipeline } from './pipeline';
+import { openSeed } from './seed-open';
 import { applyShareState, linkFor } from './share-state';
 import type { PlaygroundStore } from './store/store';
 import type { PlaygroundState } from './store/types';
@@ -74,7 +75,8 @@ export function createActions(opts: {
   });
   get().setProgress(readProgress(storage));
 
-  async function open(state: ShareState, what: string): Promise<boolean> {
+  /** Puts something on the page (through `put`), asking first when it would replace the visitor's work. */
+  async function open(put: ShareState | (() => void), what: string): Promise<boolean> {
     if (hasOwnWork(get(), examples)) {
       const ok = await get().confirm({
         title: `Replace your program with ${what}?`,
@@ -88,7 +90,8 @@ export function createActions(opts: {
       clearTimeout(timer);
       saveStepCode();
     }
-    applyShareState(store, state);
+    if (typeof put === 'function') put();
+    else applyShareState(store, put);
     get().setOverlay(null);
     return true;
   }
@@ -100,8 +103,17 @@ export function createActions(opts: {
 
   return {
     async openExample(example) {
-      const ok = await open(exampleShareState(example), `the example “${example.meta.title}”`);
-      if (ok) {
+      const seed = example.seed;
+      let failed: string | null = null;
+      const put = seed
+        ? () => {
+            const out = openSeed(store, example, seed);
+            if (!out.ok) failed = out.message;
+          }
+        : exampleShareState(example);
+      const ok = await open(put, `the example “${example.meta.title}”`);
+      if (failed !== null) get().notify('error', failed);
+      else if (ok) {
         get().notify('info', `Opened the example “${example.meta.title}”.`);
         if (get().compile.phase === 'unavailable') return ok;
         await pipeline.compileNow();

@@ -16,7 +16,16 @@ export function looksLikeBccPython(text: string): boolean {
 
 export type ImportOutcome = { ok: true; attachments: string[] } | { ok: false; message: string };
 
-export function importBccScript(store: PlaygroundStore, text: string, fileName = 'the script'): ImportOutcome {
+/**
+ * `files`: the script's folder, when the page has it (a seed from the gallery), so BPF(src_file=…)
+ * finds its C there; a pasted script has none.
+ */
+export function importBccScript(
+  store: PlaygroundStore,
+  text: string,
+  fileName = 'the script',
+  files: ReadonlyMap<string, string> = new Map(),
+): ImportOutcome {
   let script;
   try {
     script = parseBccScript(text);
@@ -24,7 +33,8 @@ export function importBccScript(store: PlaygroundStore, text: string, fileName =
     if (!(e instanceof BccError) && !(e instanceof Error)) throw e;
     return { ok: false, message: `Could not read ${fileName} as a BCC script: ${e.message}` };
   }
-  if (script.text === null) {
+  const c = script.text ?? (script.srcFile === null ? undefined : files.get(script.srcFile));
+  if (c === undefined) {
     return {
       ok: false,
       message: `${fileName} loads its C from "${script.srcFile ?? '?'}" (BPF(src_file=…)): open that file instead, or paste the C into the editor.`,
@@ -35,7 +45,7 @@ export function importBccScript(store: PlaygroundStore, text: string, fileName =
   s.resetRun();
   s.clearTrace();
   store.setState({ inputsKind: 'attach', attachments, section: '', selection: null });
-  s.setSource(script.text.replace(/^\n/, ''));
+  s.setSource(script.text === null ? c : c.replace(/^\n/, ''));
   return { ok: true, attachments };
 }
 

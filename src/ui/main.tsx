@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { EXAMPLES } from '../examples';
+import { GALLERY, seedIncludes } from '../examples';
 import { createCompilerClient } from '../runtime/compiler-client';
 import { findCompilerWorker } from '../runtime/compiler-worker';
 import { browserRuntimeWorker, createRuntimeClient } from '../runtime/runtime-client';
@@ -35,13 +35,14 @@ pipeline = createPipeline(
   store,
   createCompilerClient(findCompilerWorker(), onRestart),
   createRuntimeClient(browserRuntimeWorker, onRestart, (event, data) => pipeline?.onRuntimeEvent(event, data)),
+  { includes: (s) => seedIncludes(GALLERY, s.selection) },
 );
 const actions = createActions({
   store,
   pipeline,
   storage,
   autosave,
-  examples: EXAMPLES,
+  examples: GALLERY,
   base: () => {
     const url = new URL(window.location.href);
     url.hash = '';

@@ -24,6 +24,7 @@ import type { CompilerClient } from '../runtime/compiler-client';
 import type { RuntimeClient } from '../runtime/runtime-client';
 import { stepStops } from './store/breakpoints';
 import type { PlaygroundStore } from './store/store';
+import type { PlaygroundState } from './store/types';
 
 /**
  * Typing compiles almost at once (edit-to-result is a benchmark: ≤ 300 ms): the short wait only
@@ -113,7 +114,11 @@ export function createPipeline(
   store: PlaygroundStore,
   compiler: CompilerClient,
   runtime: RuntimeClient,
-  opts: { debounceMs?: number } = {},
+  opts: {
+    debounceMs?: number;
+    /** Headers the program includes with quotes, given by what is open (a seed's network.h). */
+    includes?: (s: PlaygroundState) => Readonly<Record<string, string>>;
+  } = {},
 ): Pipeline {
   const debounceMs = opts.debounceMs ?? COMPILE_DEBOUNCE_MS;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -190,12 +195,11 @@ export function createPipeline(
       }
     }
     const openedBefore = opened;
-    const reply = await compiler.compile(source, {
-      optLevel: s.optLevel,
-      cpu: s.cpu,
-      debugInfo: s.debugInfo,
-      defines: s.defines,
-    });
+    const reply = await compiler.compile(
+      source,
+      { optLevel: s.optLevel, cpu: s.cpu, debugInfo: s.debugInfo, defines: s.defines },
+      opts.includes?.(s),
+    );
     if (reply.status === 'stale') return;
     // An object file opened while this compile ran is what the user asked for last: keep it.
     if (opened !== null && opened !== openedBefore) {

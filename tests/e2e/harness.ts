@@ -17,7 +17,8 @@ export const shots = join(root, 'tests/artifacts/e2e');
 export const haveChromium = existsSync(CHROMIUM);
 export const haveClang = spawnSync('clang-19', ['--version'], { stdio: 'ignore' }).status === 0;
 
-const INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+// tests/seeds: the gallery bundles the seed programs from there.
+const INPUTS = ['src', 'tests/seeds', 'public', 'index.html', 'vite.config.ts', 'package.json'];
 
 function listFiles(path: string): string[] {
   const st = statSync(path);

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES as BUNDLED, exampleShareState, SEED_SLOTS } from '../../src/examples';
+import { EXAMPLES as BUNDLED, exampleShareState, SEED_EXAMPLES, SEED_SLOTS } from '../../src/examples';
 import { EXAMPLES_DISK_DIR, loadExamplesFromDisk } from '../../src/examples/node-examples';
 import { type Example, packetOf } from '../../src/examples/catalogue';
 import type { PacketProgramType } from '../../src/bpf/programs';
@@ -21,7 +21,7 @@ import { KNOWN_VERIFIER_GAPS } from './known-gaps';
 
 const EXAMPLES = loadExamplesFromDisk();
 
-/** The list, by example id (the five seeds are SEED_SLOTS until they move in). */
+/** The list, by example id (the five seeds are SEED_EXAMPLES, read from tests/seeds). */
 const REQUIRED = ['count-protocols', 'drop-icmp', 'port-firewall', 'lpm-blocklist', 'xdp-tx-reflector', 'ttl-decrement', 'vlan-pop', 'tc-port-rewrite', 'socket-filter', 'execve-ringbuf', 'syscall-counts', 'latency-histogram', 'bounded-loop', 'bpf-to-bpf-calls', 'tail-calls', 'percpu-counters', 'atomics', 'forgot-bounds-check', 'forgot-null-check', 'unbounded-loop']; // prettier-ignore
 
 describe('examples catalogue', () => {
@@ -41,8 +41,13 @@ describe('examples catalogue', () => {
     }
   });
 
-  it('seed slots name seed folders that exist', () => {
-    for (const slot of SEED_SLOTS) expect(existsSync(join(import.meta.dirname, '../seeds', slot.seedFolder, 'seed.json')), slot.seedFolder).toBe(true); // prettier-ignore
+  it('lists the five seed programs (six entries), read from tests/seeds, each opening as a share link', () => {
+    expect(SEED_EXAMPLES.map((e) => e.folder)).toEqual(SEED_SLOTS.map((slot) => slot.seedFolder));
+    for (const e of SEED_EXAMPLES) {
+      expect(e.expected, e.id).toBe(readFileSync(join(import.meta.dirname, '../seeds', e.folder, 'expected.txt'), 'utf8')); // prettier-ignore
+      const state = exampleShareState(e);
+      expect(decodeShareLink(buildShareLink(state)).state, e.id).toEqual(state);
+    }
   });
 
   it('known verifier gaps name real examples', () => {

@@ -106,6 +106,8 @@ export class LoadedProgram {
   run(packet: Uint8Array, repeat = 1): KernelRun {
     const input = join(WORK, 'in.bin');
     const output = join(WORK, 'out.bin');
+    // Objects compiled elsewhere (the kernel-diff corpus) never created the scratch directory.
+    mkdirSync(WORK, { recursive: true });
     writeFileSync(input, packet);
     rmSync(output, { force: true });
     const args = [

@@ -1,7 +1,7 @@
 /** Atomics the translator does inline, and the checked address computation they share. */
 import { HI_BASE } from '../vm';
 import { A, type Emitter, MEM, reg, T, W } from './emitter';
-import { TABLE_REGIONS, WRITE_TABLE, WRITTEN } from './layout';
+import { PACKET_FRAME, PACKET_FRAME_SIZE, TABLE_REGIONS, WRITE_TABLE, WRITTEN } from './layout';
 import { Op } from './wasm-encoder';
 
 /**
@@ -26,6 +26,18 @@ export function checkedAddress(e: Emitter, base: number, off: number, size: numb
   c.get(T).op(Op.i32_wrap_i64).op(Op.i32_add);
 }
 
+/**
+ * After a compiled store at linear address W: sets WRITTEN when it hit the packet frame, the only
+ * memory a runner restores. Map-value stores (a flow counter) then leave the packet unrewritten.
+ */
+export function markWritten(e: Emitter): void {
+  const { c } = e;
+  c.i32(0);
+  c.get(W).i32(PACKET_FRAME).op(Op.i32_sub).i32(PACKET_FRAME_SIZE).op(Op.i32_lt_u);
+  c.i32(0).mem(Op.i32_load, WRITTEN, 2).op(Op.i32_or);
+  c.mem(Op.i32_store, WRITTEN, 2);
+}
+
 const OPERATIONS: Record<number, number> = { 0x00: Op.i64_add, 0x40: Op.i64_or, 0x50: Op.i64_and, 0xa0: Op.i64_xor };
 
 /**
@@ -44,7 +56,7 @@ export function emitAtomic(e: Emitter, pc: number, size: 4 | 8): boolean {
   e.open(Op.block); // slow
   checkedAddress(e, p.dst2[pc]! >> 1, p.off[pc]!, size, WRITE_TABLE);
   c.tee(W).get(W).mem(m.load, 0, 0).tee(T).get(src).op(operation).mem(m.store, 0, 0);
-  c.i32(0).i32(1).mem(Op.i32_store, WRITTEN, 2);
+  markWritten(e);
   if ((code & 1) !== 0) c.get(T).set(src); // fetch: the old value (zero-extended for 32 bits)
   c.br(Op.br, 1);
   e.close();

@@ -27,9 +27,9 @@ export const STACK_LINEAR = STACK_HIGH + MAX_CALL_FRAMES * 4;
 /** Words: steps and depth (left by the compiled function), the LD_ABS region index and data offset (set by the machine). */
 export const SCRATCH = STACK_LINEAR + MAX_CALL_FRAMES * 4;
 /**
- * Nonzero once guest memory other than the stacks may have been written: compiled stores and
- * atomics through a checked address set it, and so does everything the interpreter or a helper
- * does. A runner may then skip restoring memory nothing wrote (the session's packet).
+ * Nonzero once the packet frame may have been written: compiled stores and atomics set it when
+ * their address lies in the frame, and everything the interpreter or a helper does sets it. A
+ * runner may then skip restoring the packet when nothing wrote it (map-value stores do not count).
  */
 export const WRITTEN = SCRATCH + 16;
 /**

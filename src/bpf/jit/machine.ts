@@ -165,8 +165,8 @@ export class JitMachine {
   }
 
   /**
-   * Whether guest memory other than the stacks may have been written since clearWritten(): by
-   * compiled stores or atomics, the interpreter or a helper (see layout.ts, WRITTEN).
+   * Whether the packet frame may have been written since clearWritten(): by compiled stores or
+   * atomics into it, or by anything the interpreter or a helper did (see layout.ts, WRITTEN).
    */
   get written(): boolean {
     return this.words[WRITTEN_WORD] !== 0;

@@ -30,9 +30,8 @@ import {
   STACK_LINEAR,
   TABLE_REGIONS,
   WRITE_TABLE,
-  WRITTEN,
 } from './layout';
-import { checkedAddress, emitAtomic } from './emit-atomic';
+import { checkedAddress, emitAtomic, markWritten } from './emit-atomic';
 import { emitMapLookup } from './emit-map-lookup';
 import {
   A,
@@ -52,6 +51,7 @@ import {
   T,
   U,
   V,
+  W,
 } from './emitter';
 import { BLOCK_VOID, Code, encodeModule, I32, I64, Op } from './wasm-encoder';
 
@@ -505,8 +505,9 @@ class Translator implements Emitter {
     this.open(Op.block); // done
     this.open(Op.block); // slow
     checkedAddress(this, baseReg, off, size, isLoad ? READ_TABLE : WRITE_TABLE);
+    if (!isLoad) c.tee(W);
     access();
-    if (!isLoad) c.i32(0).i32(1).mem(Op.i32_store, WRITTEN, 2);
+    if (!isLoad) markWritten(this);
     c.br(Op.br, 1);
     this.close();
     if (isLoad && !signed && (size === 4 || size === 8)) this.emitCtxLoad(pc, size);

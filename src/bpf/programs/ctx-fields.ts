@@ -45,6 +45,12 @@ export interface CtxTable extends CtxHandler {
   set(name: string, value: bigint): void;
   /** Sets every field to its value in `next` (fields missing there keep theirs); only changed ones are written. */
   assign(next: ReadonlyMap<string, bigint>): void;
+  /**
+   * Remembers every field's current value; restore() puts back exactly the fields changed since
+   * (by index, allocation-free), so a runner resets the context per packet without rebuilding it.
+   */
+  checkpoint(): void;
+  restore(): void;
   /** Grows on every change through set/assign/store, so a runner reusing the context can tell it is untouched. */
   readonly generation: number;
 }

@@ -47,6 +47,12 @@ export function tableHandler(
   const storedHi = new Int32Array(count);
   const stored = new Uint8Array(count);
   const observers: FieldListener[] = [];
+  // The values restore() returns to (set by checkpoint()), and the fields changed since, in order.
+  const baseBig = new Array<bigint>(count).fill(0n);
+  const baseHalves = new Int32Array(count * 2);
+  const dirty = new Uint8Array(count);
+  const dirtyList = new Int32Array(count);
+  let dirtyCount = 0;
 
   const notify = (i: number): void => {
     for (const o of observers) o(offsets[i]!, sizes[i]!, halves[2 * i]!, halves[2 * i + 1]!);
@@ -69,6 +75,10 @@ export function tableHandler(
     writeImage(i);
     notify(i);
     table.generation++;
+    if (dirty[i] === 0) {
+      dirty[i] = 1;
+      dirtyList[dirtyCount++] = i;
+    }
   };
   fields.forEach((f, i) => {
     const v = values.get(f.name);
@@ -161,6 +171,30 @@ export function tableHandler(
         const value = next.get(name);
         if (value !== undefined && present[i] === 1 && values.get(name) !== value) put(i, value);
       }
+    },
+    checkpoint() {
+      for (let i = 0; i < count; i++) {
+        if (present[i] === 0) continue;
+        baseBig[i] = values.get(fields[i]!.name)!;
+        baseHalves[2 * i] = halves[2 * i]!;
+        baseHalves[2 * i + 1] = halves[2 * i + 1]!;
+        dirty[i] = 0;
+      }
+      dirtyCount = 0;
+    },
+    restore() {
+      if (dirtyCount === 0) return;
+      for (let k = 0; k < dirtyCount; k++) {
+        const i = dirtyList[k]!;
+        dirty[i] = 0;
+        values.set(fields[i]!.name, baseBig[i]!);
+        halves[2 * i] = baseHalves[2 * i]!;
+        halves[2 * i + 1] = baseHalves[2 * i + 1]!;
+        writeImage(i);
+        notify(i);
+      }
+      dirtyCount = 0;
+      table.generation++;
     },
     observeFields(listener: FieldListener) {
       observers.push(listener);

@@ -83,7 +83,7 @@ export function attachPacket(
   return { ext, buffer };
 }
 
-/** What PacketSlot needs from a runner that records guest memory writes (JitMachine). */
+/** What PacketSlot needs from a runner that records writes to the packet frame (JitMachine). */
 export interface MemoryWrites {
   readonly written: boolean;
   clearWritten(): void;
@@ -126,11 +126,8 @@ export class PacketSlot {
   private dirtyEnd = 0;
   private generation = -1;
   private length = -1;
-  /** The context's field values for the current packet's facts (length, Ethernet header). */
-  private facts: FieldValues | null = null;
-  /** Names of the fields changed since they were last set from `facts` (program stores, helpers). */
-  private readonly touched: string[] = [];
-  private restoring = false;
+  /** Whether the context table holds a checkpoint of the current packet's facts (length, Ethernet header). */
+  private checkpointed = false;
   /** The helpers' view handed to the last run. */
   private ext: PacketExt | null = null;
 
@@ -153,14 +150,8 @@ export class PacketSlot {
         : (['__sk_buff', SK_BUFF_SIZE, skbFieldsFor(type)] as const);
     const image = structBytes(size, fields, values);
     const table = tableHandler(structName, fields, values, image);
-    // Per run only the fields a program or helper changed are put back (rebuilding every value
-    // from the packet cost microseconds for TC programs that write skb->mark).
-    const nameAt = new Map(fields.map((f) => [f.offset, f.name]));
-    table.observeFields?.((offset) => {
-      const name = nameAt.get(offset);
-      if (!this.restoring && name !== undefined) this.touched.push(name);
-    });
-    this.touched.length = 0;
+    // Per run only the fields a program or helper changed are put back (table.restore(): rebuilding
+    // every value from the packet cost microseconds for TC programs that write skb->mark).
     const ctx = vm.mem.mapCtx(structName, image, table);
     this.ctxLo = Number(BigInt.asIntN(32, ctx));
     this.ctxHi = Number(BigInt.asIntN(32, ctx >> 32n));
@@ -218,23 +209,13 @@ export class PacketSlot {
     const table = this.context.table;
     const sameFacts = packet.length === this.length && (this.type === 'xdp' || sameHeader(packet, this.header));
     if (sameFacts && table.generation === this.generation) return;
-    this.restoring = true;
-    try {
-      if (!sameFacts || this.facts === null) {
-        this.facts = this.valuesFor(packet);
-        table.assign(this.facts);
-        this.length = packet.length;
-        this.header.set(packet.subarray(0, ETH_HLEN));
-      } else if (this.touched.length === 0) table.assign(this.facts);
-      else
-        for (const name of this.touched) {
-          const value = this.facts.get(name);
-          if (value !== undefined) table.set(name, value);
-        }
-    } finally {
-      this.restoring = false;
-    }
-    this.touched.length = 0;
+    if (!sameFacts || !this.checkpointed) {
+      table.assign(this.valuesFor(packet));
+      table.checkpoint();
+      this.checkpointed = true;
+      this.length = packet.length;
+      this.header.set(packet.subarray(0, ETH_HLEN));
+    } else table.restore();
     this.generation = table.generation;
   }
 

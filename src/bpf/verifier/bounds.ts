@@ -160,6 +160,7 @@ export function syncBounds(r: Reg): void {
     }
   }
   if (isUnbounded(r)) return;
+  if (syncBounds32(r)) return;
   const start = viewsOf(r);
   for (let round = 0; round < 2; round++) {
     boundsFromTnum(r);
@@ -177,6 +178,115 @@ export function syncBounds(r: Reg): void {
     // Contradictory bounds only arise on paths that cannot execute; keep the state well-formed.
     markUnbounded(r);
   }
+}
+
+/** tnumRange's mask on unsigned 32-bit numbers: the bits below the highest one where min and max differ. */
+const rangeMask32 = (min: number, max: number): number => (min === max ? 0 : 0xffffffff >>> Math.clz32(min ^ max));
+
+/**
+ * syncBounds for the common case of a value known to lie in [0, 2^32): known bits within 0..U32_MAX
+ * (so after boundsFromTnum both 64-bit ranges are too, unless contradictory). Then every step of the general deduction reduces to the same step on
+ * numbers (the high half is zero, the signed and unsigned 64-bit views coincide), so this runs those
+ * steps in the same order on numbers and writes back only what changed. Views only narrow, so the
+ * precondition holds throughout. Returns false (doing nothing) outside that case.
+ */
+function syncBounds32(r: Reg): boolean {
+  const t = r.varOff;
+  if (t.value > U32 || t.mask > U32 || r.smin > U32 || r.smax < 0n || r.umin > U32) return false;
+  // A negative smin, or smax or umax above U32_MAX, is replaced by the known bits' bound in the first
+  // step (boundsFromTnum); Number() keeps their order against 0..U32_MAX, and their inexact values
+  // never survive that step (they only make the views compare as changed, as they have).
+  let smin = Number(r.smin);
+  let smax = Number(r.smax);
+  let umin = Number(r.umin);
+  let umax = Number(r.umax);
+  let tv = Number(t.value);
+  let tm = Number(t.mask);
+  let { s32min, s32max, u32min, u32max } = r;
+  const [smin0, smax0, umin0, umax0, tv0, tm0] = [smin, smax, umin, umax, tv, tm];
+  const [s32min0, s32max0, u32min0, u32max0] = [s32min, s32max, u32min, u32max];
+  for (let round = 0; round < 2; round++) {
+    // boundsFromTnum
+    smin = Math.max(smin, tv);
+    smax = Math.min(smax, (tv | tm) >>> 0);
+    umin = Math.max(umin, tv);
+    umax = Math.min(umax, (tv | tm) >>> 0);
+    s32min = Math.max(s32min, s32(tv | (tm & 0x80000000)));
+    s32max = Math.min(s32max, s32(tv | (tm & 0x7fffffff)));
+    u32min = Math.max(u32min, tv);
+    u32max = Math.min(u32max, u32(tv | tm));
+    // deduce32: the upper halves of both 64-bit ranges agree (zero).
+    u32min = Math.max(u32min, umin);
+    u32max = Math.min(u32max, umax);
+    if (s32(umin) <= s32(umax)) {
+      s32min = Math.max(s32min, s32(umin));
+      s32max = Math.min(s32max, s32(umax));
+    }
+    if (s32(smin) <= s32(smax)) {
+      s32min = Math.max(s32min, s32(smin));
+      s32max = Math.min(s32max, s32(smax));
+    }
+    if (smin <= smax) {
+      u32min = Math.max(u32min, smin);
+      u32max = Math.min(u32max, smax);
+    }
+    if (s32(u32min) <= s32(u32max)) {
+      s32min = Math.max(s32min, s32(u32min));
+      s32max = Math.min(s32max, s32(u32max));
+    }
+    if (u32(s32min) <= u32(s32max)) {
+      u32min = Math.max(u32min, u32(s32min));
+      u32max = Math.min(u32max, u32(s32max));
+    }
+    // deduce64: both 64-bit ranges are non-negative, so signed and unsigned compare alike.
+    if (umin <= umax) {
+      smin = Math.max(smin, umin);
+      smax = Math.min(smax, umax);
+    }
+    if (smin <= smax) {
+      umin = Math.max(umin, smin);
+      umax = Math.min(umax, smax);
+    }
+    umin = Math.max(umin, u32min);
+    umax = Math.min(umax, u32max);
+    // Known bits from the 64-bit range, then from the 32-bit one (the same low half).
+    let d = rangeMask32(umin, umax);
+    tv = (tv | (umin & ~d)) >>> 0;
+    tm = (tm & d) >>> 0;
+    tv = (tv & ~tm) >>> 0;
+    d = rangeMask32(u32min, u32max);
+    tv = (tv | (u32min & ~d)) >>> 0;
+    tm = (tm & d) >>> 0;
+    tv = (tv & ~tm) >>> 0;
+    if (
+      round === 0 &&
+      smin === smin0 &&
+      smax === smax0 &&
+      umin === umin0 &&
+      umax === umax0 &&
+      tv === tv0 &&
+      tm === tm0 &&
+      s32min === s32min0 &&
+      s32max === s32max0 &&
+      u32min === u32min0 &&
+      u32max === u32max0
+    )
+      break;
+  }
+  if (smin > smax || umin > umax || s32min > s32max || u32min > u32max) {
+    markUnbounded(r);
+    return true;
+  }
+  if (smin !== smin0) r.smin = BigInt(smin);
+  if (smax !== smax0) r.smax = BigInt(smax);
+  if (umin !== umin0) r.umin = BigInt(umin);
+  if (umax !== umax0) r.umax = BigInt(umax);
+  if (tv !== tv0 || tm !== tm0) r.varOff = { value: BigInt(tv), mask: BigInt(tm) };
+  r.s32min = s32min;
+  r.s32max = s32max;
+  r.u32min = u32min;
+  r.u32max = u32max;
+  return true;
 }
 
 /** After a 32-bit operation: the upper half is zero, the 64-bit view is the zero-extended low half. */

@@ -25,21 +25,25 @@ const ALU_MOV = 0xb0;
 
 const bit = (r: number): number => 1 << r;
 
-/** Per-register kinds a value may have: any pointer, or specifically the context or a stack pointer. */
-interface Kinds {
-  ptr: number;
-  ctxFp: number;
-}
+/**
+ * Per-register kinds a value may have, packed in one number: bit r says register r may hold any
+ * pointer, bit 16 + r that it may hold specifically the context or a stack pointer.
+ */
+type Kinds = number;
+const ptrOf = (k: Kinds): number => k & 0xffff;
+const ctxFpOf = (k: Kinds): number => k >>> 16;
 
 /** Records what register r may hold (a module function, not a closure: this runs per instruction). */
-function setKind(k: Kinds, r: number, p: boolean, cf: boolean): void {
-  k.ptr = p ? k.ptr | bit(r) : k.ptr & ~bit(r);
-  k.ctxFp = cf ? k.ctxFp | bit(r) : k.ctxFp & ~bit(r);
+function setKind(k: Kinds, r: number, p: boolean, cf: boolean): Kinds {
+  const ptr = p ? ptrOf(k) | bit(r) : ptrOf(k) & ~bit(r);
+  const ctxFp = cf ? ctxFpOf(k) | bit(r) : ctxFpOf(k) & ~bit(r);
+  return (ptr | (ctxFp << 16)) >>> 0;
 }
 
 function forwardStep(i: DecodedInsn, k: Kinds): Kinds {
-  const out: Kinds = { ptr: k.ptr, ctxFp: k.ctxFp };
-  const { ptr, ctxFp } = k;
+  let out = k;
+  const ptr = ptrOf(k);
+  const ctxFp = ctxFpOf(k);
   const s = i.spec;
   switch (s.shape) {
     case 'alu': {
@@ -47,44 +51,44 @@ function forwardStep(i: DecodedInsn, k: Kinds): Kinds {
       const src = s.usesSrcReg ? i.src : -1;
       const srcPtr = src >= 0 && (ptr & bit(src)) !== 0;
       const srcCf = src >= 0 && (ctxFp & bit(src)) !== 0;
-      if (s.width === 32) setKind(out, i.dst, false, false);
-      else if (op === ALU_MOV) setKind(out, i.dst, srcPtr, srcCf);
+      if (s.width === 32) out = setKind(out, i.dst, false, false);
+      else if (op === ALU_MOV) out = setKind(out, i.dst, srcPtr, srcCf);
       else if (op === ALU_ADD || op === ALU_SUB)
-        setKind(out, i.dst, (ptr & bit(i.dst)) !== 0 || srcPtr, (ctxFp & bit(i.dst)) !== 0 || srcCf);
-      else setKind(out, i.dst, false, false);
+        out = setKind(out, i.dst, (ptr & bit(i.dst)) !== 0 || srcPtr, (ctxFp & bit(i.dst)) !== 0 || srcCf);
+      else out = setKind(out, i.dst, false, false);
       break;
     }
     case 'neg':
     case 'endian':
     case 'movsx':
-      setKind(out, i.dst, false, false);
+      out = setKind(out, i.dst, false, false);
       break;
     case 'ldx': {
       // Loads through the context or the stack may yield pointers (packet pointers, spills).
       const may = (ctxFp & bit(i.src)) !== 0;
-      setKind(out, i.dst, may, may);
+      out = setKind(out, i.dst, may, may);
       break;
     }
     case 'atomic':
-      setKind(out, i.src, true, true);
-      setKind(out, 0, true, true);
+      out = setKind(out, i.src, true, true);
+      out = setKind(out, 0, true, true);
       break;
     case 'lddw':
-      setKind(out, i.dst, i.src !== 0, false);
+      out = setKind(out, i.dst, i.src !== 0, false);
       break;
     case 'call':
     case 'call-kfunc':
     case 'callx':
-      for (let r = 1; r <= 5; r++) setKind(out, r, false, false);
-      setKind(out, 0, true, false);
+      for (let r = 1; r <= 5; r++) out = setKind(out, r, false, false);
+      out = setKind(out, 0, true, false);
       break;
     case 'call-local':
-      for (let r = 1; r <= 5; r++) setKind(out, r, false, false);
-      setKind(out, 0, true, true);
+      for (let r = 1; r <= 5; r++) out = setKind(out, r, false, false);
+      out = setKind(out, 0, true, true);
       break;
     case 'ld-abs':
     case 'ld-ind':
-      for (let r = 0; r <= 5; r++) setKind(out, r, false, false);
+      for (let r = 0; r <= 5; r++) out = setKind(out, r, false, false);
       break;
     default:
       break;
@@ -92,34 +96,54 @@ function forwardStep(i: DecodedInsn, k: Kinds): Kinds {
   return out;
 }
 
-/** May-be-pointer kinds of each register on entry to each instruction. */
-function pointerKinds(prog: Program): Kinds[] {
+/** Each instruction's successors (-1 for none), computed once per program for the analyses below. */
+interface Succ {
+  a: Int32Array;
+  b: Int32Array;
+}
+
+function successorTable(prog: Program): Succ {
   const n = prog.insns.length;
-  const kinds: Kinds[] = Array.from({ length: n }, () => ({ ptr: 0, ctxFp: 0 }));
+  const a = new Int32Array(n).fill(-1);
+  const b = new Int32Array(n).fill(-1);
+  for (let pc = 0; pc < n; pc++) {
+    const i = prog.insns[pc];
+    if (!i) continue;
+    const s = successors(i);
+    if (s.length > 0) a[pc] = s[0]!;
+    if (s.length > 1) b[pc] = s[1]!;
+  }
+  return { a, b };
+}
+
+/** May-be-pointer kinds of each register on entry to each instruction. */
+function pointerKinds(prog: Program, succ: Succ): Uint32Array {
+  const n = prog.insns.length;
+  const kinds = new Uint32Array(n);
   const work: number[] = [];
   const seen = new Uint8Array(n);
   const join = (pc: number, k: Kinds): void => {
-    const cur = kinds[pc];
-    if (!cur) return;
-    const ptr = cur.ptr | k.ptr;
-    const ctxFp = cur.ctxFp | k.ctxFp;
-    if (ptr !== cur.ptr || ctxFp !== cur.ctxFp || !seen[pc]) {
+    if (pc < 0 || pc >= n) return;
+    const cur = kinds[pc]!;
+    const next = (cur | k) >>> 0;
+    if (next !== cur || !seen[pc]) {
       seen[pc] = 1;
-      kinds[pc] = { ptr, ctxFp };
+      kinds[pc] = next;
       work.push(pc);
     }
   };
   for (const start of prog.subprogs) {
     // Arguments of a subprogram may be anything the caller had, including its stack and context.
     const args = start === 0 ? bit(1) : ARGS;
-    join(start, { ptr: args | bit(10), ctxFp: args | bit(10) });
+    join(start, (args | bit(10) | ((args | bit(10)) << 16)) >>> 0);
   }
   while (work.length) {
     const pc = work.pop()!;
     const i = prog.insns[pc];
     if (!i) continue;
     const out = forwardStep(i, kinds[pc]!);
-    for (const s of successors(i)) join(s, out);
+    join(succ.a[pc]!, out);
+    join(succ.b[pc]!, out);
   }
   return kinds;
 }
@@ -129,6 +153,7 @@ function backwardStep(
   out: number,
   k: Kinds,
   env: VerifierEnv,
+  callUse: number,
   mainExit: boolean,
   decided: Uint8Array,
 ): number {
@@ -139,7 +164,7 @@ function backwardStep(
       const src = s.usesSrcReg ? bit(i.src) : 0;
       if (op === ALU_MOV) return (out & bit(i.dst)) !== 0 ? (out & ~bit(i.dst)) | src : out & ~bit(i.dst);
       // 64-bit add/sub may be pointer arithmetic, whose checks read both operands' values.
-      const mayPtr = (k.ptr & (bit(i.dst) | src)) !== 0;
+      const mayPtr = (ptrOf(k) & (bit(i.dst) | src)) !== 0;
       if (s.width === 64 && (op === ALU_ADD || op === ALU_SUB) && mayPtr) return out | bit(i.dst) | src;
       return (out & bit(i.dst)) !== 0 ? out | src : out;
     }
@@ -156,24 +181,15 @@ function backwardStep(
       return out | bit(i.dst);
     case 'stx': {
       // A value stored on the stack or into the context may be read back or checked later.
-      const keep = (k.ctxFp & bit(i.dst)) !== 0 ? bit(i.src) : 0;
+      const keep = (ctxFpOf(k) & bit(i.dst)) !== 0 ? bit(i.src) : 0;
       return out | bit(i.dst) | keep;
     }
     case 'atomic':
       return out | bit(i.dst) | bit(i.src) | bit(0);
     case 'jump':
       return decided[i.pc] ? out | bit(i.dst) | (s.usesSrcReg ? bit(i.src) : 0) : out;
-    case 'call': {
-      const proto = env.helper(i.imm);
-      let used = ARGS;
-      if (proto) {
-        used = 0;
-        proto.args.forEach((a, idx) => {
-          if (a !== 'ARG_ANYTHING') used |= bit(idx + 1);
-        });
-      }
-      return (out & ~CALL_CLOBBER) | used;
-    }
+    case 'call':
+      return (out & ~CALL_CLOBBER) | callUse;
     case 'call-local':
     case 'call-kfunc':
       return (out & ~CALL_CLOBBER) | ARGS;
@@ -199,13 +215,40 @@ function backwardStep(
  */
 export function relevanceAnalysis(prog: Program, env: VerifierEnv): (decided: Uint8Array) => Uint16Array {
   // Computed on first use: programs whose walk never compares states never need it.
-  let kinds: Kinds[] | null = null;
-  return (decided) => computeRelevance(prog, env, (kinds ??= pointerKinds(prog)), decided);
+  let flow: Flow | null = null;
+  return (decided) => computeRelevance(prog, env, (flow ??= flowOf(prog, env)), decided);
 }
 
-function computeRelevance(prog: Program, env: VerifierEnv, kinds: Kinds[], decided: Uint8Array): Uint16Array {
+/** What every relevance computation of a program shares. */
+interface Flow {
+  succ: Succ;
+  kinds: Uint32Array;
+  /** Per helper call, the arguments the helper checks (all five when it is unknown). */
+  callUse: Uint16Array;
+}
+
+function flowOf(prog: Program, env: VerifierEnv): Flow {
+  const succ = successorTable(prog);
+  const callUse = new Uint16Array(prog.insns.length);
+  for (const i of prog.insns) {
+    if (!i || i.spec.shape !== 'call') continue;
+    const proto = env.helper(i.imm);
+    let used = ARGS;
+    if (proto) {
+      used = 0;
+      proto.args.forEach((a, idx) => {
+        if (a !== 'ARG_ANYTHING') used |= bit(idx + 1);
+      });
+    }
+    callUse[i.pc] = used;
+  }
+  return { succ, kinds: pointerKinds(prog, succ), callUse };
+}
+
+function computeRelevance(prog: Program, env: VerifierEnv, flow: Flow, decided: Uint8Array): Uint16Array {
   const n = prog.insns.length;
   const mainEnd = prog.subprogs[1] ?? n;
+  const { succ, kinds, callUse } = flow;
   const rel = new Uint16Array(n);
   let changed = true;
   while (changed) {
@@ -213,9 +256,10 @@ function computeRelevance(prog: Program, env: VerifierEnv, kinds: Kinds[], decid
     for (let pc = n - 1; pc >= 0; pc--) {
       const i = prog.insns[pc];
       if (!i) continue;
-      let out = 0;
-      for (const s of successors(i)) out |= rel[s] ?? 0;
-      const v = backwardStep(i, out, kinds[pc]!, env, pc < mainEnd, decided) | bit(10);
+      const a = succ.a[pc]!;
+      const b = succ.b[pc]!;
+      const out = (a >= 0 ? (rel[a] ?? 0) : 0) | (b >= 0 ? (rel[b] ?? 0) : 0);
+      const v = backwardStep(i, out, kinds[pc]!, env, callUse[pc]!, pc < mainEnd, decided) | bit(10);
       if (v !== rel[pc]) {
         rel[pc] = v;
         changed = true;

@@ -1,6 +1,6 @@
 /** The examples gallery: cards (title, summary, program type), a text filter and category chips. */
 import { useMemo, useState } from 'react';
-import { CATEGORIES, EXAMPLES, type Example, type ExampleCategory } from '../../examples';
+import { CATEGORIES, GALLERY, type Example, type ExampleCategory } from '../../examples';
 import { useActions, usePlayground } from '../context';
 import { Icon } from './Icon';
 import { Modal } from './Modal';
@@ -17,7 +17,7 @@ function matches(e: Example, words: readonly string[]): boolean {
   return words.every((w) => text.includes(w));
 }
 
-export function Gallery({ examples = EXAMPLES }: { examples?: readonly Example[] }) {
+export function Gallery({ examples = GALLERY }: { examples?: readonly Example[] }) {
   const overlay = usePlayground((s) => s.overlay);
   const setOverlay = usePlayground((s) => s.setOverlay);
   const selection = usePlayground((s) => s.selection);

@@ -26,15 +26,17 @@ function workloadProblems(text: string): { line: number; message: string }[] {
   }
 }
 
-function attachmentProblem(spec: string, programs: readonly { name: string }[]): string | null {
+function attachmentProblem(spec: string, programs: readonly { name: string; section: string }[]): string | null {
   const eq = spec.lastIndexOf('=');
   try {
     parseAttachment(eq < 0 ? spec : spec.slice(0, eq));
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
-  if (eq >= 0 && programs.length > 0 && !programs.some((p) => p.name === spec.slice(eq + 1)))
-    return `no function ${spec.slice(eq + 1)} in the program (${programs.map((p) => p.name).join(', ')})`;
+  // By function or section name, as the loader finds programs: BCC's `int xdp(…)` becomes xdp_prog in SEC("xdp").
+  const fn = spec.slice(eq + 1);
+  if (eq >= 0 && programs.length > 0 && !programs.some((p) => p.name === fn || p.section === fn))
+    return `no function ${fn} in the program (${programs.map((p) => p.name).join(', ')})`;
   if (eq < 0 && programs.length > 1) return 'the program has several functions: say which one with =FUNCTION';
   return null;
 }
