@@ -52,6 +52,22 @@ function deferred<T>() {
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('createClangClient', () => {
+  it('hands the headers beside the source (a seed’s network.h) to the worker', async () => {
+    const requests: CompilerMethods['compile']['request'][] = [];
+    const client = createClangClient(() =>
+      inProcess(() => ({
+        status: () => ({ state: 'ready', version: 'clang 19' }),
+        compile: (request) => {
+          requests.push(request);
+          return RESULT;
+        },
+      })),
+    );
+    await client.compile('#include "network.h"', OPTIONS, { 'network.h': '#define X 1\n' });
+    await client.compile('int x;', OPTIONS);
+    expect(requests.map((r) => r.files)).toEqual([{ 'network.h': '#define X 1\n' }, undefined]);
+  });
+
   it('waits for clang.wasm without a timeout, forwards progress, then compiles', async () => {
     const ready = deferred<CompilerStatus>();
     const seen: CompilerStatus[] = [];

@@ -3,6 +3,7 @@ import { EFAULT, EINVAL } from '../maps/errno';
 import { BPF_MAP_TYPE, type MapMemory } from '../maps';
 import { csumDiffResult, csumReplace2, csumReplace4, csumReplaceByDiff, protoCsumReplace4 } from './csum';
 import { HelperError, requireExt, type PacketExt } from './env-ext';
+import type { PacketBuffer } from './packet-buffer';
 import { SKB, SKB_AND_XDP, type HelperProto } from './prototypes';
 import type { HelperDef } from './registry-types';
 import type { HelperEnv } from './types';
@@ -23,15 +24,14 @@ function adjusted(ext: PacketExt, status: number): bigint {
 }
 
 /**
- * The checksum field at `offset` for l3/l4_csum_replace, after the kernel's checks: odd or huge
- * offsets and fields past the end are -EFAULT. The field is read little-endian (see csum.ts).
+ * The checksum field at `offset` for l3/l4_csum_replace, after the kernel's checks: its index in
+ * the frame, or -1 for the kernel's -EFAULT (odd or huge offsets, fields past the end). A number,
+ * not a view or an object: these run once per packet. The field is read little-endian (see csum.ts).
  */
-function csumField(env: HelperEnv, helper: string, r2: bigint): { frame: Uint8Array; at: number } | bigint {
-  const buffer = packet(env, helper).buffer;
+function csumAt(buffer: PacketBuffer, r2: bigint): number {
   const at = u32(r2);
-  if (at > 0xffff || at % 2 !== 0 || at + 2 > buffer.length) return neg(EFAULT);
-  // The frame and the field's index in it: no view or DataView per call (these run once per packet).
-  return { frame: buffer.frame, at: buffer.data + at };
+  if (at > 0xffff || at % 2 !== 0 || at + 2 > buffer.length) return -1;
+  return buffer.data + at;
 }
 
 const getU16le = (bytes: Uint8Array, at: number): number => bytes[at]! | (bytes[at + 1]! << 8);
@@ -131,9 +131,10 @@ export const PACKET_HELPERS: HelperDef[] = [
     /** l3_csum_replace(skb, offset, from, to, flags): flags is the field size, 2 or 4, or 0 for a csum_diff in `to`. */
     impl: (env, _r1, r2, r3, r4, r5) => {
       if (r5 < 0n || r5 > 0xfn) return neg(EINVAL); // flags other than the size
-      const field = csumField(env, 'bpf_l3_csum_replace', r2);
-      if (typeof field === 'bigint') return field;
-      const { frame, at } = field;
+      const buffer = packet(env, 'bpf_l3_csum_replace').buffer;
+      const at = csumAt(buffer, r2);
+      if (at < 0) return neg(EFAULT);
+      const frame = buffer.frame;
       const old = getU16le(frame, at);
       let sum: number;
       if (r5 === 0n) {
@@ -156,9 +157,10 @@ export const PACKET_HELPERS: HelperDef[] = [
      */
     impl: (env, _r1, r2, r3, r4, r5) => {
       if ((r5 & ~0xffn) !== 0n) return neg(EINVAL);
-      const field = csumField(env, 'bpf_l4_csum_replace', r2);
-      if (typeof field === 'bigint') return field;
-      const { frame, at } = field;
+      const buffer = packet(env, 'bpf_l4_csum_replace').buffer;
+      const at = csumAt(buffer, r2);
+      if (at < 0) return neg(EFAULT);
+      const frame = buffer.frame;
       const mangled0 = (r5 & 0x20n) !== 0n;
       const old = getU16le(frame, at);
       if (mangled0 && (r5 & 0x40n) === 0n && old === 0) return 0n;

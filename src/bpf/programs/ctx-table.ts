@@ -55,7 +55,8 @@ export function tableHandler(
   let dirtyCount = 0;
 
   const notify = (i: number): void => {
-    for (const o of observers) o(offsets[i]!, sizes[i]!, halves[2 * i]!, halves[2 * i + 1]!);
+    for (let k = 0; k < observers.length; k++)
+      observers[k]!(offsets[i]!, sizes[i]!, halves[2 * i]!, halves[2 * i + 1]!);
   };
   const halvesFrom = (i: number, v: bigint): void => {
     if (v >= 0n && v <= 0xffffffffn) {

@@ -205,9 +205,11 @@ export class PacketSlot {
   };
 
   /** Context fields as the packet's facts say: all of them for new facts, else only those changed since. */
-  private resetContext(packet: Uint8Array): void {
+  private resetContext(packet: Uint8Array, again: boolean): void {
     const table = this.context.table;
-    const sameFacts = packet.length === this.length && (this.type === 'xdp' || sameHeader(packet, this.header));
+    // `again`: the packet the facts were taken from last time, so they hold without comparing.
+    const sameFacts =
+      again || (packet.length === this.length && (this.type === 'xdp' || sameHeader(packet, this.header)));
     if (sameFacts && table.generation === this.generation) return;
     if (!sameFacts || !this.checkpointed) {
       table.assign(this.valuesFor(packet));
@@ -243,7 +245,7 @@ export class PacketSlot {
     this.dirtyStart = LAYOUT.headroom;
     this.dirtyEnd = b.end;
     this.remap();
-    this.resetContext(packet);
+    this.resetContext(packet, again);
     if (this.type !== 'xdp') {
       this.vm.legacyPacketId = this.packetId;
       this.vm.legacyDataOffset = this.type === 'tc' ? 0 : ETH_HLEN;

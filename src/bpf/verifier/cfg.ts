@@ -71,6 +71,24 @@ export function successors(i: DecodedInsn): number[] {
   }
 }
 
+/** successors(i)[k] without building the array. */
+function nthSuccessor(i: DecodedInsn, k: number): number | undefined {
+  switch (i.spec.shape) {
+    case 'exit':
+      return undefined;
+    case 'ja':
+      return k === 0 ? i.pc + i.off + 1 : undefined;
+    case 'gotol':
+      return k === 0 ? i.pc + i.imm + 1 : undefined;
+    case 'jump':
+      return k === 0 ? i.pc + 1 : k === 1 ? i.pc + i.off + 1 : undefined;
+    case 'lddw':
+      return k === 0 ? i.pc + 2 : undefined;
+    default:
+      return k === 0 ? i.pc + 1 : undefined;
+  }
+}
+
 function checkLddw(insns: (DecodedInsn | undefined)[], env: VerifierEnv): void {
   for (const i of insns) {
     if (!i || i.spec.shape !== 'lddw') continue;
@@ -124,38 +142,44 @@ function checkCfg(
   prune: Uint8Array,
 ): void {
   const state = new Uint8Array(insns.length); // 0 unseen, 1 on the DFS stack, 2 done
+  // The DFS stack: instructions and how many of each one's successors were followed.
+  const stackPc: number[] = [];
+  const stackNext: number[] = [];
   for (const entry of subprogs) {
     if (state[entry]) continue;
-    const stack: { pc: number; next: number[] }[] = [];
-    const enter = (pc: number): void => {
-      state[pc] = 1;
-      stack.push({ pc, next: successors(insns[pc]!) });
-    };
-    enter(entry);
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      const w = top.next.shift();
+    state[entry] = 1;
+    stackPc.push(entry);
+    stackNext.push(0);
+    while (stackPc.length) {
+      const depth = stackPc.length - 1;
+      const pc = stackPc[depth]!;
+      const insn = insns[pc]!;
+      const w = nthSuccessor(insn, stackNext[depth]!);
       if (w === undefined) {
-        state[top.pc] = 2;
-        stack.pop();
+        state[pc] = 2;
+        stackPc.pop();
+        stackNext.pop();
         continue;
       }
-      if (w < 0 || w >= insns.length || !insns[w])
-        throw new Reject(top.pc, `jump out of range from insn ${top.pc} to ${w}`);
-      const insn = insns[top.pc]!;
+      stackNext[depth]!++;
+      if (w < 0 || w >= insns.length || !insns[w]) throw new Reject(pc, `jump out of range from insn ${pc} to ${w}`);
       // As in the kernel: jump targets and conditional jumps themselves are prune points; the
       // fall-through of a conditional jump is not.
       if (insn.spec.shape === 'ja' || insn.spec.shape === 'gotol') prune[w] = 1;
       if (insn.spec.shape === 'jump') {
-        prune[top.pc] = 1;
-        if (w === top.pc + insn.off + 1) prune[w] = 1;
+        prune[pc] = 1;
+        if (w === pc + insn.off + 1) prune[w] = 1;
       }
       if (state[w] === 1) {
-        if (!privileged) throw new Reject(top.pc, `back-edge from insn ${top.pc} to ${w}`);
+        if (!privileged) throw new Reject(pc, `back-edge from insn ${pc} to ${w}`);
         prune[w] = 1;
         continue;
       }
-      if (state[w] === 0) enter(w);
+      if (state[w] === 0) {
+        state[w] = 1;
+        stackPc.push(w);
+        stackNext.push(0);
+      }
     }
   }
   for (let pc = 0; pc < insns.length; pc++) {

@@ -29,6 +29,8 @@ export { isGplCompatible, registryHelperProto, verifierEnv, verifierProgType } f
 
 const MAX_STACK = 512;
 
+const noScratch = (): void => {};
+
 /** Without CAP_BPF, bpf(BPF_PROG_LOAD) accepts only these types (kernel 6.18 measured, tests/verifier/cases/unpriv-*). */
 const UNPRIVILEGED_TYPES: ReadonlySet<string> = new Set(['socket_filter', 'cgroup_skb']);
 
@@ -100,8 +102,9 @@ export function verify(bytes: Uint8Array, env: VerifierEnv, options: VerifyOptio
       state: { frames: [], cur: 0, refs: [] },
       insn: prog.insns[0]!,
       nextId: () => ++idGen,
-      scratchReg: (_f, r) => walker!.scratched.regs.add(r),
-      scratchSlot: (_f, spi) => walker!.scratched.slots.add(spi),
+      // Scratch marks only decide what the log prints: without a log they are not kept.
+      scratchReg: log.enabled ? (_f, r) => walker!.scratched.regs.add(r) : noScratch,
+      scratchSlot: log.enabled ? (_f, spi) => walker!.scratched.slots.add(spi) : noScratch,
       stackDepth,
       usedGpl: false,
       aluSanitation: new Map(),

@@ -170,8 +170,10 @@ export class Walker {
     for (let r = 0; r <= 5; r++) caller.regs[r] = notInit();
     s.frames.push(callee);
     s.cur = s.frames.length - 1;
-    if (c.log.enabled) c.log.print(`caller:\n${this.stateLine(caller)}\ncallee:\n${this.stateLine(callee)}\n`);
-    for (let r = 0; r <= 10; r++) this.scratched.regs.add(r);
+    if (c.log.enabled) {
+      c.log.print(`caller:\n${this.stateLine(caller)}\ncallee:\n${this.stateLine(callee)}\n`);
+      for (let r = 0; r <= 10; r++) this.scratched.regs.add(r);
+    }
     return target;
   }
 
@@ -266,9 +268,11 @@ export class Walker {
     this.c.state = next.state;
     this.checkpoints.current = next.parent;
     this.trail = next.trail;
-    for (let r = 0; r <= 10; r++) this.scratched.regs.add(r);
-    const f = next.state.frames[next.state.cur]!;
-    for (let spi = 0; spi < f.stack.length; spi++) this.scratched.slots.add(spi);
+    if (this.c.log.enabled) {
+      for (let r = 0; r <= 10; r++) this.scratched.regs.add(r);
+      const f = next.state.frames[next.state.cur]!;
+      for (let spi = 0; spi < f.stack.length; spi++) this.scratched.slots.add(spi);
+    }
     this.prevLogPos = -1;
     return [next.insn, next.prev];
   }
