@@ -11,7 +11,7 @@
  * interpreter's path, so faults and messages stay the interpreter's.
  */
 import { findHelper } from '../helpers';
-import { ArrayMap, BPF_MAP_TYPE, type BoundMap, HashMap, MapMemory } from '../maps';
+import { ArrayMap, BPF_MAP_TYPE, HashMap, MapMemory } from '../maps';
 import type { Vm } from '../vm';
 import { HI_BASE } from '../vm';
 import { MAP_ENTRY, MAP_TABLE, TABLE_REGIONS } from './layout';
@@ -35,9 +35,8 @@ function regionIdOf(address: bigint): number {
 }
 
 export class MapTable {
-  /** Hash-style maps by the number their entries hold, and a key buffer for each. */
-  private readonly hashed: BoundMap[] = [];
-  private readonly keys: Uint8Array[] = [];
+  /** Hash-style maps by the number their entries hold. */
+  private readonly hashed: HashMap[] = [];
   /** Region id of each described map pointer. */
   private readonly ids = new Set<number>();
 
@@ -60,8 +59,7 @@ export class MapTable {
       } else if (map instanceof HashMap) {
         this.words[w] = MAP_KIND_HASH;
         this.words[w + 2] = this.hashed.length;
-        this.hashed.push(bound);
-        this.keys.push(new Uint8Array(map.spec.keySize));
+        this.hashed.push(map);
       } else continue;
       this.words[w + 1] = map.spec.keySize;
       this.words[w + 3] = map.stride;
@@ -80,11 +78,8 @@ export class MapTable {
 
   /** The `map_lookup` import: value offset of the key at linear `keyAt` in hash map `n`, or -1. */
   readonly lookup = (n: number, keyAt: number): number => {
-    // The key is copied into a buffer kept per map (lookups do not keep keys): no view per call.
-    const key = this.keys[n]!;
-    const bytes = this.bytes;
-    for (let i = 0; i < key.length; i++) key[i] = bytes[keyAt + i]!;
-    const offset = this.hashed[n]!.map.lookup(key, this.vm.env.cpu);
+    // The map reads the key where it lies in linear memory (lookups do not keep keys): no copy, no view.
+    const offset = this.hashed[n]!.lookupAt(this.bytes, keyAt, this.vm.env.cpu);
     return offset === null ? -1 : offset;
   };
 }

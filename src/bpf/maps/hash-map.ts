@@ -42,6 +42,12 @@ export class HashMap extends BaseMap {
     return slot === undefined ? null : this.offsetOf(slot, cpu);
   }
 
+  /** lookup() of the key in the keySize bytes at `at` of `bytes` (compiled lookups read it in place). */
+  lookupAt(bytes: Uint8Array, at: number, cpu: number): number | null {
+    const slot = this.table.findAt(bytes, at, this.spec.keySize);
+    return slot === undefined ? null : this.offsetOf(slot, cpu);
+  }
+
   override update(key: Uint8Array, value: Uint8Array, flags: bigint, cpu: number): number {
     // New elements are zeroed first, so a new per-CPU element holds the value on this CPU only.
     return this.store(key, flags, (slot) => this.copyValueIn(this.values, this.offsetOf(slot, cpu), value));

@@ -26,6 +26,13 @@ export class LruHashMap extends HashMap {
     return this.offsetOf(slot, cpu);
   }
 
+  override lookupAt(bytes: Uint8Array, at: number, cpu: number): number | null {
+    const slot = this.table.findAt(bytes, at, this.spec.keySize);
+    if (slot === undefined) return null;
+    this.lru.setRef(slot);
+    return this.offsetOf(slot, cpu);
+  }
+
   override update(key: Uint8Array, value: Uint8Array, flags: bigint, cpu: number): number {
     return this.lruStore(key, flags, cpu, (slot) => this.copyValueIn(this.values, this.offsetOf(slot, cpu), value));
   }

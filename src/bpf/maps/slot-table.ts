@@ -15,29 +15,32 @@ interface Entry {
 }
 
 /**
- * Up to 6 bytes: the little-endian value times 8 plus the length (exact); longer: FNV-1a over
- * 32-bit little-endian words (a quarter of the multiplies of a byte-wise FNV for flow keys), then
- * the trailing bytes, seeded with the length. Any hash would do: it only picks the bucket.
+ * The hash of the `n` bytes at `at` in `bytes`. Up to 6 bytes: the little-endian value times 8
+ * plus the length (exact); longer: FNV-1a over 32-bit little-endian words (a quarter of the
+ * multiplies of a byte-wise FNV for flow keys), then the trailing bytes, seeded with the length.
+ * Any hash would do: it only picks the bucket.
  */
-function hashOf(key: Uint8Array): number {
-  const n = key.length;
+function hashAt(bytes: Uint8Array, at: number, n: number): number {
   if (n <= 6) {
     let value = 0;
-    for (let i = n - 1; i >= 0; i--) value = value * 256 + key[i]!;
+    for (let i = n - 1; i >= 0; i--) value = value * 256 + bytes[at + i]!;
     return value * 8 + n;
   }
   let h = 0x811c9dc5 ^ n;
-  let i = 0;
-  for (; i + 4 <= n; i += 4)
-    h = Math.imul(h ^ (key[i]! | (key[i + 1]! << 8) | (key[i + 2]! << 16) | (key[i + 3]! << 24)), 0x01000193);
-  for (; i < n; i++) h = Math.imul(h ^ key[i]!, 0x01000193);
+  let i = at;
+  const end = at + n;
+  for (; i + 4 <= end; i += 4)
+    h = Math.imul(h ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)), 0x01000193);
+  for (; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return h;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  const n = a.length;
-  if (n !== b.length) return false;
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+const hashOf = (key: Uint8Array): number => hashAt(key, 0, key.length);
+
+/** Whether `key` equals the `n` bytes at `at` in `bytes`. */
+function sameBytesAt(key: Uint8Array, bytes: Uint8Array, at: number, n: number): boolean {
+  if (key.length !== n) return false;
+  for (let i = 0; i < n; i++) if (key[i] !== bytes[at + i]) return false;
   return true;
 }
 
@@ -60,14 +63,23 @@ export class SlotTable {
   }
 
   private entry(key: Uint8Array): Entry | undefined {
-    const bucket = this.buckets.get(hashOf(key));
+    return this.entryAt(key, 0, key.length);
+  }
+
+  private entryAt(bytes: Uint8Array, at: number, n: number): Entry | undefined {
+    const bucket = this.buckets.get(hashAt(bytes, at, n));
     if (bucket === undefined) return undefined;
-    for (let i = 0; i < bucket.length; i++) if (sameBytes(bucket[i]!.key, key)) return bucket[i];
+    for (let i = 0; i < bucket.length; i++) if (sameBytesAt(bucket[i]!.key, bytes, at, n)) return bucket[i];
     return undefined;
   }
 
   find(key: Uint8Array): number | undefined {
-    return this.entry(key)?.slot;
+    return this.entryAt(key, 0, key.length)?.slot;
+  }
+
+  /** find() for the key in the `n` bytes at `at` of `bytes` (the JIT's linear memory): no copy, no view. */
+  findAt(bytes: Uint8Array, at: number, n: number): number | undefined {
+    return this.entryAt(bytes, at, n)?.slot;
   }
 
   /** Takes a free slot for a new key; undefined when every slot is in use. */

@@ -145,6 +145,15 @@ const sameViews = (r: Reg, v: Views): boolean =>
 
 /** Re-derives every view from the others. Call after any change to a scalar's bounds. */
 export function syncBounds(r: Reg): void {
+  syncBoundsWith(r, true);
+}
+
+/** syncBounds without the number-only path (syncBounds32): the reference tests compare that path with. */
+export function syncBoundsReference(r: Reg): void {
+  syncBoundsWith(r, false);
+}
+
+function syncBoundsWith(r: Reg, numberPath: boolean): void {
   if (r.varOff.mask === 0n) {
     // A constant: every view follows from the value (contradictions are handled below as usual).
     const v = r.varOff.value;
@@ -160,7 +169,7 @@ export function syncBounds(r: Reg): void {
     }
   }
   if (isUnbounded(r)) return;
-  if (syncBounds32(r)) return;
+  if (numberPath && syncBounds32(r)) return;
   const start = viewsOf(r);
   for (let round = 0; round < 2; round++) {
     boundsFromTnum(r);
@@ -184,11 +193,13 @@ export function syncBounds(r: Reg): void {
 const rangeMask32 = (min: number, max: number): number => (min === max ? 0 : 0xffffffff >>> Math.clz32(min ^ max));
 
 /**
- * syncBounds for the common case of a value known to lie in [0, 2^32): known bits within 0..U32_MAX
- * (so after boundsFromTnum both 64-bit ranges are too, unless contradictory). Then every step of the general deduction reduces to the same step on
- * numbers (the high half is zero, the signed and unsigned 64-bit views coincide), so this runs those
- * steps in the same order on numbers and writes back only what changed. Views only narrow, so the
- * precondition holds throughout. Returns false (doing nothing) outside that case.
+ * syncBounds for the common case of a value known to lie in [0, 2^32): known bits within 0..U32_MAX,
+ * smin <= U32_MAX, smax >= 0 and umin <= U32_MAX, so that after boundsFromTnum all four 64-bit bounds
+ * are in 0..U32_MAX (contradictory or not). Then every step of the general deduction reduces to the
+ * same step on numbers (the high half is zero, the signed and unsigned 64-bit views coincide), so this
+ * runs those steps in the same order on numbers and writes back only what changed. Bounds only move
+ * inwards, so they stay in 0..U32_MAX throughout. Returns false (doing nothing) outside that case;
+ * results are identical to the bigint path's (tests/verifier/bounds-number-path.test.ts).
  */
 function syncBounds32(r: Reg): boolean {
   const t = r.varOff;

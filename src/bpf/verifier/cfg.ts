@@ -72,7 +72,7 @@ export function successors(i: DecodedInsn): number[] {
 }
 
 /** successors(i)[k] without building the array. */
-function nthSuccessor(i: DecodedInsn, k: number): number | undefined {
+export function nthSuccessor(i: DecodedInsn, k: number): number | undefined {
   switch (i.spec.shape) {
     case 'exit':
       return undefined;
@@ -259,7 +259,10 @@ function computeLiveness(insns: (DecodedInsn | undefined)[], mainEnd: number, en
       const i = insns[pc];
       if (!i) continue;
       let out = 0;
-      for (const s of successors(i)) out |= live[s] ?? 0;
+      const a = nthSuccessor(i, 0);
+      const b = nthSuccessor(i, 1);
+      if (a !== undefined) out |= live[a] ?? 0;
+      if (b !== undefined) out |= live[b] ?? 0;
       // A subprogram's exit returns to an unknown caller: callee-saved registers stay live. The
       // main program's exit ends the program: only R0 is read there.
       if (i.spec.shape === 'exit' && pc >= mainEnd) out |= 0b1111000000;

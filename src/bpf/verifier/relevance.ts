@@ -12,7 +12,7 @@
  * finished, so every jump decided below it is already in `decided` when the comparison is made.
  */
 import type { DecodedInsn } from '../isa';
-import { successors, type Program } from './cfg';
+import { nthSuccessor, type Program } from './cfg';
 import { hasReturnRange } from './return-range';
 import type { VerifierEnv } from './types';
 
@@ -109,9 +109,8 @@ function successorTable(prog: Program): Succ {
   for (let pc = 0; pc < n; pc++) {
     const i = prog.insns[pc];
     if (!i) continue;
-    const s = successors(i);
-    if (s.length > 0) a[pc] = s[0]!;
-    if (s.length > 1) b[pc] = s[1]!;
+    a[pc] = nthSuccessor(i, 0) ?? -1;
+    b[pc] = nthSuccessor(i, 1) ?? -1;
   }
   return { a, b };
 }

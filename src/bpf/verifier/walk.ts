@@ -52,7 +52,7 @@ export class Walker {
   run(): void {
     const c = this.c;
     const init: VerifierState = { frames: [newFrame(0, -1, 0)], cur: 0, refs: [] };
-    init.frames[0]!.regs[1] = { ...notInit(), ...initialCtx() };
+    init.frames[0]!.regs[1] = Object.assign(notInit(), initialCtx());
     c.state = init;
     this.scratched.regs = new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     let pc = 0;
