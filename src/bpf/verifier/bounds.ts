@@ -207,15 +207,59 @@ function syncBounds32(r: Reg): boolean {
   // A negative smin, or smax or umax above U32_MAX, is replaced by the known bits' bound in the first
   // step (boundsFromTnum); Number() keeps their order against 0..U32_MAX, and their inexact values
   // never survive that step (they only make the views compare as changed, as they have).
-  let smin = Number(r.smin);
-  let smax = Number(r.smax);
-  let umin = Number(r.umin);
-  let umax = Number(r.umax);
-  let tv = Number(t.value);
-  let tm = Number(t.mask);
-  let { s32min, s32max, u32min, u32max } = r;
-  const [smin0, smax0, umin0, umax0, tv0, tm0] = [smin, smax, umin, umax, tv, tm];
-  const [s32min0, s32max0, u32min0, u32max0] = [s32min, s32max, u32min, u32max];
+  const smin0 = (nSmin = Number(r.smin));
+  const smax0 = (nSmax = Number(r.smax));
+  const umin0 = (nUmin = Number(r.umin));
+  const umax0 = (nUmax = Number(r.umax));
+  const tv0 = (nTv = Number(t.value));
+  const tm0 = (nTm = Number(t.mask));
+  nS32min = r.s32min;
+  nS32max = r.s32max;
+  nU32min = r.u32min;
+  nU32max = r.u32max;
+  if (!deduceNumbers()) {
+    markUnbounded(r);
+    return true;
+  }
+  if (nSmin !== smin0) r.smin = BigInt(nSmin);
+  if (nSmax !== smax0) r.smax = BigInt(nSmax);
+  if (nUmin !== umin0) r.umin = BigInt(nUmin);
+  if (nUmax !== umax0) r.umax = BigInt(nUmax);
+  if (nTv !== tv0 || nTm !== tm0) r.varOff = { value: BigInt(nTv), mask: BigInt(nTm) };
+  r.s32min = nS32min;
+  r.s32max = nS32max;
+  r.u32min = nU32min;
+  r.u32max = nU32max;
+  return true;
+}
+
+// syncBounds32's state: the ten views as numbers (module-level, so that nothing is allocated).
+let nSmin = 0;
+let nSmax = 0;
+let nUmin = 0;
+let nUmax = 0;
+let nTv = 0;
+let nTm = 0;
+let nS32min = 0;
+let nS32max = 0;
+let nU32min = 0;
+let nU32max = 0;
+
+/**
+ * The deduction rounds of syncBounds32 on the n* state (see there for why they are exact). Returns
+ * false when the views contradict each other (the state is then to be made unbounded).
+ */
+function deduceNumbers(): boolean {
+  let smin = nSmin;
+  let smax = nSmax;
+  let umin = nUmin;
+  let umax = nUmax;
+  let tv = nTv;
+  let tm = nTm;
+  let s32min = nS32min;
+  let s32max = nS32max;
+  let u32min = nU32min;
+  let u32max = nU32max;
   for (let round = 0; round < 2; round++) {
     // boundsFromTnum
     smin = Math.max(smin, tv);
@@ -271,33 +315,104 @@ function syncBounds32(r: Reg): boolean {
     tv = (tv & ~tm) >>> 0;
     if (
       round === 0 &&
-      smin === smin0 &&
-      smax === smax0 &&
-      umin === umin0 &&
-      umax === umax0 &&
-      tv === tv0 &&
-      tm === tm0 &&
-      s32min === s32min0 &&
-      s32max === s32max0 &&
-      u32min === u32min0 &&
-      u32max === u32max0
+      smin === nSmin &&
+      smax === nSmax &&
+      umin === nUmin &&
+      umax === nUmax &&
+      tv === nTv &&
+      tm === nTm &&
+      s32min === nS32min &&
+      s32max === nS32max &&
+      u32min === nU32min &&
+      u32max === nU32max
     )
       break;
   }
-  if (smin > smax || umin > umax || s32min > s32max || u32min > u32max) {
-    markUnbounded(r);
-    return true;
+  nSmin = smin;
+  nSmax = smax;
+  nUmin = umin;
+  nUmax = umax;
+  nTv = tv;
+  nTm = tm;
+  nS32min = s32min;
+  nS32max = s32max;
+  nU32min = u32min;
+  nU32max = u32max;
+  return !(smin > smax || umin > umax || s32min > s32max || u32min > u32max);
+}
+
+/**
+ * The end of a 32-bit ALU operation on numbers, for 32-bit views (s32min..u32max, in their number
+ * ranges) and known low bits (tv, tm): exactly `markUnbounded(r)`, setting those views and
+ * `r.varOff = {tv, tm}`, then `syncBounds(r); zext32(r); syncBounds(r)` (scalar-alu.ts applyView),
+ * with every step on numbers and the bigints written once.
+ */
+export function finishAlu32(
+  r: Reg,
+  s32min: number,
+  s32max: number,
+  u32min: number,
+  u32max: number,
+  tv: number,
+  tm: number,
+): void {
+  // First syncBounds, on 64-bit views that are unbounded. The constant case first, as syncBounds.
+  if (tm === 0 && u32min <= tv && tv <= u32max && s32min <= (tv | 0) && (tv | 0) <= s32max) {
+    s32min = s32max = tv | 0;
+    u32min = u32max = tv;
+  } else {
+    nSmin = -(2 ** 63);
+    nSmax = 2 ** 63;
+    nUmin = 0;
+    nUmax = 2 ** 64;
+    nTv = tv;
+    nTm = tm;
+    nS32min = s32min;
+    nS32max = s32max;
+    nU32min = u32min;
+    nU32max = u32max;
+    if (deduceNumbers()) {
+      s32min = nS32min;
+      s32max = nS32max;
+      u32min = nU32min;
+      u32max = nU32max;
+      tv = nTv;
+      tm = nTm;
+    } else {
+      // markUnbounded, whose 32-bit known bits are then all unknown (zext32 keeps the low half).
+      [s32min, s32max, u32min, u32max, tv, tm] = [S32_MIN, S32_MAX, 0, U32_MAX, 0, 0xffffffff];
+    }
   }
-  if (smin !== smin0) r.smin = BigInt(smin);
-  if (smax !== smax0) r.smax = BigInt(smax);
-  if (umin !== umin0) r.umin = BigInt(umin);
-  if (umax !== umax0) r.umax = BigInt(umax);
-  if (tv !== tv0 || tm !== tm0) r.varOff = { value: BigInt(tv), mask: BigInt(tm) };
-  r.s32min = s32min;
-  r.s32max = s32max;
-  r.u32min = u32min;
-  r.u32max = u32max;
-  return true;
+  // zext32: the 64-bit views are the low half's unsigned range. Then the second syncBounds.
+  if (tm === 0 && u32min <= tv && tv <= u32max && s32min <= (tv | 0) && (tv | 0) <= s32max) {
+    const v = BigInt(tv);
+    r.smin = r.smax = r.umin = r.umax = v;
+    r.s32min = r.s32max = tv | 0;
+    r.u32min = r.u32max = tv;
+    r.varOff = { value: v, mask: 0n };
+    return;
+  }
+  nSmin = nUmin = u32min;
+  nSmax = nUmax = u32max;
+  nTv = tv;
+  nTm = tm;
+  nS32min = s32min;
+  nS32max = s32max;
+  nU32min = u32min;
+  nU32max = u32max;
+  if (!deduceNumbers()) {
+    markUnbounded(r);
+    return;
+  }
+  r.smin = BigInt(nSmin);
+  r.smax = nSmax === nSmin ? r.smin : BigInt(nSmax);
+  r.umin = nUmin === nSmin ? r.smin : BigInt(nUmin);
+  r.umax = nUmax === nSmax ? r.smax : BigInt(nUmax);
+  r.varOff = { value: BigInt(nTv), mask: BigInt(nTm) };
+  r.s32min = nS32min;
+  r.s32max = nS32max;
+  r.u32min = nU32min;
+  r.u32max = nU32max;
 }
 
 /** After a 32-bit operation: the upper half is zero, the 64-bit view is the zero-extended low half. */

@@ -4,7 +4,7 @@
  * unbounded unless every possible result wraps the same way).
  */
 import { AluOp } from '../isa';
-import { reset32, syncBounds, zext32 } from './bounds';
+import { finishAlu32, reset32, syncBounds, zext32 } from './bounds';
 import { markUnbounded, type Reg } from './reg';
 import {
   tnumAdd,
@@ -157,6 +157,16 @@ function compute(op: number, a: View, b: View, bits: 32 | 64): View {
 
 /** dst = dst op src for scalars (src may be a constant wrapped in a Reg). */
 export function scalarAlu(dst: Reg, src: Reg, op: number, bits: 32 | 64): void {
+  scalarAluWith(dst, src, op, bits, true);
+}
+
+/** scalarAlu without the number-only path (scalarAlu32): the reference tests compare that path with. */
+export function scalarAluReference(dst: Reg, src: Reg, op: number, bits: 32 | 64): void {
+  scalarAluWith(dst, src, op, bits, false);
+}
+
+function scalarAluWith(dst: Reg, src: Reg, op: number, bits: 32 | 64, numberPath: boolean): void {
+  if (numberPath && bits === 32 && scalarAlu32(dst, src, op)) return;
   if (op === AluOp.NEG) {
     const zero = { smin: 0n, smax: 0n, umin: 0n, umax: 0n, t: tnumConst(0n) };
     const v = compute(AluOp.SUB, zero, view(dst, bits), bits);
@@ -171,6 +181,215 @@ export function scalarAlu(dst: Reg, src: Reg, op: number, bits: 32 | 64): void {
     return;
   }
   applyView(dst, compute(op, view(dst, bits), view(src, bits), bits), bits);
+}
+
+const TWO32 = 2 ** 32;
+const is32 = (r: Reg): boolean =>
+  (r.s32min | 0) === r.s32min && (r.s32max | 0) === r.s32max && r.u32min >>> 0 === r.u32min && r.u32max >>> 0 === r.u32max;
+
+// The number path's result: one 32-bit view (as `View`, on numbers), written by the helpers below.
+let oSmin = 0;
+let oSmax = 0;
+let oUmin = 0;
+let oUmax = 0;
+let oTv = 0;
+let oTm = 0;
+
+/** wrapU for 32 bits on numbers (exact: every operand is below 2^34 in magnitude). */
+function setU32(lo: number, hi: number): void {
+  if (lo >= 0 && hi < TWO32) {
+    oUmin = lo;
+    oUmax = hi;
+    return;
+  }
+  if (hi - lo >= TWO32) return;
+  const q = Math.floor(lo / TWO32);
+  if (q !== Math.floor(hi / TWO32)) return;
+  oUmin = lo - q * TWO32;
+  oUmax = hi - q * TWO32;
+}
+
+/** wrapS for 32 bits on numbers. */
+function setS32(lo: number, hi: number): void {
+  if (lo >= -0x80000000 && hi <= 0x7fffffff) {
+    oSmin = lo;
+    oSmax = hi;
+    return;
+  }
+  const a = lo + 0x80000000;
+  const b = hi + 0x80000000;
+  if (b - a >= TWO32) return;
+  const q = Math.floor(a / TWO32);
+  if (q !== Math.floor(b / TWO32)) return;
+  oSmin = a - q * TWO32 - 0x80000000;
+  oSmax = b - q * TWO32 - 0x80000000;
+}
+
+/** tnumAdd on the low 32 bits (the low bits of a sum depend only on the low bits of its operands). */
+function tnumAdd32(av: number, am: number, bv: number, bm: number): void {
+  const sm = (am + bm) >>> 0;
+  const sv = (av + bv) >>> 0;
+  const chi = ((sm + sv) >>> 0) ^ sv;
+  const mu = (chi | am | bm) >>> 0;
+  oTv = (sv & ~mu) >>> 0;
+  oTm = mu;
+}
+
+function tnumSub32(av: number, am: number, bv: number, bm: number): void {
+  const dv = (av - bv) >>> 0;
+  const chi = ((dv + am) >>> 0) ^ ((dv - bm) >>> 0);
+  const mu = (chi | am | bm) >>> 0;
+  oTv = (dv & ~mu) >>> 0;
+  oTm = mu;
+}
+
+/** tnumMul truncated to 32 bits: the same shift-and-add, on the low halves only. */
+function tnumMul32(av: number, am: number, bv: number, bm: number): void {
+  const accV = Math.imul(av, bv) >>> 0;
+  let mv = 0;
+  let mm = 0;
+  let xv = av;
+  let xm = am;
+  let yv = bv;
+  let ym = bm;
+  while (xv !== 0 || xm !== 0) {
+    if ((xv & 1) !== 0) tnumAdd32(mv, mm, 0, ym);
+    else if ((xm & 1) !== 0) tnumAdd32(mv, mm, 0, (yv | ym) >>> 0);
+    else {
+      oTv = mv;
+      oTm = mm;
+    }
+    mv = oTv;
+    mm = oTm;
+    xv >>>= 1;
+    xm >>>= 1;
+    yv = (yv << 1) >>> 0;
+    ym = (ym << 1) >>> 0;
+  }
+  tnumAdd32(accV, 0, mv, mm);
+}
+
+/**
+ * scalarAlu for 32-bit operations on numbers: the 32-bit views are numbers already, so `compute`'s
+ * steps are run on them directly (sums and products of values below 2^32 are exact, or rounded
+ * monotonically where only their comparison with a 32-bit limit matters), with the tnum operations
+ * on the low halves. Returns false (doing nothing) for operations it does not cover; results are
+ * identical to the bigint path's (tests/verifier/alu-branch-number-path.test.ts).
+ */
+function scalarAlu32(dst: Reg, src: Reg, op: number): boolean {
+  if (!is32(dst) || !is32(src)) return false;
+  let aSmin = dst.s32min;
+  let aSmax = dst.s32max;
+  let aUmin = dst.u32min;
+  let aUmax = dst.u32max;
+  let aTv = Number(BigInt.asUintN(32, dst.varOff.value));
+  let aTm = Number(BigInt.asUintN(32, dst.varOff.mask));
+  let bSmin = src.s32min;
+  let bSmax = src.s32max;
+  let bUmin = src.u32min;
+  let bUmax = src.u32max;
+  let bTv = Number(BigInt.asUintN(32, src.varOff.value));
+  let bTm = Number(BigInt.asUintN(32, src.varOff.mask));
+  if (op === AluOp.NEG) {
+    // 0 - dst.
+    [bSmin, bSmax, bUmin, bUmax, bTv, bTm] = [aSmin, aSmax, aUmin, aUmax, aTv, aTm];
+    aSmin = aSmax = aUmin = aUmax = aTv = aTm = 0;
+    op = AluOp.SUB;
+  }
+  oSmin = -0x80000000;
+  oSmax = 0x7fffffff;
+  oUmin = 0;
+  oUmax = 0xffffffff;
+  oTv = 0;
+  oTm = 0xffffffff;
+  const bothNonNeg = aSmin >= 0 && bSmin >= 0;
+  switch (op) {
+    case AluOp.ADD:
+      setS32(aSmin + bSmin, aSmax + bSmax);
+      setU32(aUmin + bUmin, aUmax + bUmax);
+      tnumAdd32(aTv, aTm, bTv, bTm);
+      break;
+    case AluOp.SUB:
+      setS32(aSmin - bSmax, aSmax - bSmin);
+      setU32(aUmin - bUmax, aUmax - bUmin);
+      tnumSub32(aTv, aTm, bTv, bTm);
+      break;
+    case AluOp.MUL: {
+      if (aUmax * bUmax <= 0xffffffff) {
+        oUmin = aUmin * bUmin;
+        oUmax = aUmax * bUmax;
+      }
+      const p0 = aSmin * bSmin;
+      const p1 = aSmin * bSmax;
+      const p2 = aSmax * bSmin;
+      const p3 = aSmax * bSmax;
+      const lo = Math.min(p0, p1, p2, p3);
+      const hi = Math.max(p0, p1, p2, p3);
+      if (lo >= -0x80000000 && hi <= 0x7fffffff) {
+        oSmin = lo;
+        oSmax = hi;
+      }
+      tnumMul32(aTv, aTm, bTv, bTm);
+      break;
+    }
+    case AluOp.AND: {
+      oTv = (aTv & bTv) >>> 0;
+      oTm = ((aTv | aTm) & (bTv | bTm) & ~oTv) >>> 0;
+      oUmin = oTv;
+      oUmax = aUmax < bUmax ? aUmax : bUmax;
+      if (bothNonNeg) [oSmin, oSmax] = [oUmin, oUmax];
+      break;
+    }
+    case AluOp.OR:
+      oTv = (aTv | bTv) >>> 0;
+      oTm = (aTm | bTm) & ~oTv;
+      oTm >>>= 0;
+      oUmin = aUmin > bUmin ? aUmin : bUmin;
+      oUmax = (oTv | oTm) >>> 0;
+      if (bothNonNeg) [oSmin, oSmax] = [oUmin, oUmax];
+      break;
+    case AluOp.XOR: {
+      const mu = (aTm | bTm) >>> 0;
+      oTv = (aTv ^ bTv) & ~mu;
+      oTv >>>= 0;
+      oTm = mu;
+      oUmin = oTv;
+      oUmax = (oTv | oTm) >>> 0;
+      if (bothNonNeg) [oSmin, oSmax] = [oUmin, oUmax];
+      break;
+    }
+    case AluOp.LSH:
+    case AluOp.RSH:
+    case AluOp.ARSH: {
+      // tracked(): only by a known amount below 32.
+      if (bTm !== 0 || bTv >= 32) return false;
+      const k = bTv;
+      if (op === AluOp.LSH) {
+        if (aUmax * 2 ** k <= 0xffffffff) {
+          oUmin = aUmin * 2 ** k;
+          oUmax = aUmax * 2 ** k;
+        }
+        oTv = (aTv << k) >>> 0;
+        oTm = (aTm << k) >>> 0;
+      } else if (op === AluOp.RSH) {
+        oUmin = aUmin >>> k;
+        oUmax = aUmax >>> k;
+        oTv = aTv >>> k;
+        oTm = aTm >>> k;
+      } else {
+        oSmin = aSmin >> k;
+        oSmax = aSmax >> k;
+        oTv = (aTv >> k) >>> 0;
+        oTm = (aTm >> k) >>> 0;
+      }
+      break;
+    }
+    default:
+      return false;
+  }
+  // applyView for 32 bits.
+  finishAlu32(dst, oSmin, oSmax, oUmin, oUmax, oTv, oTm);
+  return true;
 }
 
 /** Whether the kernel computes bounds for `op` at all: not for DIV/MOD, nor shifts by unknown or too-large amounts. */

@@ -1,5 +1,4 @@
 // expect: reject
-// slow: yes
 // why: a loop whose every iteration is a new state hits the 1,000,000 processed-instruction limit
 #include "common.h"
 
