@@ -11,9 +11,15 @@ import { branchTaken, branchTakenReference, refine, refineReference } from '../.
 import { unknownScalar, type Reg } from '../../src/bpf/verifier/reg';
 import { scalarAlu, scalarAluReference } from '../../src/bpf/verifier/scalar-alu';
 
+/** mulberry32: unlike a plain LCG, its low bits are as random as its high ones (the choices use `% k`). */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
 }
 
 const WIDE = [0n, -1n, -(1n << 63n), (1n << 63n) - 1n, (1n << 64n) - 1n, 1n << 32n, (1n << 32n) + 5n, -5n, 0xffffffffn];

@@ -207,59 +207,51 @@ function syncBounds32(r: Reg): boolean {
   // A negative smin, or smax or umax above U32_MAX, is replaced by the known bits' bound in the first
   // step (boundsFromTnum); Number() keeps their order against 0..U32_MAX, and their inexact values
   // never survive that step (they only make the views compare as changed, as they have).
-  const smin0 = (nSmin = Number(r.smin));
-  const smax0 = (nSmax = Number(r.smax));
-  const umin0 = (nUmin = Number(r.umin));
-  const umax0 = (nUmax = Number(r.umax));
-  const tv0 = (nTv = Number(t.value));
-  const tm0 = (nTm = Number(t.mask));
-  nS32min = r.s32min;
-  nS32max = r.s32max;
-  nU32min = r.u32min;
-  nU32max = r.u32max;
+  const smin0 = (N[SMIN] = Number(r.smin));
+  const smax0 = (N[SMAX] = Number(r.smax));
+  const umin0 = (N[UMIN] = Number(r.umin));
+  const umax0 = (N[UMAX] = Number(r.umax));
+  const tv0 = (N[TV] = Number(t.value));
+  const tm0 = (N[TM] = Number(t.mask));
+  N[S32MIN] = r.s32min;
+  N[S32MAX] = r.s32max;
+  N[U32MIN] = r.u32min;
+  N[U32MAX] = r.u32max;
   if (!deduceNumbers()) {
     markUnbounded(r);
     return true;
   }
-  if (nSmin !== smin0) r.smin = BigInt(nSmin);
-  if (nSmax !== smax0) r.smax = BigInt(nSmax);
-  if (nUmin !== umin0) r.umin = BigInt(nUmin);
-  if (nUmax !== umax0) r.umax = BigInt(nUmax);
-  if (nTv !== tv0 || nTm !== tm0) r.varOff = { value: BigInt(nTv), mask: BigInt(nTm) };
-  r.s32min = nS32min;
-  r.s32max = nS32max;
-  r.u32min = nU32min;
-  r.u32max = nU32max;
+  if (N[SMIN]! !== smin0) r.smin = BigInt(N[SMIN]!);
+  if (N[SMAX]! !== smax0) r.smax = BigInt(N[SMAX]!);
+  if (N[UMIN]! !== umin0) r.umin = BigInt(N[UMIN]!);
+  if (N[UMAX]! !== umax0) r.umax = BigInt(N[UMAX]!);
+  if (N[TV]! !== tv0 || N[TM]! !== tm0) r.varOff = { value: BigInt(N[TV]!), mask: BigInt(N[TM]!) };
+  r.s32min = N[S32MIN]!;
+  r.s32max = N[S32MAX]!;
+  r.u32min = N[U32MIN]!;
+  r.u32max = N[U32MAX]!;
   return true;
 }
 
-// syncBounds32's state: the ten views as numbers (module-level, so that nothing is allocated).
-let nSmin = 0;
-let nSmax = 0;
-let nUmin = 0;
-let nUmax = 0;
-let nTv = 0;
-let nTm = 0;
-let nS32min = 0;
-let nS32max = 0;
-let nU32min = 0;
-let nU32max = 0;
+// syncBounds32's state: the ten views as numbers, in a typed array so that storing them allocates nothing.
+const N = new Float64Array(10);
+const [SMIN, SMAX, UMIN, UMAX, TV, TM, S32MIN, S32MAX, U32MIN, U32MAX] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /**
- * The deduction rounds of syncBounds32 on the n* state (see there for why they are exact). Returns
+ * The deduction rounds of syncBounds32 on the state in N (see there for why they are exact). Returns
  * false when the views contradict each other (the state is then to be made unbounded).
  */
 function deduceNumbers(): boolean {
-  let smin = nSmin;
-  let smax = nSmax;
-  let umin = nUmin;
-  let umax = nUmax;
-  let tv = nTv;
-  let tm = nTm;
-  let s32min = nS32min;
-  let s32max = nS32max;
-  let u32min = nU32min;
-  let u32max = nU32max;
+  let smin = N[SMIN]!;
+  let smax = N[SMAX]!;
+  let umin = N[UMIN]!;
+  let umax = N[UMAX]!;
+  let tv = N[TV]!;
+  let tm = N[TM]!;
+  let s32min = N[S32MIN]!;
+  let s32max = N[S32MAX]!;
+  let u32min = N[U32MIN]!;
+  let u32max = N[U32MAX]!;
   for (let round = 0; round < 2; round++) {
     // boundsFromTnum
     smin = Math.max(smin, tv);
@@ -315,29 +307,29 @@ function deduceNumbers(): boolean {
     tv = (tv & ~tm) >>> 0;
     if (
       round === 0 &&
-      smin === nSmin &&
-      smax === nSmax &&
-      umin === nUmin &&
-      umax === nUmax &&
-      tv === nTv &&
-      tm === nTm &&
-      s32min === nS32min &&
-      s32max === nS32max &&
-      u32min === nU32min &&
-      u32max === nU32max
+      smin === N[SMIN]! &&
+      smax === N[SMAX]! &&
+      umin === N[UMIN]! &&
+      umax === N[UMAX]! &&
+      tv === N[TV]! &&
+      tm === N[TM]! &&
+      s32min === N[S32MIN]! &&
+      s32max === N[S32MAX]! &&
+      u32min === N[U32MIN]! &&
+      u32max === N[U32MAX]!
     )
       break;
   }
-  nSmin = smin;
-  nSmax = smax;
-  nUmin = umin;
-  nUmax = umax;
-  nTv = tv;
-  nTm = tm;
-  nS32min = s32min;
-  nS32max = s32max;
-  nU32min = u32min;
-  nU32max = u32max;
+  N[SMIN] = smin;
+  N[SMAX] = smax;
+  N[UMIN] = umin;
+  N[UMAX] = umax;
+  N[TV] = tv;
+  N[TM] = tm;
+  N[S32MIN] = s32min;
+  N[S32MAX] = s32max;
+  N[U32MIN] = u32min;
+  N[U32MAX] = u32max;
   return !(smin > smax || umin > umax || s32min > s32max || u32min > u32max);
 }
 
@@ -361,23 +353,23 @@ export function finishAlu32(
     s32min = s32max = tv | 0;
     u32min = u32max = tv;
   } else {
-    nSmin = -(2 ** 63);
-    nSmax = 2 ** 63;
-    nUmin = 0;
-    nUmax = 2 ** 64;
-    nTv = tv;
-    nTm = tm;
-    nS32min = s32min;
-    nS32max = s32max;
-    nU32min = u32min;
-    nU32max = u32max;
+    N[SMIN] = -(2 ** 63);
+    N[SMAX] = 2 ** 63;
+    N[UMIN] = 0;
+    N[UMAX] = 2 ** 64;
+    N[TV] = tv;
+    N[TM] = tm;
+    N[S32MIN] = s32min;
+    N[S32MAX] = s32max;
+    N[U32MIN] = u32min;
+    N[U32MAX] = u32max;
     if (deduceNumbers()) {
-      s32min = nS32min;
-      s32max = nS32max;
-      u32min = nU32min;
-      u32max = nU32max;
-      tv = nTv;
-      tm = nTm;
+      s32min = N[S32MIN]!;
+      s32max = N[S32MAX]!;
+      u32min = N[U32MIN]!;
+      u32max = N[U32MAX]!;
+      tv = N[TV]!;
+      tm = N[TM]!;
     } else {
       // markUnbounded, whose 32-bit known bits are then all unknown (zext32 keeps the low half).
       [s32min, s32max, u32min, u32max, tv, tm] = [S32_MIN, S32_MAX, 0, U32_MAX, 0, 0xffffffff];
@@ -392,27 +384,27 @@ export function finishAlu32(
     r.varOff = { value: v, mask: 0n };
     return;
   }
-  nSmin = nUmin = u32min;
-  nSmax = nUmax = u32max;
-  nTv = tv;
-  nTm = tm;
-  nS32min = s32min;
-  nS32max = s32max;
-  nU32min = u32min;
-  nU32max = u32max;
+  N[SMIN] = N[UMIN] = u32min;
+  N[SMAX] = N[UMAX] = u32max;
+  N[TV] = tv;
+  N[TM] = tm;
+  N[S32MIN] = s32min;
+  N[S32MAX] = s32max;
+  N[U32MIN] = u32min;
+  N[U32MAX] = u32max;
   if (!deduceNumbers()) {
     markUnbounded(r);
     return;
   }
-  r.smin = BigInt(nSmin);
-  r.smax = nSmax === nSmin ? r.smin : BigInt(nSmax);
-  r.umin = nUmin === nSmin ? r.smin : BigInt(nUmin);
-  r.umax = nUmax === nSmax ? r.smax : BigInt(nUmax);
-  r.varOff = { value: BigInt(nTv), mask: BigInt(nTm) };
-  r.s32min = nS32min;
-  r.s32max = nS32max;
-  r.u32min = nU32min;
-  r.u32max = nU32max;
+  r.smin = BigInt(N[SMIN]!);
+  r.smax = N[SMAX]! === N[SMIN]! ? r.smin : BigInt(N[SMAX]!);
+  r.umin = N[UMIN]! === N[SMIN]! ? r.smin : BigInt(N[UMIN]!);
+  r.umax = N[UMAX]! === N[SMAX]! ? r.smax : BigInt(N[UMAX]!);
+  r.varOff = { value: BigInt(N[TV]!), mask: BigInt(N[TM]!) };
+  r.s32min = N[S32MIN]!;
+  r.s32max = N[S32MAX]!;
+  r.u32min = N[U32MIN]!;
+  r.u32max = N[U32MAX]!;
 }
 
 /** After a 32-bit operation: the upper half is zero, the 64-bit view is the zero-extended low half. */

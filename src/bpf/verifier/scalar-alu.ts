@@ -185,7 +185,10 @@ function scalarAluWith(dst: Reg, src: Reg, op: number, bits: 32 | 64, numberPath
 
 const TWO32 = 2 ** 32;
 const is32 = (r: Reg): boolean =>
-  (r.s32min | 0) === r.s32min && (r.s32max | 0) === r.s32max && r.u32min >>> 0 === r.u32min && r.u32max >>> 0 === r.u32max;
+  (r.s32min | 0) === r.s32min &&
+  (r.s32max | 0) === r.s32max &&
+  r.u32min >>> 0 === r.u32min &&
+  r.u32max >>> 0 === r.u32max;
 
 // The number path's result: one 32-bit view (as `View`, on numbers), written by the helpers below.
 let oSmin = 0;
